@@ -1,0 +1,187 @@
+import "server-only";
+import { z } from "zod";
+import { isCurrencyCode, type CurrencyCode } from "./qfpay/currencies";
+import type { SignType } from "./qfpay/sign";
+import type { Wallet } from "./qfpay/pay-types";
+import { SANDBOX_APP_CODE, SANDBOX_CLIENT_KEY } from "./sandbox/credentials";
+
+export type QfpayEnvironment = "sandbox" | "test" | "live";
+
+export interface Config {
+  qfpay: {
+    environment: QfpayEnvironment;
+    apiBase: string;
+    appCode: string;
+    clientKey: string;
+    mchid: string | undefined;
+    signType: SignType;
+    wallets: Wallet[];
+    expiredMinutes: number;
+  };
+  siteUrl: string;
+  databaseUrl: string | undefined;
+  /** Where embedded PGlite keeps its files when DATABASE_URL is unset. */
+  pgliteDataDir: string | undefined;
+  sessionSecret: string;
+  adminPassword: string | undefined;
+  storeCurrency: CurrencyCode;
+  cronSecret: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const GATEWAY_HOSTS: Record<Exclude<QfpayEnvironment, "sandbox">, string> = {
+  test: "https://test-openapi-hk.qfapi.com",
+  live: "https://openapi-hk.qfapi.com",
+};
+
+// Only for `next dev` and tests in sandbox mode: production and real gateways must set their own.
+const DEVELOPMENT_SESSION_SECRET = "development-only-session-secret-not-for-production";
+
+/** Values that are secrets: a configuration error names them but never repeats them. */
+const SECRET_NAMES = new Set(["QFPAY_CLIENT_KEY", "DATABASE_URL", "SESSION_SECRET", "ADMIN_PASSWORD", "CRON_SECRET"]);
+
+type Source = Record<string, string | undefined>;
+
+function fail(name: string, expected: string, source: Source): never {
+  const value = source[name];
+  const got = value === undefined ? "it is not set" : SECRET_NAMES.has(name) ? "the value given is not" : `got ${JSON.stringify(value)}`;
+  throw new ConfigError(`Configuration error: ${name} must be ${expected} (${got}).`);
+}
+
+function read(source: Source, name: string): string | undefined {
+  const value = source[name]?.trim();
+  return value ? value : undefined;
+}
+
+function httpUrl(value: string): URL | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+const walletList = z
+  .string()
+  .transform((text) => text.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.enum(["alipayhk", "alipay"])).min(1))
+  .transform((wallets) => [...new Set(wallets)]);
+
+/** Reads and checks the whole configuration; the first problem stops it with one line naming the variable. */
+export function parseConfig(source: Source): Config {
+  const environment = read(source, "QFPAY_ENV") ?? "sandbox";
+  if (environment !== "sandbox" && environment !== "test" && environment !== "live") {
+    fail("QFPAY_ENV", "one of sandbox, test, live", source);
+  }
+  const sandbox = environment === "sandbox";
+  const production = source.NODE_ENV === "production";
+
+  const siteText = read(source, "SITE_URL") ?? "http://localhost:3000";
+  const site = httpUrl(siteText);
+  if (!site || site.pathname !== "/" || site.search || site.hash) {
+    fail("SITE_URL", "an http(s) origin such as https://shop.example, with no path", source);
+  }
+  if (!sandbox && site.protocol !== "https:") {
+    fail("SITE_URL", "an https origin when QFPAY_ENV is test or live (QFPay notifies ports 80 and 443 only)", source);
+  }
+  const siteUrl = site.origin;
+
+  let apiBase: string;
+  const apiBaseText = read(source, "QFPAY_API_BASE");
+  if (apiBaseText) {
+    const url = httpUrl(apiBaseText);
+    if (!url) fail("QFPAY_API_BASE", "an http(s) URL", source);
+    apiBase = apiBaseText.replace(/\/+$/, "");
+  } else {
+    apiBase = sandbox ? `${siteUrl}/sandbox/qfpay` : GATEWAY_HOSTS[environment];
+  }
+
+  let appCode = SANDBOX_APP_CODE;
+  let clientKey = SANDBOX_CLIENT_KEY;
+  if (!sandbox) {
+    const code = read(source, "QFPAY_APP_CODE");
+    const key = read(source, "QFPAY_CLIENT_KEY");
+    const placeholder = (v: string) => v.includes("*") || /^your_/i.test(v);
+    if (!code || code === SANDBOX_APP_CODE || placeholder(code)) {
+      fail("QFPAY_APP_CODE", `the app_code QFPay issued you (required when QFPAY_ENV is ${environment}; the sandbox's does not work there)`, source);
+    }
+    if (!key || key === SANDBOX_CLIENT_KEY || placeholder(key)) {
+      fail("QFPAY_CLIENT_KEY", `the client_key QFPay issued you (required when QFPAY_ENV is ${environment}; the sandbox's does not work there)`, source);
+    }
+    appCode = code;
+    clientKey = key;
+  }
+
+  const mchid = read(source, "QFPAY_MCHID");
+  if (mchid !== undefined && !/^[\x21-\x7e]{1,16}$/.test(mchid)) {
+    fail("QFPAY_MCHID", "the mchid QFPay issued you, at most 16 characters, or unset", source);
+  }
+
+  const signType = (read(source, "QFPAY_SIGN_TYPE") ?? "MD5").toUpperCase();
+  if (signType !== "MD5" && signType !== "SHA256") fail("QFPAY_SIGN_TYPE", "MD5 or SHA256", source);
+
+  const wallets = walletList.safeParse(read(source, "QFPAY_WALLETS") ?? "alipayhk,alipay");
+  if (!wallets.success) fail("QFPAY_WALLETS", "a comma-separated list of alipayhk and alipay", source);
+
+  const minutesText = read(source, "QFPAY_EXPIRED_MINUTES") ?? "30";
+  const expiredMinutes = Number(minutesText);
+  if (!/^\d+$/.test(minutesText) || expiredMinutes < 5 || expiredMinutes > 120) {
+    fail("QFPAY_EXPIRED_MINUTES", "a whole number of minutes from 5 to 120", source);
+  }
+
+  const databaseUrl = read(source, "DATABASE_URL");
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+    fail("DATABASE_URL", "a postgres:// or postgresql:// URL, or unset for the embedded database", source);
+  }
+
+  const pgliteDataDir = read(source, "PGLITE_DATA_DIR");
+
+  let sessionSecret = read(source, "SESSION_SECRET");
+  if (sessionSecret === undefined) {
+    if (!sandbox || production) {
+      fail("SESSION_SECRET", `at least 32 characters (required ${sandbox ? "in production" : `when QFPAY_ENV is ${environment}`})`, source);
+    }
+    sessionSecret = DEVELOPMENT_SESSION_SECRET;
+  } else if (sessionSecret.length < 32) {
+    fail("SESSION_SECRET", "at least 32 characters", source);
+  }
+
+  const adminPassword = read(source, "ADMIN_PASSWORD");
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    fail("ADMIN_PASSWORD", "at least 12 characters, or unset to turn the admin off", source);
+  }
+
+  const cronSecret = read(source, "CRON_SECRET");
+  if (cronSecret !== undefined && cronSecret.length < 16) {
+    fail("CRON_SECRET", "at least 16 characters, or unset", source);
+  }
+
+  const currency = (read(source, "STORE_CURRENCY") ?? "HKD").toUpperCase();
+  if (!isCurrencyCode(currency)) fail("STORE_CURRENCY", "a currency QFPay lists (HKD, CNY, USD, EUR, ...)", source);
+  if (currency !== "HKD" && wallets.data.includes("alipayhk")) {
+    fail("STORE_CURRENCY", "HKD while QFPAY_WALLETS offers alipayhk (AlipayHK takes HKD only)", source);
+  }
+
+  return {
+    qfpay: { environment, apiBase, appCode, clientKey, mchid, signType, wallets: wallets.data, expiredMinutes },
+    siteUrl,
+    databaseUrl,
+    pgliteDataDir,
+    sessionSecret,
+    adminPassword,
+    storeCurrency: currency,
+    cronSecret,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The running shop's configuration, read once. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

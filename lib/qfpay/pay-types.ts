@@ -1,0 +1,89 @@
+/**
+ * Every pay type QFPay documents (seed 004), with its description. The ones this shop can take online
+ * carry their rules; the rest are listed so a code from the gateway can always be named.
+ */
+export const PAY_TYPES = {
+  "800008": "Consumer Present QR Code Mode (CPM) for WeChat, Alipay, UNIONPAY Quick Pass, PayMe",
+  "800101": "Alipay Merchant Presented QR Code Payment in store (MPM) (Overseas Merchants)",
+  "800108": "Alipay Consumer Presented QR Code Payment (CPM) (Overseas & HK Merchants)",
+  "801101": "Alipay Online WEB (in browser Chrome etc.) Payment (Overseas Merchants)",
+  "801107": "Alipay Online WAP (in mobile browser Chrome etc.) Payment (Overseas Merchants)",
+  "801110": "Alipay in-APP Payments (Overseas Merchants)",
+  "800107": "Alipay Service Window H5 Payment (in Alipay APP H5 payments)",
+  "801501": "Alipay Merchant Presented QR Code (MPM) Payment (HK Merchants)",
+  "801510": "Alipay In-App Payment (HK Merchants)",
+  "801512": "Alipay Online WAP Payment (HK Merchants)",
+  "801514": "Alipay Online WEB Payment (HK Merchants)",
+  "800201": "WeChat Merchant Presented QR Code Payment (MPM) (Overseas & HK Merchants)",
+  "800208": "WeChat Consumer Presented QR Code Payment (CPM) (Overseas & HK Merchants)",
+  "800207": "WeChat JSAPI Payment - WeChat Official Account Payment (in Wechat App)(Overseas & HK Merchants)",
+  "800212": "WeChat H5 Payment (In mobile browser)",
+  "800210": "WeChat in-APP Payment (Overseas & HK Merchants)",
+  "800213": "WeChat Mini-Program Payment (Overseas & HK Merchants)",
+  "801008": "WeChat Pay HK Consumer Presented QR Code Payment (CPM) (Direct Settlement, HK Merchants)",
+  "801010": "WeChat Pay HK In-App Payment (Direct Settlement, HK Merchants)",
+  "805801": "PayMe Merchant Presented QR Code Payment in store (MPM) (HK Merchants)",
+  "805808": "PayMe Consumer Presented QR Code Payment (CPM) (HK Merchants)",
+  "805814": "PayMe Online WEB (in browser Chrome etc.) Payment (HK Merchants)",
+  "805812": "PayMe Online WAP (in mobile browser Chrome etc.) Payment (HK Merchants)",
+  "800701": "UNIONPAY Quick Pass Merchant Presented QR Code Payment (MPM)",
+  "800708": "UNIONPAY Quick Pass Consumer Presented QR Code Payment (CPM)",
+  "800712": "UNIONPAY WAP Payment (HK Merchants)",
+  "800714": "UNIONPAY PC-Web Payment (HK Merchants)",
+  "802001": "FPS Merchant Presented QR Code Payment (MPM) (HK Merchants)",
+  "803701": "Octopus dynamic QRC Payment - Merchant Present Mode (MPM) (HK Merchants)",
+  "803712": "Octopus WAP Payment (HK Merchants)",
+  "803714": "Octopus PC-Web Payment (HK Merchants)",
+  "802801": "Visa / Mastercard Online Payments",
+  "802808": "Visa / Mastercard Offline Payments",
+  "806527": "ApplePay Online Payments",
+  "806708": "UnionPay Card Offline Payments",
+  "806808": "American Express Card Offline Payments",
+} as const;
+
+export type PayTypeCode = keyof typeof PAY_TYPES;
+
+export function isPayTypeCode(value: string): value is PayTypeCode {
+  return Object.hasOwn(PAY_TYPES, value);
+}
+
+export type Wallet = "alipayhk" | "alipay";
+export type Flow = "web" | "wap" | "h5";
+
+export interface OnlinePayType {
+  code: OnlinePayTypeCode;
+  wallet: Wallet;
+  flow: Flow;
+  /** Amounts must be strictly above this many minor units of HKD (seed 004: 801101 needs more than 1 HKD). */
+  minimumExclusiveHkd: number;
+  /** AlipayHK settles in HKD only; Alipay cross-border takes the listed currencies. */
+  hkdOnly: boolean;
+  /** `expired_time` is honoured (qfpay-api.md: all four web/WAP types, not 800107). */
+  takesExpiredTime: boolean;
+  /** Alipay WAP cuts `return_url` at 200 characters. */
+  returnUrlMax: number;
+  requiresOpenid: boolean;
+}
+
+/** The Alipay online pay types this shop and its sandbox accept. */
+export const ONLINE_PAY_TYPES = {
+  "801514": { code: "801514", wallet: "alipayhk", flow: "web", minimumExclusiveHkd: 0, hkdOnly: true, takesExpiredTime: true, returnUrlMax: 512, requiresOpenid: false },
+  "801512": { code: "801512", wallet: "alipayhk", flow: "wap", minimumExclusiveHkd: 0, hkdOnly: true, takesExpiredTime: true, returnUrlMax: 200, requiresOpenid: false },
+  "801101": { code: "801101", wallet: "alipay", flow: "web", minimumExclusiveHkd: 100, hkdOnly: false, takesExpiredTime: true, returnUrlMax: 512, requiresOpenid: false },
+  "801107": { code: "801107", wallet: "alipay", flow: "wap", minimumExclusiveHkd: 0, hkdOnly: false, takesExpiredTime: true, returnUrlMax: 200, requiresOpenid: false },
+  "800107": { code: "800107", wallet: "alipay", flow: "h5", minimumExclusiveHkd: 0, hkdOnly: false, takesExpiredTime: false, returnUrlMax: 200, requiresOpenid: true },
+} as const satisfies Record<string, Omit<OnlinePayType, "code"> & { code: string }>;
+
+export type OnlinePayTypeCode = keyof typeof ONLINE_PAY_TYPES;
+
+export function isOnlinePayType(value: string): value is OnlinePayTypeCode {
+  return Object.hasOwn(ONLINE_PAY_TYPES, value);
+}
+
+/** The pay type for a wallet on a device: desktop browsers get the QR (web) flow, phones the WAP redirect. */
+export function payTypeFor(wallet: Wallet, device: "desktop" | "mobile"): OnlinePayTypeCode {
+  if (wallet === "alipayhk") return device === "desktop" ? "801514" : "801512";
+  return device === "desktop" ? "801101" : "801107";
+}
+
+export const WALLET_NAMES: Record<Wallet, string> = { alipayhk: "AlipayHK", alipay: "Alipay" };

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { faultSchema } from "./faults";
+
+/** What the control endpoint accepts (sandbox mode only): scripted faults and the cashier's buttons. */
+const ref = { syssn: z.string().min(1).max(64).optional(), outTradeNo: z.string().min(1).max(128).optional() };
+
+export const controlSchema = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("fault"),
+    fault: faultSchema,
+    count: z.number().int().min(1).max(100).default(1),
+    outTradeNo: z.string().min(1).max(128).optional(),
+  }),
+  z.object({ action: z.enum(["pay", "decline", "expire"]), ...ref }),
+  z.object({ action: z.literal("notify"), ...ref, copies: z.number().int().min(1).max(50).default(1) }),
+  z.object({
+    action: z.literal("settings"),
+    timeScale: z.number().positive().max(1).optional(),
+    clockOffsetMs: z.number().int().min(-400 * 86_400_000).max(400 * 86_400_000).optional(),
+  }),
+  z.object({ action: z.literal("deliver") }),
+  z.object({ action: z.literal("reset") }),
+]);
+
+export type ControlCommand = z.output<typeof controlSchema>;

@@ -1,0 +1,69 @@
+import { and, eq, inArray, isNull, lte, or, gt } from "drizzle-orm";
+import type { Db } from "../db/connection";
+import { sandboxTransactions } from "../db/schema/sandbox";
+import { formatGatewayTime } from "../qfpay/gateway-time";
+import { takeFault } from "./faults";
+import { enqueueNotification } from "./notifications";
+
+export type Transaction = typeof sandboxTransactions.$inferSelect;
+
+/** Unpaid, not yet closed: what a shopper can still pay. */
+export const OPEN_CODES = ["1143", "1145"];
+export const DECLINED_CODE = "1205";
+export const EXPIRED_CODE = "1181";
+
+/** Unpaid payments past their expiry are closed, as QFPay closes them (query then says 1181). */
+export async function expireOverdue(db: Db, now: Date): Promise<void> {
+  await db
+    .update(sandboxTransactions)
+    .set({ respcd: EXPIRED_CODE, pendingQueriesLeft: null })
+    .where(and(eq(sandboxTransactions.orderType, "payment"), inArray(sandboxTransactions.respcd, OPEN_CODES), lte(sandboxTransactions.expiresAt, now)));
+}
+
+export interface PayContext {
+  db: Db;
+  registeredNotifyUrl: string;
+}
+
+/** Pays an open payment once and queues its notification; null when it is no longer payable. */
+export async function payTransaction(ctx: PayContext, syssn: string, now: Date): Promise<Transaction | null> {
+  await expireOverdue(ctx.db, now);
+  const [paid] = await ctx.db
+    .update(sandboxTransactions)
+    .set({ respcd: "0000", paydtm: formatGatewayTime(now), pendingQueriesLeft: null, pendingSettle: null })
+    .where(
+      and(
+        eq(sandboxTransactions.syssn, syssn),
+        eq(sandboxTransactions.orderType, "payment"),
+        inArray(sandboxTransactions.respcd, OPEN_CODES),
+        or(isNull(sandboxTransactions.expiresAt), gt(sandboxTransactions.expiresAt, now)),
+      ),
+    )
+    .returning();
+  if (!paid) return null;
+  await queueNotification(ctx, paid, now);
+  return paid;
+}
+
+export async function queueNotification(ctx: PayContext, tx: Transaction, now: Date): Promise<void> {
+  const delay = await takeFault(ctx.db, "notify", tx.outTradeNo);
+  const firstAt = new Date(now.getTime() + (delay?.kind === "delay" ? delay.delayMs : 0));
+  await enqueueNotification(ctx.db, tx, tx.notifyUrl ?? ctx.registeredNotifyUrl, firstAt);
+}
+
+/** Closes an open payment with `code` (a declined or expired payment); false when it was not open. */
+export async function closeTransaction(db: Db, syssn: string, code: string): Promise<boolean> {
+  const closed = await db
+    .update(sandboxTransactions)
+    .set({ respcd: code, pendingQueriesLeft: null, pendingSettle: null })
+    .where(and(eq(sandboxTransactions.syssn, syssn), eq(sandboxTransactions.orderType, "payment"), inArray(sandboxTransactions.respcd, OPEN_CODES)))
+    .returning({ syssn: sandboxTransactions.syssn });
+  return closed.length > 0;
+}
+
+export async function findTransaction(db: Db, ref: { syssn?: string; outTradeNo?: string }): Promise<Transaction | null> {
+  const where = ref.syssn ? eq(sandboxTransactions.syssn, ref.syssn) : ref.outTradeNo ? eq(sandboxTransactions.outTradeNo, ref.outTradeNo) : undefined;
+  if (!where) return null;
+  const [row] = await db.select().from(sandboxTransactions).where(where).limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,42 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+// Debian's Chromium where it is installed (CI, containers); Playwright's own browser on a laptop.
+const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+const launchOptions = {
+  executablePath,
+  args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: { baseURL, launchOptions, trace: "retain-on-failure" },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
+    // Phone profiles run in Chromium too: what matters here is the user agent and the viewport.
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions }, grep: /@phone/ },
+  ],
+  webServer: {
+    // A fresh embedded database for every run; the build is the one `next start` serves in production.
+    command: `rm -rf .data/e2e && npm run build && npx next start -H 127.0.0.1 -p ${PORT}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 240_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      QFPAY_ENV: "sandbox",
+      SITE_URL: baseURL,
+      PGLITE_DATA_DIR: ".data/e2e",
+      SESSION_SECRET: "e2e-session-secret-at-least-32-characters-long",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
