@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig, ConfigError } from "./env";
 import { getDb } from "./db/database";
+import { seedInventory } from "./payments/inventory";
 
 /**
  * Runs once as the server starts: bad configuration stops it with one line, and the database is
@@ -16,5 +17,5 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
-  await getDb();
+  await seedInventory(await getDb());
 }

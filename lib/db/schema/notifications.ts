@@ -1,0 +1,28 @@
+import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+export const NOTIFICATION_OUTCOMES = ["applied", "duplicate", "bad_signature", "malformed", "unknown_order", "mismatch", "oversized", "ignored"] as const;
+export type NotificationOutcome = (typeof NOTIFICATION_OUTCOMES)[number];
+
+/** Every notification received, verified or not. Identical bodies share a row and count up. */
+export const receivedNotifications = pgTable(
+  "received_notifications",
+  {
+    id: serial("id").primaryKey(),
+    /** SHA-256 of the raw body and the signature header: the same delivery received again is the same row. */
+    dedupeKey: text("dedupe_key").notNull(),
+    rawBody: text("raw_body").notNull(),
+    bodyBytes: integer("body_bytes").notNull(),
+    signature: text("signature"),
+    signatureValid: boolean("signature_valid").notNull(),
+    notifyType: text("notify_type"),
+    outTradeNo: text("out_trade_no"),
+    syssn: text("syssn"),
+    orderId: text("order_id"),
+    outcome: text("outcome").$type<NotificationOutcome>().notNull(),
+    detail: text("detail"),
+    timesReceived: integer("times_received").notNull().default(1),
+    firstReceivedAt: timestamp("first_received_at", { withTimezone: true }).notNull().defaultNow(),
+    lastReceivedAt: timestamp("last_received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("received_notifications_dedupe").on(t.dedupeKey), index("received_notifications_order").on(t.orderId), index("received_notifications_out_trade_no").on(t.outTradeNo)],
+);

@@ -1,0 +1,142 @@
+import { createHash } from "node:crypto";
+import { eq, or, sql } from "drizzle-orm";
+import { paymentAttempts, refunds } from "../db/schema/payments";
+import { receivedNotifications, type NotificationOutcome } from "../db/schema/notifications";
+import { formatGatewayTime } from "../qfpay/gateway-time";
+import { parseNotification, verifyNotificationSignature, type QfpayNotification } from "../qfpay/notification";
+import type { PaymentsContext } from "./context";
+import { queryAttempt } from "./query-attempt";
+import { settleAttempt, applyRefundTotals } from "./settle-attempt";
+import { findRefundByOutTradeNo, markRefundSucceeded } from "./settle-refund";
+import { flagForReview, recordEvent } from "./transitions";
+
+/** QFPay's bodies are a few hundred bytes; anything far larger is not QFPay. */
+export const MAX_NOTIFICATION_BYTES = 64 * 1024;
+const STORED_BODY_CHARS = 16 * 1024;
+
+export interface NotificationAnswer {
+  status: number;
+  body: string;
+}
+
+const SUCCESS: NotificationAnswer = { status: 200, body: "SUCCESS" };
+
+interface Receipt {
+  raw: Uint8Array;
+  signature: string | null;
+  oversized: boolean;
+}
+
+function decodeForStorage(raw: Uint8Array): string {
+  return new TextDecoder("utf-8", { fatal: false }).decode(raw).replaceAll("\u0000", "\uFFFD").slice(0, STORED_BODY_CHARS);
+}
+
+async function record(
+  ctx: PaymentsContext,
+  receipt: Receipt,
+  valid: boolean,
+  outcome: NotificationOutcome,
+  fields: { notifyType?: string; outTradeNo?: string; syssn?: string; orderId?: string; detail?: string } = {},
+): Promise<number> {
+  const dedupeKey = createHash("sha256").update(receipt.raw).update("\n").update(receipt.signature ?? "").digest("hex");
+  const [row] = await ctx.db
+    .insert(receivedNotifications)
+    .values({
+      dedupeKey,
+      rawBody: decodeForStorage(receipt.raw),
+      bodyBytes: receipt.raw.byteLength,
+      signature: receipt.signature?.slice(0, 128) ?? null,
+      signatureValid: valid,
+      outcome,
+      ...fields,
+    })
+    .onConflictDoUpdate({
+      target: receivedNotifications.dedupeKey,
+      set: { timesReceived: sql`${receivedNotifications.timesReceived} + 1`, lastReceivedAt: sql`now()` },
+    })
+    .returning({ times: receivedNotifications.timesReceived });
+  return row?.times ?? 1;
+}
+
+/**
+ * Everything that happens to a notification: verified over its raw bytes, recorded (duplicates counted),
+ * applied through the state machine, answered. A verified notification is always answered `SUCCESS`,
+ * whatever it says, because QFPay would otherwise resend it for a day; an unverified one never is, and
+ * changes nothing.
+ */
+export async function receiveNotification(ctx: PaymentsContext, receipt: Receipt): Promise<NotificationAnswer> {
+  if (receipt.oversized) {
+    await record(ctx, receipt, false, "oversized", { detail: `body over ${MAX_NOTIFICATION_BYTES} bytes` });
+    return { status: 413, body: "FAIL: body too large" };
+  }
+  const valid = verifyNotificationSignature(receipt.raw, receipt.signature, ctx.clientKey);
+  if (!valid) {
+    await record(ctx, receipt, false, "bad_signature");
+    return { status: 401, body: "FAIL: signature" };
+  }
+  const parsed = parseNotification(receipt.raw);
+  if (!parsed.ok) {
+    await record(ctx, receipt, true, "malformed", { detail: parsed.error });
+    return SUCCESS;
+  }
+  const note = parsed.notification;
+  const base = { notifyType: note.notify_type, outTradeNo: note.out_trade_no, syssn: note.syssn };
+  if (note.respcd !== "0000") {
+    await record(ctx, receipt, true, "ignored", { ...base, detail: `respcd ${note.respcd}: QFPay notifies successes only` });
+    return SUCCESS;
+  }
+  return note.notify_type === "payment" ? applyPaymentNotification(ctx, receipt, note, base) : applyRefundNotification(ctx, receipt, note, base);
+}
+
+async function applyPaymentNotification(ctx: PaymentsContext, receipt: Receipt, note: QfpayNotification, base: Record<string, string>): Promise<NotificationAnswer> {
+  const [attempt] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.outTradeNo, note.out_trade_no));
+  if (!attempt) {
+    await record(ctx, receipt, true, "unknown_order", { ...base, detail: "no payment attempt has this out_trade_no" });
+    return SUCCESS;
+  }
+  const matches = note.txamt === attempt.amount && note.txcurrcd === attempt.currency;
+  const times = await record(ctx, receipt, true, matches ? "applied" : "mismatch", { ...base, orderId: attempt.orderId });
+  await settleAttempt(ctx, attempt.id, { kind: "paid", syssn: note.syssn, amount: note.txamt, currency: note.txcurrcd }, "notification");
+  // A signature proves who sent it, not when: confirm with QFPay itself once the answer is out.
+  if (times === 1) ctx.defer(() => queryAttempt(ctx, attempt, "confirmation"));
+  return SUCCESS;
+}
+
+async function applyRefundNotification(ctx: PaymentsContext, receipt: Receipt, note: QfpayNotification, base: Record<string, string>): Promise<NotificationAnswer> {
+  const result = await ctx.db.transaction(async (tx) => {
+    const known = await findRefundByOutTradeNo(tx, note.out_trade_no);
+    if (known) {
+      if (known.amount !== note.txamt) {
+        await flagForReview(tx, known.orderId, `QFPay reports refund ${note.out_trade_no} of ${note.txamt}, but ${known.amount} was asked for.`, "notification");
+        return { outcome: "mismatch" as const, orderId: known.orderId };
+      }
+      await markRefundSucceeded(tx, known, note.syssn, "notification");
+      return { outcome: "applied" as const, orderId: known.orderId };
+    }
+    // A refund the shop did not start (from QFPay's merchant portal): find its payment and count it.
+    const origin = note.orig_syssn ?? note.orig_out_trade_no;
+    if (!origin) return { outcome: "unknown_order" as const };
+    const [attempt] = await tx
+      .select()
+      .from(paymentAttempts)
+      .where(or(eq(paymentAttempts.syssn, origin), eq(paymentAttempts.outTradeNo, origin)));
+    if (!attempt) return { outcome: "unknown_order" as const };
+    const [created] = await tx
+      .insert(refunds)
+      .values({ orderId: attempt.orderId, attemptId: attempt.id, outTradeNo: note.out_trade_no, amount: note.txamt, state: "succeeded", txdtm: note.txdtm ?? formatGatewayTime(ctx.now()), syssn: note.syssn })
+      .onConflictDoNothing()
+      .returning();
+    if (created) {
+      await recordEvent(tx, { orderId: attempt.orderId, type: "refund.succeeded", cause: "notification", refundId: created.id, toState: "succeeded", detail: { syssn: note.syssn, amount: note.txamt, startedOutsideShop: true } });
+      await applyRefundTotals(tx, attempt.orderId, "notification");
+    }
+    return { outcome: "applied" as const, orderId: attempt.orderId, attempt };
+  });
+  await record(ctx, receipt, true, result.outcome, { ...base, orderId: result.orderId, detail: result.outcome === "unknown_order" ? "no refund or payment matches" : undefined });
+  // A refund can arrive before its payment's notification: the payment must be confirmed for it to count.
+  if ("attempt" in result && result.attempt && result.attempt.state !== "paid") {
+    const attempt = result.attempt;
+    ctx.defer(() => queryAttempt(ctx, attempt, "confirmation"));
+  }
+  return SUCCESS;
+}

@@ -1,0 +1,109 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { orders } from "../db/schema/orders";
+import { paymentAttempts, refunds } from "../db/schema/payments";
+import type { PaymentsContext } from "./context";
+import type { GatewayTruth } from "./gateway-truth";
+import { takeStockForOrder } from "./inventory";
+import { refundedOrderState } from "./state-machine";
+import { flagForReview, lockAttempt, lockOrder, moveAttempt, moveOrder, recordEvent, type Tx } from "./transitions";
+
+export type Attempt = typeof paymentAttempts.$inferSelect;
+
+/**
+ * Applies what QFPay says about an attempt, in one transaction. Safe to call any number of times, in any
+ * order, concurrently: the guarded transitions let exactly one caller take each step, and the side
+ * effects of `paid` (stock, the `order.paid` event) happen with the order's own transition, once.
+ */
+export async function settleAttempt(ctx: PaymentsContext, attemptId: number, truth: GatewayTruth, cause: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const attempt = await lockAttempt(tx, attemptId);
+    if (!attempt) return;
+    switch (truth.kind) {
+      case "paid":
+        return applyPaid(tx, ctx, attempt, truth, cause);
+      case "pending":
+        if (!attempt.syssn) await tx.update(paymentAttempts).set({ syssn: truth.syssn }).where(eq(paymentAttempts.id, attempt.id));
+        return;
+      case "closed":
+        return closeAttempt(tx, attempt, "expired", cause, { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason });
+      case "failed":
+        return closeAttempt(tx, attempt, "failed", cause, { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason });
+      case "absent":
+        // Sent but unknown to QFPay after the grace period: it never got there, so nobody can pay it.
+        if ((attempt.state === "created" || attempt.state === "unknown") && ctx.now().getTime() - attempt.createdAt.getTime() >= ctx.notFoundGraceMs) {
+          return closeAttempt(tx, attempt, "failed", cause, { failureCode: "not_found", failureReason: "The payment never reached QFPay." });
+        }
+        return;
+    }
+  });
+}
+
+async function applyPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: Extract<GatewayTruth, { kind: "paid" }>, cause: string): Promise<void> {
+  const order = await lockOrder(tx, attempt.orderId);
+  if (!order) return;
+  const detail = { syssn: truth.syssn, amount: truth.amount, currency: truth.currency };
+
+  if (truth.amount !== attempt.amount || truth.currency !== attempt.currency || attempt.amount !== order.total || attempt.currency !== order.currency) {
+    await flagForReview(tx, order.id, `QFPay reports ${truth.amount} ${truth.currency} paid, but the order is ${order.total} ${order.currency}.`, cause, { ...detail, attemptId: attempt.id });
+    return;
+  }
+  if (attempt.syssn && attempt.syssn !== truth.syssn) {
+    await flagForReview(tx, order.id, `QFPay reports payment ${truth.syssn}, but this attempt is ${attempt.syssn}.`, cause, { ...detail, attemptId: attempt.id });
+    return;
+  }
+  if (attempt.state === "paid") return;
+
+  const left = await moveAttempt(tx, attempt, "paid", cause, { set: { syssn: truth.syssn, paidAt: ctx.now() }, detail });
+  if (left === null) {
+    // Terminal already (failed or expired): QFPay took the money after the shop gave up on it.
+    await recordEvent(tx, { orderId: order.id, type: "attempt.paid_late", cause, attemptId: attempt.id, fromState: attempt.state, detail });
+    await flagForReview(tx, order.id, `Paid after the shop had marked this payment ${attempt.state}: refund it or fulfil the order.`, cause, { ...detail, attemptId: attempt.id });
+    return;
+  }
+
+  const orderLeft = await moveOrder(tx, order.id, "paid", cause, { set: { paidAt: ctx.now() }, attemptId: attempt.id, detail });
+  if (orderLeft === null) {
+    const why = order.state === "expired" || order.state === "failed" ? `after the order had ${order.state === "expired" ? "expired" : "failed"}` : "twice for one order";
+    await flagForReview(tx, order.id, `Paid ${why}: refund the extra payment ${truth.syssn}.`, cause, { ...detail, attemptId: attempt.id });
+    return;
+  }
+
+  // The order's own transition just happened, in this transaction, exactly once: do its side effects.
+  const oversold = await takeStockForOrder(tx, order.id);
+  await recordEvent(tx, { orderId: order.id, type: "order.paid_effects", cause, attemptId: attempt.id, detail: { ...detail, oversold } });
+  if (oversold.length > 0) await flagForReview(tx, order.id, `Paid, but stock ran out for ${oversold.join(", ")}.`, cause);
+
+  await applyRefundTotals(tx, order.id, cause);
+}
+
+async function closeAttempt(tx: Tx, attempt: Attempt, to: "failed" | "expired", cause: string, set: Partial<Attempt>): Promise<void> {
+  const left = await moveAttempt(tx, attempt, to, cause, { set, detail: { code: set.failureCode, reason: set.failureReason } });
+  if (left === null) return;
+  // An expired live attempt expires its order; a failed one leaves it open for another try.
+  if (to !== "expired") return;
+  const [latest] = await tx.select({ id: paymentAttempts.id }).from(paymentAttempts).where(eq(paymentAttempts.orderId, attempt.orderId)).orderBy(desc(paymentAttempts.id)).limit(1);
+  if (latest?.id === attempt.id) await moveOrder(tx, attempt.orderId, "expired", cause, { attemptId: attempt.id });
+}
+
+/** Brings a paid order's refunded total and state in line with its succeeded refunds. */
+export async function applyRefundTotals(tx: Tx, orderId: string, cause: string): Promise<void> {
+  const order = await lockOrder(tx, orderId);
+  if (!order) return;
+  const [sum] = await tx
+    .select({ total: sql<string>`coalesce(sum(${refunds.amount}), 0)` })
+    .from(refunds)
+    .where(and(eq(refunds.orderId, orderId), eq(refunds.state, "succeeded")));
+  const refunded = Number(sum?.total ?? 0);
+  if (refunded === order.refundedTotal) return;
+  if (order.state !== "paid" && order.state !== "partially_refunded" && order.state !== "refunded") {
+    // Money went back before the shop saw it arrive: hold the total and let the merchant look.
+    await tx.update(orders).set({ refundedTotal: refunded }).where(eq(orders.id, orderId));
+    return;
+  }
+  if (refunded > order.total) {
+    await flagForReview(tx, orderId, `Refunds of ${refunded} exceed the payment of ${order.total}.`, cause);
+  }
+  const target = refundedOrderState(order.total, refunded);
+  if (target === "paid") return;
+  await moveOrder(tx, orderId, target, cause, { set: { refundedTotal: refunded }, detail: { refundedTotal: refunded } });
+}

@@ -1,0 +1,164 @@
+import { desc, eq } from "drizzle-orm";
+import { orderItems, orders } from "../db/schema/orders";
+import { paymentAttempts } from "../db/schema/payments";
+import type { PricedItem } from "../catalog/price-cart";
+import { formatGatewayTime } from "../qfpay/gateway-time";
+import { ONLINE_PAY_TYPES, payTypeFor, WALLET_NAMES, type Wallet } from "../qfpay/pay-types";
+import { describeStatus } from "../qfpay/status-codes";
+import type { PaymentsContext } from "./context";
+import { newOrderId, newOutTradeNo } from "./ids";
+import { orderUrl } from "./order-access";
+import { queryAttempt } from "./query-attempt";
+import { OPEN_ATTEMPT_STATES } from "./state-machine";
+import { lockOrder, moveAttempt, recordEvent, type Tx } from "./transitions";
+import type { Attempt } from "./settle-attempt";
+
+export type Device = "desktop" | "mobile";
+
+export interface StartPaymentInput {
+  sessionId: string;
+  email: string;
+  items: PricedItem[];
+  wallet: Wallet;
+  device: Device;
+}
+
+export type StartPaymentResult = { ok: true; orderId: string; attempt: Attempt } | { ok: false; error: string };
+
+const GOODS_NAME_FALLBACK = "Online order";
+
+/** Why a total cannot be paid with a wallet, in words a shopper understands; null when it can. */
+export function walletRefusal(wallet: Wallet, device: Device, total: number, currency: string): string | null {
+  const rules = ONLINE_PAY_TYPES[payTypeFor(wallet, device)];
+  if (rules.hkdOnly && currency !== "HKD") return `${WALLET_NAMES[wallet]} takes payments in HKD only.`;
+  if (currency === "HKD" && total <= rules.minimumExclusiveHkd) {
+    return `${WALLET_NAMES[wallet]} needs a total above HK$${(rules.minimumExclusiveHkd / 100).toFixed(2)}.`;
+  }
+  return null;
+}
+
+function goodsNameFor(items: PricedItem[]): string {
+  const name = items.length === 1 ? items[0]!.name : GOODS_NAME_FALLBACK;
+  const cleaned = name.replace(/[^\p{L}\p{M}\p{N} ]/gu, "").replace(/\s+/g, " ").trim();
+  return [...cleaned].slice(0, 20).join("").trim() || GOODS_NAME_FALLBACK;
+}
+
+async function insertAttempt(tx: Tx, ctx: PaymentsContext, orderId: string, amount: number, wallet: Wallet, device: Device, cause: string): Promise<Attempt> {
+  const now = ctx.now();
+  const [attempt] = await tx
+    .insert(paymentAttempts)
+    .values({
+      orderId,
+      outTradeNo: newOutTradeNo("payment"),
+      wallet,
+      payType: payTypeFor(wallet, device),
+      amount,
+      currency: ctx.currency,
+      state: "created",
+      txdtm: formatGatewayTime(now),
+      expiresAt: new Date(now.getTime() + ctx.expiredMinutes * 60_000),
+    })
+    .returning();
+  await recordEvent(tx, { orderId, type: "attempt.created", cause, attemptId: attempt!.id, toState: "created", detail: { wallet, payType: attempt!.payType, outTradeNo: attempt!.outTradeNo } });
+  return attempt!;
+}
+
+/**
+ * Checkout: the order, its items and its first attempt are stored in one transaction BEFORE QFPay is
+ * called, so a crash at any later point leaves an attempt for reconciliation to settle, never a payment
+ * the shop does not know about.
+ */
+export async function startPayment(ctx: PaymentsContext, input: StartPaymentInput): Promise<StartPaymentResult> {
+  const total = input.items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
+  if (input.items.length === 0 || !Number.isSafeInteger(total) || total <= 0) return { ok: false, error: "Your cart is empty." };
+  const refusal = walletRefusal(input.wallet, input.device, total, ctx.currency);
+  if (refusal) return { ok: false, error: refusal };
+
+  const orderId = newOrderId();
+  const attempt = await ctx.db.transaction(async (tx) => {
+    await tx.insert(orders).values({ id: orderId, ownerSessionId: input.sessionId, email: input.email, currency: ctx.currency, total, state: "awaiting_payment" });
+    await tx.insert(orderItems).values(input.items.map((item) => ({ orderId, ...item })));
+    await recordEvent(tx, { orderId, type: "order.created", cause: "checkout", toState: "awaiting_payment", detail: { total, currency: ctx.currency } });
+    return insertAttempt(tx, ctx, orderId, total, input.wallet, input.device, "checkout");
+  });
+  return { ok: true, orderId, attempt: await sendAttempt(ctx, attempt, goodsNameFor(input.items)) };
+}
+
+/**
+ * Another attempt for an order still awaiting payment (a retry after a failure, the other wallet, the
+ * other device). The live attempt is settled by a query first; one still payable with the same pay type
+ * is reused, any other is superseded, so an order never has two attempts a shopper can be shown.
+ */
+export async function retryPayment(ctx: PaymentsContext, orderId: string, wallet: Wallet, device: Device): Promise<StartPaymentResult> {
+  const [live] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1);
+  if (live && OPEN_ATTEMPT_STATES.includes(live.state)) await queryAttempt(ctx, live, "retry");
+
+  const outcome = await ctx.db.transaction(async (tx): Promise<StartPaymentResult | { reuse: Attempt } | { fresh: Attempt; goodsName: string }> => {
+    const order = await lockOrder(tx, orderId);
+    if (!order) return { ok: false, error: "This order does not exist." };
+    if (order.state !== "awaiting_payment") return { ok: false, error: "This order can no longer be paid." };
+    const refusal = walletRefusal(wallet, device, order.total, order.currency);
+    if (refusal) return { ok: false, error: refusal };
+    const [current] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1).for("update");
+    const payType = payTypeFor(wallet, device);
+    if (current && current.state === "awaiting_payment" && current.payType === payType && current.expiresAt > ctx.now()) return { reuse: current };
+    if (current && OPEN_ATTEMPT_STATES.includes(current.state)) {
+      await moveAttempt(tx, current, "superseded", "retry", { detail: { by: "a new attempt" } });
+    }
+    const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, orderId));
+    return { fresh: await insertAttempt(tx, ctx, orderId, order.total, wallet, device, "retry"), goodsName: goodsNameFor(items) };
+  });
+  if ("reuse" in outcome) return { ok: true, orderId, attempt: outcome.reuse };
+  if ("fresh" in outcome) return { ok: true, orderId, attempt: await sendAttempt(ctx, outcome.fresh, outcome.goodsName) };
+  return outcome;
+}
+
+/** Sends an attempt to QFPay once and records what came of it. Never sends the same attempt again. */
+async function sendAttempt(ctx: PaymentsContext, attempt: Attempt, goodsName: string): Promise<Attempt> {
+  const rules = ONLINE_PAY_TYPES[attempt.payType as keyof typeof ONLINE_PAY_TYPES];
+  const outcome = await ctx.qfpay.createPayment({
+    txamt: attempt.amount,
+    txcurrcd: attempt.currency,
+    pay_type: attempt.payType,
+    out_trade_no: attempt.outTradeNo,
+    txdtm: attempt.txdtm,
+    expired_time: rules.takesExpiredTime ? ctx.expiredMinutes : undefined,
+    goods_name: goodsName,
+    return_url: orderUrl(ctx.siteUrl, attempt.orderId, ctx.sessionSecret),
+    notify_url: `${ctx.siteUrl}/api/qfpay/notify`,
+  });
+
+  switch (outcome.kind) {
+    case "accepted": {
+      const { syssn, pay_url: payUrl } = outcome.value;
+      await ctx.db.transaction(async (tx) => {
+        const moved = await moveAttempt(tx, attempt, "awaiting_payment", "gateway", { set: { syssn, payUrl: payUrl ?? null }, detail: { syssn } });
+        // A notification can beat the answer: the attempt may be paid already, and still needs its link.
+        if (moved === null) await tx.update(paymentAttempts).set({ syssn, payUrl: payUrl ?? null }).where(eq(paymentAttempts.id, attempt.id));
+      });
+      break;
+    }
+    case "pending":
+    case "transport": {
+      const detail = outcome.kind === "pending" ? { code: outcome.code, message: outcome.message } : { reason: outcome.reason, status: outcome.status, message: outcome.message };
+      await ctx.db.transaction((tx) => moveAttempt(tx, attempt, "unknown", "gateway", { detail }));
+      await queryAttempt(ctx, attempt, "gateway");
+      break;
+    }
+    case "failed":
+      await ctx.db.transaction((tx) =>
+        moveAttempt(tx, attempt, "failed", "gateway", {
+          set: { failureCode: outcome.code, failureReason: describeStatus(outcome.code) },
+          detail: { code: outcome.code, gatewayMessage: outcome.gatewayMessage },
+        }),
+      );
+      break;
+    case "invalid":
+      await ctx.db.transaction((tx) =>
+        moveAttempt(tx, attempt, "failed", "checkout", { set: { failureCode: "invalid", failureReason: outcome.message }, detail: { problems: outcome.problems } }),
+      );
+      break;
+  }
+  const [fresh] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.id, attempt.id));
+  return fresh!;
+}

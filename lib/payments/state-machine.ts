@@ -1,0 +1,77 @@
+import type { OrderState } from "../db/schema/orders";
+import type { AttemptState, RefundState } from "../db/schema/payments";
+
+/**
+ * Every transition the shop allows, and nothing else. Each use case asks this module which states a
+ * change may start from and writes one guarded update (`... WHERE state IN (those)`), so two callers
+ * racing for the same change cannot both win. Terminal states are left only by refunds.
+ */
+export const ORDER_TRANSITIONS: Readonly<Record<OrderState, readonly OrderState[]>> = {
+  awaiting_payment: ["paid", "expired", "failed"],
+  paid: ["partially_refunded", "refunded"],
+  partially_refunded: ["partially_refunded", "refunded"],
+  refunded: [],
+  expired: [],
+  failed: [],
+};
+
+export const ATTEMPT_TRANSITIONS: Readonly<Record<AttemptState, readonly AttemptState[]>> = {
+  created: ["awaiting_payment", "unknown", "paid", "failed", "expired", "superseded"],
+  unknown: ["awaiting_payment", "paid", "failed", "expired", "superseded"],
+  awaiting_payment: ["paid", "failed", "expired", "superseded"],
+  // A replaced attempt's QR code may still be paid: that money belongs to the order.
+  superseded: ["paid"],
+  paid: [],
+  failed: [],
+  expired: [],
+};
+
+export const REFUND_TRANSITIONS: Readonly<Record<RefundState, readonly RefundState[]>> = {
+  created: ["unknown", "succeeded", "failed"],
+  unknown: ["succeeded", "failed"],
+  succeeded: [],
+  failed: [],
+};
+
+function sourcesOf<S extends string>(table: Readonly<Record<S, readonly S[]>>, to: S): S[] {
+  return (Object.keys(table) as S[]).filter((from) => table[from].includes(to));
+}
+
+/** The states an order may be in for it to move to `to`. */
+export function orderSourcesFor(to: OrderState): OrderState[] {
+  return sourcesOf(ORDER_TRANSITIONS, to);
+}
+
+export function attemptSourcesFor(to: AttemptState): AttemptState[] {
+  return sourcesOf(ATTEMPT_TRANSITIONS, to);
+}
+
+export function refundSourcesFor(to: RefundState): RefundState[] {
+  return sourcesOf(REFUND_TRANSITIONS, to);
+}
+
+export function canMoveOrder(from: OrderState, to: OrderState): boolean {
+  return ORDER_TRANSITIONS[from].includes(to);
+}
+
+export function canMoveAttempt(from: AttemptState, to: AttemptState): boolean {
+  return ATTEMPT_TRANSITIONS[from].includes(to);
+}
+
+/** Attempts QFPay may still pay, or whose outcome we do not know yet. */
+export const OPEN_ATTEMPT_STATES: readonly AttemptState[] = ["created", "unknown", "awaiting_payment"];
+
+/** Where a paid order stands after refunds totalling `refunded`. */
+export function refundedOrderState(total: number, refunded: number): "paid" | "partially_refunded" | "refunded" {
+  if (refunded <= 0) return "paid";
+  return refunded >= total ? "refunded" : "partially_refunded";
+}
+
+export const ORDER_STATUS_TEXT: Readonly<Record<OrderState, string>> = {
+  awaiting_payment: "Awaiting payment",
+  paid: "Paid",
+  partially_refunded: "Partially refunded",
+  refunded: "Refunded",
+  expired: "Expired",
+  failed: "Payment failed",
+};

@@ -1,0 +1,107 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../db/connection";
+import { orderEvents, orders, type OrderState } from "../db/schema/orders";
+import { paymentAttempts, refunds, type AttemptState, type RefundState } from "../db/schema/payments";
+import { attemptSourcesFor, canMoveAttempt, canMoveOrder, orderSourcesFor, refundSourcesFor } from "./state-machine";
+
+/** A database or a transaction: every function here is meant to run inside one transaction. */
+export type Tx = Db;
+
+type Order = typeof orders.$inferSelect;
+type Attempt = typeof paymentAttempts.$inferSelect;
+type Refund = typeof refunds.$inferSelect;
+
+export interface EventInput {
+  orderId: string;
+  type: string;
+  cause: string;
+  attemptId?: number;
+  refundId?: number;
+  fromState?: string;
+  toState?: string;
+  detail?: Record<string, unknown>;
+}
+
+export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
+  await tx.insert(orderEvents).values({ ...event, detail: event.detail ?? {} });
+}
+
+export async function lockOrder(tx: Tx, orderId: string): Promise<Order | undefined> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+  return order;
+}
+
+export async function lockAttempt(tx: Tx, attemptId: number): Promise<Attempt | undefined> {
+  const [attempt] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId)).for("update");
+  return attempt;
+}
+
+/**
+ * Moves an order to `to` if the state machine allows it from where it stands, as one guarded update
+ * plus its event. Returns the state it left, or null when the move was not allowed (someone else won).
+ */
+export async function moveOrder(
+  tx: Tx,
+  orderId: string,
+  to: OrderState,
+  cause: string,
+  options: { set?: Partial<Order>; detail?: Record<string, unknown>; attemptId?: number; refundId?: number } = {},
+): Promise<OrderState | null> {
+  const current = await lockOrder(tx, orderId);
+  if (!current || !canMoveOrder(current.state, to)) return null;
+  const moved = await tx
+    .update(orders)
+    .set({ ...options.set, state: to, updatedAt: sql`now()` })
+    .where(and(eq(orders.id, orderId), inArray(orders.state, orderSourcesFor(to))))
+    .returning({ id: orders.id });
+  if (moved.length === 0) return null;
+  await recordEvent(tx, { orderId, type: `order.${to}`, cause, fromState: current.state, toState: to, attemptId: options.attemptId, refundId: options.refundId, detail: options.detail });
+  return current.state;
+}
+
+export async function moveAttempt(
+  tx: Tx,
+  attempt: Pick<Attempt, "id" | "orderId">,
+  to: AttemptState,
+  cause: string,
+  options: { set?: Partial<Attempt>; detail?: Record<string, unknown> } = {},
+): Promise<AttemptState | null> {
+  const current = await lockAttempt(tx, attempt.id);
+  if (!current || !canMoveAttempt(current.state, to)) return null;
+  const moved = await tx
+    .update(paymentAttempts)
+    .set({ ...options.set, state: to, updatedAt: sql`now()` })
+    .where(and(eq(paymentAttempts.id, attempt.id), inArray(paymentAttempts.state, attemptSourcesFor(to))))
+    .returning({ id: paymentAttempts.id });
+  if (moved.length === 0) return null;
+  await recordEvent(tx, { orderId: attempt.orderId, type: `attempt.${to}`, cause, attemptId: attempt.id, fromState: current.state, toState: to, detail: options.detail });
+  return current.state;
+}
+
+export async function moveRefund(
+  tx: Tx,
+  refund: Pick<Refund, "id" | "orderId">,
+  to: RefundState,
+  cause: string,
+  options: { set?: Partial<Refund>; detail?: Record<string, unknown> } = {},
+): Promise<RefundState | null> {
+  const [current] = await tx.select().from(refunds).where(eq(refunds.id, refund.id)).for("update");
+  if (!current || !refundSourcesFor(to).includes(current.state)) return null;
+  const moved = await tx
+    .update(refunds)
+    .set({ ...options.set, state: to, updatedAt: sql`now()` })
+    .where(and(eq(refunds.id, refund.id), inArray(refunds.state, refundSourcesFor(to))))
+    .returning({ id: refunds.id });
+  if (moved.length === 0) return null;
+  await recordEvent(tx, { orderId: refund.orderId, type: `refund.${to}`, cause, refundId: refund.id, fromState: current.state, toState: to, detail: options.detail });
+  return current.state;
+}
+
+/** Raises the merchant's flag on an order; the first reason stays, later ones go to the event log. */
+export async function flagForReview(tx: Tx, orderId: string, reason: string, cause: string, detail: Record<string, unknown> = {}): Promise<void> {
+  await tx
+    .update(orders)
+    .set({ needsReview: true, reviewReason: sql`coalesce(${orders.reviewReason}, ${reason})`, updatedAt: sql`now()` })
+    .where(eq(orders.id, orderId));
+  await recordEvent(tx, { orderId, type: "order.needs_review", cause, detail: { reason, ...detail } });
+}

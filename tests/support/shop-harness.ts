@@ -1,0 +1,84 @@
+import type { DatabaseHandle } from "@/lib/db/connection";
+import { createQfpayClient } from "@/lib/qfpay/client";
+import type { PaymentsContext } from "@/lib/payments/context";
+import { handleNotifyRequest } from "@/lib/payments/notify-handler";
+import { seedInventory } from "@/lib/payments/inventory";
+import { SANDBOX_APP_CODE, SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
+import { createSandboxGateway, type SandboxGateway } from "@/lib/sandbox/gateway";
+import { serve, type RunningServer } from "./http-server";
+import { createTestDatabase } from "./test-database";
+
+/**
+ * The shop's payment core and the sandbox gateway on one real HTTP server and one real database, wired
+ * as the app wires them: the core reaches the sandbox over HTTP, the sandbox notifies the core's
+ * notification route over HTTP.
+ */
+export interface ShopHarness {
+  database: DatabaseHandle;
+  gateway: SandboxGateway;
+  server: RunningServer;
+  ctx: PaymentsContext;
+  notifyUrl: string;
+  /** Waits for every task deferred with `after()` so far (and those they defer). */
+  settle(): Promise<void>;
+  control(command: unknown): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+export async function startShop(overrides: Partial<PaymentsContext> = {}): Promise<ShopHarness> {
+  const database = await createTestDatabase();
+  await seedInventory(database.db);
+  const holder: { gateway?: SandboxGateway; ctx?: PaymentsContext } = {};
+  const server = await serve(async (request) => {
+    const path = new URL(request.url).pathname;
+    const api = /^\/sandbox\/qfpay\/trade\/v1\/([a-z]+)$/.exec(path);
+    if (api) return holder.gateway!.handleApi(api[1]!, request);
+    if (path === "/sandbox/qfpay/control") return holder.gateway!.handleControl(request);
+    if (path === "/api/qfpay/notify" && request.method === "POST") return handleNotifyRequest(holder.ctx!, request);
+    return new Response("not found", { status: 404 });
+  });
+  const notifyUrl = `${server.url}/api/qfpay/notify`;
+  const gateway = createSandboxGateway({ db: database.db, publicBaseUrl: server.url, registeredNotifyUrl: notifyUrl });
+  holder.gateway = gateway;
+
+  const pending = new Set<Promise<unknown>>();
+  const ctx: PaymentsContext = {
+    db: database.db,
+    qfpay: createQfpayClient({ baseUrl: `${server.url}/sandbox/qfpay`, appCode: SANDBOX_APP_CODE, clientKey: SANDBOX_CLIENT_KEY, timeoutMs: 2_000 }),
+    siteUrl: server.url,
+    sessionSecret: "test-session-secret-of-at-least-32-characters",
+    clientKey: SANDBOX_CLIENT_KEY,
+    currency: "HKD",
+    expiredMinutes: 30,
+    querySpacingMs: 0,
+    notFoundGraceMs: 0,
+    now: () => new Date(),
+    defer(task) {
+      const running = task().catch(() => undefined);
+      pending.add(running);
+      void running.finally(() => pending.delete(running));
+    },
+    ...overrides,
+  };
+  holder.ctx = ctx;
+
+  return {
+    database,
+    gateway,
+    server,
+    ctx,
+    notifyUrl,
+    async settle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+    async control(command) {
+      const response = await fetch(`${server.url}/sandbox/qfpay/control`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(command) });
+      return { status: response.status, body: await response.json() };
+    },
+    async close() {
+      gateway.stop();
+      await server.close();
+      await database.close();
+    },
+  };
+}
