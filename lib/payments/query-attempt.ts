@@ -35,6 +35,6 @@ export async function queryAttempt(ctx: PaymentsContext, attempt: Pick<Attempt, 
   const outcome = await ctx.qfpay.query({ out_trade_no: attempt.outTradeNo, ...queryMonthOf(attempt.txdtm) });
   if (outcome.kind !== "accepted") return "gateway_unavailable";
   const item = outcome.value.data.find((row) => row.out_trade_no === attempt.outTradeNo && (row.order_type ?? "payment") === "payment");
-  await settleAttempt(ctx, attempt.id, truthFromQueryItem(item), "query");
+  await settleAttempt(ctx, attempt.id, truthFromQueryItem(item), `query:${cause}`);
   return "settled";
 }

@@ -94,16 +94,19 @@ export async function applyRefundTotals(tx: Tx, orderId: string, cause: string):
     .from(refunds)
     .where(and(eq(refunds.orderId, orderId), eq(refunds.state, "succeeded")));
   const refunded = Number(sum?.total ?? 0);
-  if (refunded === order.refundedTotal) return;
   if (order.state !== "paid" && order.state !== "partially_refunded" && order.state !== "refunded") {
-    // Money went back before the shop saw it arrive: hold the total and let the merchant look.
+    // Money went back before the shop saw it arrive: hold the total until the payment is confirmed.
+    if (refunded !== order.refundedTotal) await tx.update(orders).set({ refundedTotal: refunded }).where(eq(orders.id, orderId));
+    return;
+  }
+  const target = refundedOrderState(order.total, refunded);
+  if (target === order.state && refunded === order.refundedTotal) return;
+  if (refunded > order.total && refunded !== order.refundedTotal) {
+    await flagForReview(tx, orderId, `Refunds of ${refunded} exceed the payment of ${order.total}.`, cause);
+  }
+  if (target === "paid" || target === order.state) {
     await tx.update(orders).set({ refundedTotal: refunded }).where(eq(orders.id, orderId));
     return;
   }
-  if (refunded > order.total) {
-    await flagForReview(tx, orderId, `Refunds of ${refunded} exceed the payment of ${order.total}.`, cause);
-  }
-  const target = refundedOrderState(order.total, refunded);
-  if (target === "paid") return;
   await moveOrder(tx, orderId, target, cause, { set: { refundedTotal: refunded }, detail: { refundedTotal: refunded } });
 }

@@ -1,0 +1,19 @@
+import { timingSafeEqual } from "node:crypto";
+import { getConfig } from "@/lib/env";
+import { getPaymentsContext } from "@/lib/payments/app-context";
+import { reconcile } from "@/lib/payments/reconcile";
+
+function authorized(header: string | null, secret: string): boolean {
+  const given = Buffer.from(header ?? "");
+  const expected = Buffer.from(`Bearer ${secret}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** For a scheduled job (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`): settles what is left open. */
+export async function GET(request: Request) {
+  const secret = getConfig().cronSecret;
+  if (!secret) return Response.json({ error: "Set CRON_SECRET to enable scheduled reconciliation." }, { status: 404 });
+  if (!authorized(request.headers.get("authorization"), secret)) return Response.json({ error: "Unauthorized" }, { status: 401 });
+  const summary = await reconcile(await getPaymentsContext());
+  return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
+}

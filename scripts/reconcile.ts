@@ -1,0 +1,24 @@
+// `npm run reconcile`: settles every payment attempt left pending or unknown, as the cron route does.
+// With embedded PGlite, stop the shop first (only one process may open its folder) or call the route.
+import { openDatabase } from "../lib/db/connection";
+import { getConfig } from "../lib/env";
+import { buildPaymentsContext } from "../lib/payments/build-context";
+import { reconcile } from "../lib/payments/reconcile";
+
+async function main() {
+  const config = getConfig();
+  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDataDir });
+  const deferred: Promise<unknown>[] = [];
+  try {
+    const summary = await reconcile(buildPaymentsContext(config, handle.db, (task) => void deferred.push(task())));
+    await Promise.allSettled(deferred);
+    console.log(JSON.stringify(summary));
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : "Reconciliation failed");
+  process.exit(1);
+});

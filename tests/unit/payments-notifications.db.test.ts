@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { receivedNotifications } from "@/lib/db/schema/notifications";
+import { signNotificationBody } from "@/lib/qfpay/notification";
+import { formatGatewayTime } from "@/lib/qfpay/gateway-time";
+import { stockOf } from "@/lib/payments/inventory";
+import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
+import { notificationBody } from "@/lib/sandbox/notifications";
+import { eventually } from "../support/sandbox-harness";
+import { startShop, type ShopHarness } from "../support/shop-harness";
+import { attemptsOf, checkout, eventCount, notificationRecords, orderOf, TEA } from "../support/payments-helpers";
+
+let shop: ShopHarness;
+
+beforeAll(async () => {
+  shop = await startShop();
+});
+afterAll(async () => {
+  await shop?.close();
+});
+beforeEach(async () => {
+  await shop.settle();
+  await shop.control({ action: "reset" });
+});
+
+async function post(body: string | Uint8Array, sign: string | null = signNotificationBody(body, SANDBOX_CLIENT_KEY)) {
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  if (sign !== null) headers["X-QF-SIGN"] = sign;
+  const response = await fetch(shop.notifyUrl, { method: "POST", headers, body: typeof body === "string" ? body : Buffer.from(body) });
+  return { status: response.status, text: await response.text() };
+}
+
+/** A paid order whose notification the sandbox holds back, and the body QFPay would send for it. */
+async function paidButNotNotified(qty = 1) {
+  const { orderId, attempt } = await checkout(shop, { qty });
+  await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 } });
+  await shop.control({ action: "pay", syssn: attempt.syssn });
+  const tx = (await shop.gateway.inspect({ syssn: attempt.syssn! }))!.transaction;
+  return { orderId, attempt, body: notificationBody(tx), tx };
+}
+
+async function recordFor(body: string, signatureValid?: boolean) {
+  const rows = await notificationRecords(shop);
+  return rows.find((row) => row.rawBody === body && (signatureValid === undefined || row.signatureValid === signatureValid));
+}
+
+describe("the notification route", () => {
+  it("20 concurrent copies: 20 × SUCCESS, one transition, one stock decrement, one order.paid", async () => {
+    const stockBefore = (await stockOf(shop.database.db, TEA))!;
+    const { orderId, body } = await paidButNotNotified(3);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => post(body)));
+    expect(answers.every((a) => a.status === 200 && a.text === "SUCCESS")).toBe(true);
+    await shop.settle();
+    expect((await orderOf(shop, orderId)).state).toBe("paid");
+    expect(await eventCount(shop, orderId, "order.paid")).toBe(1);
+    expect(await eventCount(shop, orderId, "attempt.paid")).toBe(1);
+    expect(await eventCount(shop, orderId, "order.paid_effects")).toBe(1);
+    expect(await stockOf(shop.database.db, TEA)).toBe(stockBefore - 3);
+    expect((await recordFor(body))?.timesReceived).toBe(20);
+  });
+
+  it("refuses a forged signature without changing anything, and records it", async () => {
+    const { orderId, body } = await paidButNotNotified();
+    const answer = await post(body, "0".repeat(32));
+    expect(answer.status).toBe(401);
+    expect(answer.text).not.toContain("SUCCESS");
+    expect((await orderOf(shop, orderId)).state).toBe("awaiting_payment");
+    expect(await recordFor(body)).toMatchObject({ signatureValid: false, outcome: "bad_signature" });
+  });
+
+  it("refuses a missing signature and a body signed with another key", async () => {
+    const { orderId, body } = await paidButNotNotified();
+    expect((await post(body, null)).status).toBe(401);
+    expect((await post(body, signNotificationBody(body, "ANOTHERKEY"))).status).toBe(401);
+    expect((await orderOf(shop, orderId)).state).toBe("awaiting_payment");
+  });
+
+  it("never believes a tampered amount: unsigned it is refused, signed it flags the order", async () => {
+    const { orderId, attempt, body } = await paidButNotNotified();
+    const tampered = body.replace(`"txamt": "${attempt.amount}"`, `"txamt": "1"`);
+    expect(tampered).not.toBe(body);
+    expect((await post(tampered, signNotificationBody(body, SANDBOX_CLIENT_KEY))).status).toBe(401);
+    // Validly signed but for another amount (a gateway bug or a leaked key): recorded, flagged, never paid.
+    const answer = await post(tampered);
+    expect(answer).toEqual({ status: 200, text: "SUCCESS" });
+    const order = await orderOf(shop, orderId);
+    expect(order.needsReview).toBe(true);
+    expect(order.reviewReason).toMatch(/1 HKD paid, but the order is 12800 HKD/);
+    expect((await attemptsOf(shop, orderId))[0]!.state).not.toBe("paid");
+    expect(await recordFor(tampered, true)).toMatchObject({ outcome: "mismatch" });
+  });
+
+  it("never believes a tampered currency", async () => {
+    const { orderId, body } = await paidButNotNotified();
+    const tampered = body.replace('"txcurrcd": "HKD"', '"txcurrcd": "USD"');
+    expect((await post(tampered)).text).toBe("SUCCESS");
+    const order = await orderOf(shop, orderId);
+    expect(order.state).toBe("awaiting_payment");
+    expect(order.needsReview).toBe(true);
+  });
+
+  it("keeps a notification for an unknown order and flags it", async () => {
+    const { body, attempt } = await paidButNotNotified();
+    const unknown = body.replaceAll(attempt.outTradeNo, "PNOTOURS000000000000000000");
+    expect((await post(unknown)).text).toBe("SUCCESS");
+    expect(await recordFor(unknown)).toMatchObject({ outcome: "unknown_order", outTradeNo: "PNOTOURS000000000000000000", signatureValid: true });
+  });
+
+  it.each([
+    ["malformed JSON", '{"status": "1", "txamt": '],
+    ["an empty body", ""],
+    ["a JSON array", "[1, 2]"],
+    ["a fractional amount", '{"notify_type": "payment", "syssn": "1", "out_trade_no": "P1", "txamt": "1.5", "txcurrcd": "HKD", "respcd": "0000"}'],
+  ])("answers %s, signed, with SUCCESS and records it as malformed", async (_name, body) => {
+    const answer = await post(body);
+    expect(answer).toEqual({ status: 200, text: "SUCCESS" });
+    expect((await recordFor(body))?.outcome).toBe("malformed");
+  });
+
+  it("refuses unsigned garbage and bytes that are not UTF-8, with no 500", async () => {
+    expect((await post("not json at all", null)).status).toBe(401);
+    const bytes = new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]);
+    expect((await post(bytes)).status).toBe(200);
+    expect((await post(bytes, "x")).status).toBe(401);
+  });
+
+  it("refuses a body of a megabyte with 413 and records it", async () => {
+    const big = `{"pad": "${"x".repeat(1024 * 1024)}"}`;
+    const answer = await post(big);
+    expect(answer.status).toBe(413);
+    const rows = await shop.database.db.select().from(receivedNotifications).where(eq(receivedNotifications.outcome, "oversized"));
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it("a payment notification after the order expired flags it and keeps it expired", async () => {
+    const { orderId, attempt } = await checkout(shop);
+    const { settleAttempt } = await import("@/lib/payments/settle-attempt");
+    // The shop gave up on it (as reconciliation does past expiry) while QFPay still had it open.
+    await settleAttempt(shop.ctx, attempt.id, { kind: "closed", syssn: attempt.syssn!, code: "1181", reason: "Order expired" }, "test");
+    expect((await orderOf(shop, orderId)).state).toBe("expired");
+    await shop.control({ action: "pay", syssn: attempt.syssn });
+    const order = await eventually(async () => ((await orderOf(shop, orderId)).needsReview ? orderOf(shop, orderId) : null));
+    expect(order.state).toBe("expired");
+    expect(order.reviewReason).toMatch(/Paid after the shop had marked this payment expired/);
+    expect(await eventCount(shop, orderId, "order.paid")).toBe(0);
+  });
+
+  it("a refund notification before its payment's: both counted, in the documented state", async () => {
+    const { orderId, attempt } = await paidButNotNotified();
+    // The merchant refunds part of it in QFPay's portal before the payment notification arrives.
+    const refund = await shop.ctx.qfpay.refund({ syssn: attempt.syssn!, out_trade_no: "RPORTAL00000000000000001", txamt: 2800, txdtm: formatGatewayTime(new Date()) });
+    expect(refund.kind).toBe("accepted");
+    await eventually(async () => (await notificationRecords(shop)).some((r) => r.notifyType === "refund" && r.outcome === "applied"));
+    await shop.settle();
+    const order = await orderOf(shop, orderId);
+    expect(order).toMatchObject({ state: "partially_refunded", refundedTotal: 2800 });
+    expect(await eventCount(shop, orderId, "order.paid")).toBe(1);
+    // The held-back payment notification arrives at last: a no-op.
+    expect((await shop.control({ action: "notify", syssn: attempt.syssn, copies: 1 })).status).toBe(200);
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "partially_refunded", refundedTotal: 2800 });
+  });
+
+  it("a replay of the payment notification after a full refund changes nothing", async () => {
+    const stockBefore = (await stockOf(shop.database.db, TEA))!;
+    const { orderId, attempt, body } = await paidButNotNotified();
+    expect((await post(body)).text).toBe("SUCCESS");
+    await shop.settle();
+    await shop.ctx.qfpay.refund({ syssn: attempt.syssn!, out_trade_no: "RPORTAL00000000000000002", txamt: attempt.amount, txdtm: formatGatewayTime(new Date()) });
+    await eventually(async () => ((await orderOf(shop, orderId)).state === "refunded" ? true : null));
+    const replay = await post(body);
+    expect(replay).toEqual({ status: 200, text: "SUCCESS" });
+    await shop.settle();
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "refunded", refundedTotal: attempt.amount });
+    expect(await eventCount(shop, orderId, "order.paid")).toBe(1);
+    expect(await stockOf(shop.database.db, TEA)).toBe(stockBefore - 1);
+  });
+});

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { orderItems, orders } from "@/lib/db/schema/orders";
+import { paymentAttempts } from "@/lib/db/schema/payments";
+import { formatGatewayTime } from "@/lib/qfpay/gateway-time";
+import { newOrderId, newOutTradeNo } from "@/lib/payments/ids";
+import { readOrderStatus } from "@/lib/payments/order-status";
+import { reconcile, EXPIRY_GRACE_MS } from "@/lib/payments/reconcile";
+import { startShop, type ShopHarness } from "../support/shop-harness";
+import { attemptsOf, checkout, eventCount, gatewayPaymentsFor, orderOf } from "../support/payments-helpers";
+import { eventually } from "../support/sandbox-harness";
+
+let shop: ShopHarness;
+let clockOffset = 0;
+
+beforeAll(async () => {
+  shop = await startShop({ now: () => new Date(Date.now() + clockOffset) });
+});
+afterAll(async () => {
+  await shop?.close();
+});
+beforeEach(async () => {
+  clockOffset = 0;
+  await shop.settle();
+  await shop.control({ action: "reset" });
+  // Each test starts with nothing open from the one before.
+  await reconcile({ ...shop.ctx, now: () => new Date(Date.now() + 10 * 86_400_000) });
+});
+
+describe("reconciliation", () => {
+  it("settles an attempt persisted but never sent (the process died between the two steps)", async () => {
+    const orderId = newOrderId();
+    const outTradeNo = newOutTradeNo("payment");
+    await shop.database.db.transaction(async (tx) => {
+      await tx.insert(orders).values({ id: orderId, ownerSessionId: "s", email: "a@b.co", currency: "HKD", total: 12800, state: "awaiting_payment" });
+      await tx.insert(orderItems).values({ orderId, sku: "TEA-JAS-50", name: "Jasmine Pearls, 50 g", unitPrice: 12800, quantity: 1 });
+      await tx.insert(paymentAttempts).values({ orderId, outTradeNo, wallet: "alipayhk", payType: "801514", amount: 12800, currency: "HKD", state: "created", txdtm: formatGatewayTime(new Date()), expiresAt: new Date(Date.now() + 30 * 60_000) });
+    });
+    const summary = await reconcile(shop.ctx);
+    expect(summary.queried).toBeGreaterThanOrEqual(1);
+    expect((await attemptsOf(shop, orderId))[0]).toMatchObject({ state: "failed", failureCode: "not_found" });
+    expect(await gatewayPaymentsFor(shop, [outTradeNo])).toHaveLength(0);
+  });
+
+  it("finds a payment whose notification never came", async () => {
+    const { orderId, attempt } = await checkout(shop);
+    await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 } });
+    await shop.control({ action: "pay", syssn: attempt.syssn });
+    await reconcile(shop.ctx);
+    expect((await orderOf(shop, orderId)).state).toBe("paid");
+    expect(await eventCount(shop, orderId, "order.paid")).toBe(1);
+  });
+
+  it("learns of a decline, which QFPay never notifies", async () => {
+    const { orderId, attempt } = await checkout(shop);
+    await shop.control({ action: "decline", syssn: attempt.syssn });
+    await reconcile(shop.ctx);
+    expect((await attemptsOf(shop, orderId))[0]).toMatchObject({ state: "failed", failureCode: "1205" });
+    expect((await readOrderStatus(shop.ctx, orderId))?.statusText).toBe("Payment failed");
+  });
+
+  it("expires what QFPay expired", async () => {
+    const { orderId, attempt } = await checkout(shop);
+    await shop.control({ action: "expire", syssn: attempt.syssn });
+    await reconcile(shop.ctx);
+    expect((await orderOf(shop, orderId)).state).toBe("expired");
+  });
+
+  it("gives up on an attempt long past its expiry, and flags it if it is paid after all", async () => {
+    const { orderId, attempt } = await checkout(shop);
+    clockOffset = 30 * 60_000 + EXPIRY_GRACE_MS + 1_000;
+    const summary = await reconcile(shop.ctx);
+    expect(summary.expiredByShop).toBeGreaterThanOrEqual(1);
+    expect((await orderOf(shop, orderId)).state).toBe("expired");
+    await shop.control({ action: "pay", syssn: attempt.syssn });
+    const order = await eventually(async () => ((await orderOf(shop, orderId)).needsReview ? orderOf(shop, orderId) : null));
+    expect(order).toMatchObject({ state: "expired", needsReview: true });
+    expect(await eventCount(shop, orderId, "attempt.paid_late")).toBe(1);
+  });
+
+  it("closes an order whose last attempt failed long ago", async () => {
+    await shop.control({ action: "fault", fault: { endpoint: "payment", kind: "respcd", code: "1205" } });
+    const { orderId } = await checkout(shop);
+    expect((await orderOf(shop, orderId)).state).toBe("awaiting_payment");
+    clockOffset = 60 * 60_000;
+    const summary = await reconcile(shop.ctx);
+    expect(summary.ordersFailed).toBeGreaterThanOrEqual(1);
+    expect((await orderOf(shop, orderId)).state).toBe("failed");
+  });
+
+  it("respects QFPay's spacing: one query per attempt per interval, however many callers", async () => {
+    const spaced = { ...shop.ctx, querySpacingMs: 60_000 };
+    const { attempt } = await checkout(shop);
+    const { queryAttempt } = await import("@/lib/payments/query-attempt");
+    const results = await Promise.all(Array.from({ length: 5 }, () => queryAttempt(spaced, attempt, "test")));
+    expect(results.filter((r) => r === "settled")).toHaveLength(1);
+    expect(results.filter((r) => r === "too_soon")).toHaveLength(4);
+  });
+
+  it("reports the gateway being down without changing anything", async () => {
+    const { orderId } = await checkout(shop);
+    await shop.control({ action: "fault", fault: { endpoint: "query", kind: "respcd", code: "1100" }, count: 100 });
+    const summary = await reconcile(shop.ctx);
+    expect(summary.gatewayErrors).toBeGreaterThanOrEqual(1);
+    expect((await orderOf(shop, orderId)).state).toBe("awaiting_payment");
+    expect((await attemptsOf(shop, orderId))[0]!.state).toBe("awaiting_payment");
+  });
+});
