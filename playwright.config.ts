@@ -19,9 +19,10 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: { baseURL, launchOptions, trace: "retain-on-failure" },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
-    // Phone profiles run in Chromium too: what matters here is the user agent and the viewport.
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions }, grep: /@phone/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, grepInvert: /@phone/ },
+    // Phone profiles run in Chromium too: what matters here is the user agent, touch and the viewport.
+    { name: "pixel", use: { ...devices["Pixel 7"], launchOptions }, grep: /@phone/ },
+    { name: "iphone", use: { ...devices["iPhone 13"], browserName: "chromium", launchOptions }, grep: /@phone/ },
   ],
   webServer: {
     // A fresh embedded database for every run; the build is the one `next start` serves in production.
@@ -36,6 +37,7 @@ export default defineConfig({
       SITE_URL: baseURL,
       PGLITE_DATA_DIR: ".data/e2e",
       SESSION_SECRET: "e2e-session-secret-at-least-32-characters-long",
+      CRON_SECRET: "e2e-cron-secret-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

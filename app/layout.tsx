@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { SandboxBanner } from "./_components/sandbox-banner";
+import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,13 +18,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
         <SandboxBanner />
-        <header className="site-header">
-          <Link href="/" className="site-name">Harbour Tea &amp; Goods</Link>
-        </header>
+        <SiteHeader />
         {children}
         <footer className="site-footer">
-          <p>Payments by QFPay: AlipayHK and Alipay.</p>
+          <p>Payments by QFPay: AlipayHK and Alipay. Prices include all charges.</p>
         </footer>
       </body>
     </html>

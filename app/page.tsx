@@ -1,15 +1,21 @@
+import { PRODUCTS } from "@/lib/catalog/products";
 import { getConfig } from "@/lib/env";
 import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
+import { ProductCard } from "./_components/product-card";
 
-export default function HomePage() {
+export default function CatalogPage() {
   const { qfpay, storeCurrency } = getConfig();
-  const wallets = qfpay.wallets.map((wallet) => WALLET_NAMES[wallet]).join(" and ");
+  const wallets = qfpay.wallets.map((wallet) => WALLET_NAMES[wallet]).join(" or ");
   return (
-    <main className="page">
+    <main className="page" id="main">
       <section className="hero">
-        <h1>Harbour Tea &amp; Goods</h1>
-        <p>Teas, teaware and small goods from Hong Kong, priced in {storeCurrency}.</p>
+        <h1>Tea, teaware and small goods from Hong Kong</h1>
         <p>Pay with {wallets}: scan a QR code on your computer, or pay straight from your phone.</p>
+      </section>
+      <section aria-label="Products" className="product-grid">
+        {PRODUCTS.map((product, index) => (
+          <ProductCard key={product.sku} product={product} currency={storeCurrency} priority={index < 4} />
+        ))}
       </section>
     </main>
   );

@@ -5,7 +5,8 @@ import { SANDBOX_APP_CODE, SANDBOX_CLIENT_KEY } from "../../lib/sandbox/credenti
 
 test("the home page opens, with the sandbox banner", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Harbour Tea & Goods");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tea, teaware and small goods from Hong Kong");
+  await expect(page.getByRole("button", { name: "Add to cart" })).toHaveCount(12);
   await expect(page.getByRole("note", { name: "Sandbox mode" })).toContainText("no real money moves");
 });
 

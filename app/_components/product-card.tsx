@@ -1,0 +1,21 @@
+import Image from "next/image";
+import Link from "next/link";
+import type { Product } from "@/lib/catalog/products";
+import { formatMoney } from "@/lib/money";
+import type { CurrencyCode } from "@/lib/qfpay/currencies";
+import { AddToCartForm } from "./add-to-cart-form";
+
+export function ProductCard({ product, currency, priority }: { product: Product; currency: CurrencyCode; priority?: boolean }) {
+  return (
+    <article className="product-card" aria-labelledby={`product-${product.sku}`}>
+      <Link href={`/products/${product.slug}`} className="product-card-link">
+        <Image src={product.image} alt="" width={400} height={300} className="product-image" priority={priority} />
+        <h2 id={`product-${product.sku}`} className="product-name">
+          {product.name}
+        </h2>
+      </Link>
+      <p className="product-price">{formatMoney(product.price, currency)}</p>
+      <AddToCartForm sku={product.sku} name={product.name} />
+    </article>
+  );
+}

@@ -1,0 +1,19 @@
+import { getPaymentsContext } from "@/lib/payments/app-context";
+import { readOrderStatus } from "@/lib/payments/order-status";
+import { mayViewOrder } from "@/lib/payments/order-viewer";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** The order page's live status: what the payments core knows, after asking QFPay if still pending. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await getPaymentsContext();
+  const token = new URL(request.url).searchParams.get("t");
+  if (!(await mayViewOrder(ctx, id, token))) return Response.json({ error: "Not found" }, { status: 404, headers: NO_STORE });
+  const view = await readOrderStatus(ctx, id);
+  if (!view) return Response.json({ error: "Not found" }, { status: 404, headers: NO_STORE });
+  return Response.json(
+    { state: view.order.state, attemptState: view.attempt?.state ?? null, statusText: view.statusText, final: view.final },
+    { headers: NO_STORE },
+  );
+}

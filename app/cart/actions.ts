@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { MAX_QUANTITY } from "@/lib/catalog/price-cart";
+import { productBySku } from "@/lib/catalog/products";
+import { cartCount, changeCart, sanitizeCart, type CartChange } from "@/lib/cart/cart-lines";
+import { getShopSession } from "@/lib/session";
+
+export interface CartActionState {
+  status: "idle" | "ok" | "error";
+  message: string;
+}
+
+const skuField = z.string().trim().min(1).max(64);
+const qtyField = z.coerce.number().int().min(0).max(MAX_QUANTITY);
+
+async function applyChange(change: CartChange, done: (name: string, count: number) => string): Promise<CartActionState> {
+  const product = productBySku(change.sku);
+  if (!product) return { status: "error", message: "That product is not in our catalog." };
+  const session = await getShopSession();
+  session.cart = changeCart(sanitizeCart(session.cart), change);
+  await session.save();
+  revalidatePath("/", "layout");
+  return { status: "ok", message: done(product.name, cartCount(session.cart)) };
+}
+
+export async function addToCartAction(_previous: CartActionState, form: FormData): Promise<CartActionState> {
+  const parsed = z.object({ sku: skuField, qty: qtyField.min(1).default(1) }).safeParse({ sku: form.get("sku"), qty: form.get("qty") ?? undefined });
+  if (!parsed.success) return { status: "error", message: `Choose a quantity from 1 to ${MAX_QUANTITY}.` };
+  return applyChange({ type: "add", ...parsed.data }, (name, count) => `Added ${name} to your cart (${count} item${count === 1 ? "" : "s"}).`);
+}
+
+export async function updateCartQuantityAction(_previous: CartActionState, form: FormData): Promise<CartActionState> {
+  const parsed = z.object({ sku: skuField, qty: qtyField }).safeParse({ sku: form.get("sku"), qty: form.get("qty") });
+  if (!parsed.success) return { status: "error", message: `Quantities go from 0 to ${MAX_QUANTITY}.` };
+  return applyChange({ type: "set", ...parsed.data }, (name) => (parsed.data.qty === 0 ? `Removed ${name}.` : `${name}: quantity ${parsed.data.qty}.`));
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useOptimistic, startTransition } from "react";
+import { formatMoney } from "@/lib/money";
+import type { CurrencyCode } from "@/lib/qfpay/currencies";
+import { updateCartQuantityAction, type CartActionState } from "./actions";
+
+export interface CartViewLine {
+  sku: string;
+  slug: string;
+  name: string;
+  unitPrice: number;
+  qty: number;
+}
+
+const initial: CartActionState = { status: "idle", message: "" };
+const QUANTITIES = Array.from({ length: 21 }, (_, i) => i);
+
+/** The cart, updated at once on the screen while the server confirms each change. */
+export function CartView({ lines, currency }: { lines: CartViewLine[]; currency: CurrencyCode }) {
+  const [state, action, pending] = useActionState(updateCartQuantityAction, initial);
+  const [shown, setShown] = useOptimistic(lines, (current, change: { sku: string; qty: number }) =>
+    current.map((line) => (line.sku === change.sku ? { ...line, qty: change.qty } : line)).filter((line) => line.qty > 0),
+  );
+
+  function change(sku: string, qty: number) {
+    const form = new FormData();
+    form.set("sku", sku);
+    form.set("qty", String(qty));
+    startTransition(() => {
+      setShown({ sku, qty });
+      action(form);
+    });
+  }
+
+  const total = shown.reduce((sum, line) => sum + line.unitPrice * line.qty, 0);
+  return (
+    <div className="cart">
+      <p role="status" aria-live="polite" className={`form-status form-status-${state.status}`}>
+        {pending ? "Updating your cart…" : state.message}
+      </p>
+      {shown.length === 0 ? (
+        <p>
+          Your cart is empty. <Link href="/">Browse the shop</Link>.
+        </p>
+      ) : (
+        <>
+          <ul className="cart-lines">
+            {shown.map((line) => (
+              <li key={line.sku} className="cart-line">
+                <Link href={`/products/${line.slug}`} className="cart-line-name">
+                  {line.name}
+                </Link>
+                <span className="cart-line-unit">{formatMoney(line.unitPrice, currency)} each</span>
+                <label className="qty-field">
+                  <span className="visually-hidden">Quantity of {line.name}</span>
+                  <select value={line.qty} onChange={(event) => change(line.sku, Number(event.target.value))}>
+                    {QUANTITIES.map((qty) => (
+                      <option key={qty} value={qty}>
+                        {qty === 0 ? "0 (remove)" : qty}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <span className="cart-line-total">{formatMoney(line.unitPrice * line.qty, currency)}</span>
+                <button type="button" className="button button-quiet" onClick={() => change(line.sku, 0)} aria-label={`Remove ${line.name}`}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p className="cart-total">
+            Total <strong>{formatMoney(total, currency)}</strong>
+          </p>
+          <Link href="/checkout" className="button button-primary">
+            Checkout
+          </Link>
+        </>
+      )}
+    </div>
+  );
+}

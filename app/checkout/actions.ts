@@ -1,0 +1,54 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { readCart } from "@/lib/cart/current-cart";
+import { guessDevice } from "@/lib/device";
+import { getConfig } from "@/lib/env";
+import { getPaymentsContext } from "@/lib/payments/app-context";
+import { startPayment } from "@/lib/payments/start-payment";
+import { ensureSessionId } from "@/lib/session";
+
+export interface CheckoutState {
+  status: "idle" | "error";
+  message: string;
+  email: string;
+  emailError?: string;
+}
+
+const checkoutSchema = z.object({
+  email: z.string().trim().max(254).pipe(z.email()),
+  wallet: z.enum(["alipayhk", "alipay"]),
+  device: z.enum(["desktop", "mobile"]),
+});
+
+/** Places the order and starts its payment; then the wallet (phones) or the QR code page (computers). */
+export async function startCheckoutAction(_previous: CheckoutState, form: FormData): Promise<CheckoutState> {
+  const email = String(form.get("email") ?? "").slice(0, 254);
+  const parsed = checkoutSchema.safeParse({ email: form.get("email"), wallet: form.get("wallet"), device: form.get("device") });
+  if (!parsed.success) {
+    const emailProblem = parsed.error.issues.some((issue) => issue.path[0] === "email");
+    return emailProblem
+      ? { status: "error", message: "Enter the email address for your receipt.", email, emailError: "Enter an email address like name@example.com." }
+      : { status: "error", message: "Choose how to pay.", email };
+  }
+  const { wallet, device } = parsed.data;
+  if (!getConfig().qfpay.wallets.includes(wallet)) return { status: "error", message: "That wallet is not offered here.", email };
+
+  const { session, priced } = await readCart();
+  if (!priced?.ok) return { status: "error", message: priced ? priced.error : "Your cart is empty.", email };
+  const sessionId = ensureSessionId(session);
+  await session.save();
+
+  const result = await startPayment(await getPaymentsContext(), { sessionId, email: parsed.data.email, items: priced.items, wallet, device });
+  if (!result.ok) return { status: "error", message: result.error, email };
+  session.cart = [];
+  await session.save();
+
+  const { attempt, orderId } = result;
+  // Phones go straight to the wallet, unless an app's browser would block the jump to it.
+  const inApp = guessDevice(await headers()).inApp;
+  if (device === "mobile" && !inApp && attempt.state === "awaiting_payment" && attempt.payUrl) redirect(attempt.payUrl);
+  redirect(`/orders/${orderId}`);
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+
+const POLL_MS = 1_500;
+
+/**
+ * The order's status, kept current: while the payment is open it asks the server every second and a
+ * half, and re-renders the page the moment the state moves (paid, failed, expired).
+ */
+export function LiveStatus({ orderId, token, text, stateKey, final }: { orderId: string; token?: string; text: string; stateKey: string; final: boolean }) {
+  const router = useRouter();
+  const [shown, setShown] = useState(text);
+  useEffect(() => {
+    if (final) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const url = `/api/orders/${orderId}/status${token ? `?t=${encodeURIComponent(token)}` : ""}`;
+    async function poll() {
+      try {
+        const response = await fetch(url, { cache: "no-store" });
+        if (response.ok) {
+          const status = (await response.json()) as { state: string; attemptState: string | null; statusText: string };
+          if (stopped) return;
+          setShown(status.statusText);
+          if (`${status.state}:${status.attemptState}` !== stateKey) {
+            router.refresh();
+            return;
+          }
+        }
+      } catch {
+        // Offline for a moment: try again on the next tick.
+      }
+      if (!stopped) timer = setTimeout(poll, POLL_MS);
+    }
+    timer = setTimeout(poll, POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [orderId, token, stateKey, final, router]);
+  return (
+    <p role="status" aria-live="polite" className={`order-status order-status-${final ? "final" : "open"}`}>
+      {shown}
+    </p>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { guessDevice } from "@/lib/device";
+import { getConfig } from "@/lib/env";
+import { getPaymentsContext } from "@/lib/payments/app-context";
+import { orderUrl } from "@/lib/payments/order-access";
+import { readOrderStatus } from "@/lib/payments/order-status";
+import { mayViewOrder } from "@/lib/payments/order-viewer";
+import { shopperReason } from "@/lib/payments/shopper-reason";
+import { WALLET_NAMES, type Wallet } from "@/lib/qfpay/pay-types";
+import { payAgainAction } from "./actions";
+import { LiveStatus } from "./live-status";
+import { OpenPayment } from "./open-payment";
+import { Receipt } from "./receipt";
+import { RetryOptions, walletChoices } from "./retry-options";
+
+export const metadata: Metadata = { title: "Your order", robots: { index: false } };
+
+export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[] }> }) {
+  const { id } = await params;
+  const rawToken = (await searchParams).t;
+  const token = typeof rawToken === "string" ? rawToken : undefined;
+  const ctx = await getPaymentsContext();
+  if (!(await mayViewOrder(ctx, id, token))) notFound();
+  const view = await readOrderStatus(ctx, id);
+  if (!view) notFound();
+
+  const { order, attempt } = view;
+  const config = getConfig();
+  const device = guessDevice(await headers());
+  const wallets = config.qfpay.wallets;
+  const current: Wallet = attempt?.wallet ?? wallets[0]!;
+  const flowDevice = device.kind;
+  const others = walletChoices(wallets, current, flowDevice).slice(1);
+  const payAgain = payAgainAction.bind(null, order.id, token);
+
+  const payable = order.state === "awaiting_payment" && attempt?.state === "awaiting_payment" && attempt.payUrl;
+  const confirming = order.state === "awaiting_payment" && (attempt?.state === "created" || attempt?.state === "unknown");
+  const failedTry = order.state === "awaiting_payment" && (attempt?.state === "failed" || attempt?.state === "superseded" || attempt?.state === "expired");
+
+  return (
+    <main className="page narrow" id="main">
+      <h1>Your order</h1>
+      <LiveStatus orderId={order.id} token={token} text={view.statusText} stateKey={`${order.state}:${attempt?.state ?? null}`} final={view.final} />
+      {order.needsReview && order.state !== "awaiting_payment" && <p className="notice">We are checking this order and will email you if anything needs your attention.</p>}
+
+      {payable && (
+        <OpenPayment view={view} token={token} shareUrl={orderUrl(config.siteUrl, order.id, config.sessionSecret)} inApp={device.inApp} otherWallets={others} />
+      )}
+
+      {confirming && (
+        <section className="confirming">
+          <p>We are confirming your payment with QFPay. This page updates by itself; please do not pay again.</p>
+          <details className="other-ways">
+            <summary>The payment page never opened?</summary>
+            <RetryOptions orderId={order.id} token={token} choices={walletChoices(wallets, current, flowDevice).map((choice, index) => (index === 0 ? { ...choice, label: `Start again with ${WALLET_NAMES[choice.wallet]}` } : choice))} />
+          </details>
+        </section>
+      )}
+
+      {failedTry && attempt && (
+        <section className="payment-problem">
+          <p>{shopperReason(attempt.failureCode, attempt.failureReason)} Nothing was charged.</p>
+          <RetryOptions orderId={order.id} token={token} choices={walletChoices(wallets, current, flowDevice)} />
+        </section>
+      )}
+
+      {(order.state === "expired" || order.state === "failed") && (
+        <section className="payment-problem">
+          <p>
+            {order.state === "expired"
+              ? "The time to pay ran out before a payment arrived. Nothing was charged."
+              : `${shopperReason(attempt?.failureCode ?? null, attempt?.failureReason ?? null)} Nothing was charged.`}
+          </p>
+          <form action={payAgain}>
+            <button type="submit" className="button button-primary">
+              Pay again
+            </button>
+          </form>
+        </section>
+      )}
+
+      {(order.state === "paid" || order.state === "partially_refunded" || order.state === "refunded") && <Receipt view={view} />}
+    </main>
+  );
+}

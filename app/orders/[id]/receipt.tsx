@@ -1,0 +1,68 @@
+import { formatMoney } from "@/lib/money";
+import type { OrderView } from "@/lib/payments/order-status";
+import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
+import type { CurrencyCode } from "@/lib/qfpay/currencies";
+
+const DATE = new Intl.DateTimeFormat("en-HK", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Hong_Kong" });
+
+/** The paid order: what was bought, what was paid, and what has been refunded. */
+export function Receipt({ view }: { view: OrderView }) {
+  const { order, items, attempts, refunds } = view;
+  const currency = order.currency as CurrencyCode;
+  const paidWith = attempts.find((attempt) => attempt.state === "paid");
+  const refunded = refunds.filter((refund) => refund.state === "succeeded");
+  return (
+    <section aria-labelledby="receipt-title" className="receipt">
+      <h2 id="receipt-title">Receipt</h2>
+      <dl className="receipt-facts">
+        <dt>Order</dt>
+        <dd className="mono">{order.id}</dd>
+        {order.paidAt && (
+          <>
+            <dt>Paid</dt>
+            <dd>{DATE.format(order.paidAt)} (Hong Kong time)</dd>
+          </>
+        )}
+        {paidWith && (
+          <>
+            <dt>Paid with</dt>
+            <dd>{WALLET_NAMES[paidWith.wallet]}</dd>
+            <dt>QFPay number</dt>
+            <dd className="mono">{paidWith.syssn}</dd>
+          </>
+        )}
+        <dt>Receipt sent to</dt>
+        <dd>{order.email}</dd>
+      </dl>
+      <ul className="summary-lines">
+        {items.map((item) => (
+          <li key={item.id}>
+            <span>
+              {item.quantity} × {item.name}
+            </span>
+            <span>{formatMoney(item.unitPrice * item.quantity, currency)}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="cart-total">
+        Total paid <strong>{formatMoney(order.total, currency)}</strong>
+      </p>
+      {refunded.length > 0 && (
+        <div className="refunds">
+          <h3>Refunds</h3>
+          <ul className="summary-lines">
+            {refunded.map((refund) => (
+              <li key={refund.id}>
+                <span>Refunded {DATE.format(refund.updatedAt)}</span>
+                <span>{formatMoney(refund.amount, currency)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="cart-total">
+            Refunded in all <strong>{formatMoney(order.refundedTotal, currency)}</strong> of {formatMoney(order.total, currency)}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { orders } from "../db/schema/orders";
+import { getShopSession } from "../session";
+import type { PaymentsContext } from "./context";
+import { verifyOrderAccessToken } from "./order-access";
+
+const ORDER_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * Who may see an order: the session that placed it, or a visitor holding the signed link that
+ * return_url carries (phones often come back in another browser). Anyone else learns nothing, not even
+ * that the order exists.
+ */
+export async function mayViewOrder(ctx: PaymentsContext, orderId: string, token: unknown): Promise<boolean> {
+  if (!ORDER_ID.test(orderId)) return false;
+  if (verifyOrderAccessToken(orderId, token, ctx.sessionSecret)) {
+    const [exists] = await ctx.db.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId));
+    return exists !== undefined;
+  }
+  const session = await getShopSession();
+  if (!session.sid) return false;
+  const [order] = await ctx.db.select({ owner: orders.ownerSessionId }).from(orders).where(eq(orders.id, orderId));
+  return order !== undefined && order.owner === session.sid;
+}
+
+/** The order's path, keeping the signed token when that is how the visitor came. */
+export function orderPath(orderId: string, token: string | undefined): string {
+  return token ? `/orders/${orderId}?t=${encodeURIComponent(token)}` : `/orders/${orderId}`;
+}

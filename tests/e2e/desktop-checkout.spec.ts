@@ -1,0 +1,109 @@
+import { expect, test } from "@playwright/test";
+import { addToCart, checkoutWith, orderStatus, JASMINE } from "./shop";
+
+for (const wallet of ["AlipayHK", "Alipay"] as const) {
+  test(`desktop: catalog to a QR code, paid in the ${wallet} cashier, and the receipt appears by itself`, async ({ page, context }) => {
+    await addToCart(page);
+    await expect(page.getByRole("link", { name: "Cart, 1 item" })).toBeVisible();
+    await checkoutWith(page, wallet);
+
+    await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
+    await expect(orderStatus(page)).toHaveText("Awaiting payment");
+    await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+    await expect(page.getByRole("timer")).toHaveText(/^(29|30):\d\d$/);
+    const payUrl = await page.getByRole("link", { name: "Open payment page" }).getAttribute("href");
+    expect(payUrl).toMatch(/\/sandbox\/cashier\/\d{26}$/);
+
+    const cashier = await context.newPage();
+    await cashier.goto(payUrl!);
+    await expect(cashier.getByText(wallet === "AlipayHK" ? "AlipayHK" : "Alipay", { exact: true }).first()).toBeVisible();
+    await expect(cashier.getByText("HK$128.00")).toBeVisible();
+    await cashier.getByRole("button", { name: "Pay", exact: true }).click();
+
+    await expect(orderStatus(page)).toHaveText("Paid", { timeout: 10_000 });
+    await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+    await expect(page.getByText(`1 × ${JASMINE}`)).toBeVisible();
+    await expect(page.getByRole("link", { name: "Cart, 0 items" })).toBeVisible();
+  });
+}
+
+test("desktop: a declined payment explains itself, and the other wallet then works", async ({ page, context }) => {
+  await addToCart(page);
+  await checkoutWith(page, "AlipayHK");
+  const payUrl = await page.getByRole("link", { name: "Open payment page" }).getAttribute("href");
+  const cashier = await context.newPage();
+  await cashier.goto(payUrl!);
+  await cashier.getByRole("button", { name: "Decline" }).click();
+  await expect(cashier.getByRole("status")).toHaveText("You declined this payment.");
+
+  await expect(orderStatus(page)).toHaveText("Payment failed", { timeout: 10_000 });
+  await expect(page.getByText("The payment was declined in the wallet. Nothing was charged.")).toBeVisible();
+  await page.getByRole("button", { name: "Pay with Alipay", exact: true }).click();
+  await expect(orderStatus(page)).toHaveText("Awaiting payment");
+  const secondUrl = await page.getByRole("link", { name: "Open payment page" }).getAttribute("href");
+  expect(secondUrl).not.toBe(payUrl);
+  await cashier.goto(secondUrl!);
+  await expect(cashier.getByText("Alipay", { exact: true }).first()).toBeVisible();
+  await cashier.getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(orderStatus(page)).toHaveText("Paid", { timeout: 10_000 });
+});
+
+test("desktop: a payment left to expire says so and offers to pay again", async ({ page, context }) => {
+  await addToCart(page);
+  await checkoutWith(page, "AlipayHK");
+  const payUrl = await page.getByRole("link", { name: "Open payment page" }).getAttribute("href");
+  const cashier = await context.newPage();
+  await cashier.goto(payUrl!);
+  await cashier.getByRole("button", { name: "Let it expire" }).click();
+  await expect(orderStatus(page)).toHaveText("Expired", { timeout: 10_000 });
+  await expect(page.getByText("The time to pay ran out before a payment arrived.")).toBeVisible();
+  await page.getByRole("button", { name: "Pay again" }).click();
+  await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
+  await expect(page.getByText(`1 × ${JASMINE}`)).toBeVisible();
+});
+
+test("desktop: the order's plain URL is a 404 in another browser, its return_url link shows the receipt", async ({ page, context, browser }) => {
+  await addToCart(page);
+  await checkoutWith(page, "AlipayHK");
+  await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
+  const orderPath = new URL(page.url()).pathname;
+  const payUrl = await page.getByRole("link", { name: "Open payment page" }).getAttribute("href");
+  const cashier = await context.newPage();
+  await cashier.goto(payUrl!);
+  await cashier.getByRole("button", { name: "Pay", exact: true }).click();
+  // The cashier sends the shopper to return_url: the order page with its signed link.
+  await expect(cashier).toHaveURL(new RegExp(`${orderPath}\\?t=[\\w-]{32}$`));
+  const returnUrl = cashier.url();
+
+  const stranger = await browser.newContext();
+  const other = await stranger.newPage();
+  const plain = await other.goto(orderPath);
+  expect(plain?.status()).toBe(404);
+  const status = await other.request.get(`/api/orders/${orderPath.split("/")[2]}/status`);
+  expect(status.status()).toBe(404);
+  const forged = await other.goto(`${orderPath}?t=${"A".repeat(32)}`);
+  expect(forged?.status()).toBe(404);
+
+  await other.goto(returnUrl);
+  await expect(orderStatus(other)).toHaveText("Paid");
+  await expect(other.getByRole("heading", { name: "Receipt" })).toBeVisible();
+  await stranger.close();
+});
+
+test("desktop: the cart changes quantities and removes lines, and a tampered cookie reads as an empty cart", async ({ page, context, baseURL }) => {
+  await addToCart(page);
+  await addToCart(page, "Glass Kettle, 800 ml");
+  await page.goto("/cart");
+  await page.getByLabel(`Quantity of ${JASMINE}`).selectOption("3");
+  await expect(page.getByRole("status").filter({ hasText: "quantity 3" })).toBeVisible();
+  await expect(page.getByText("HK$652.00")).toBeVisible(); // 3 × 128 + 268
+  await expect(page.getByRole("link", { name: "Cart, 4 items" })).toBeVisible();
+  await page.getByRole("button", { name: "Remove Glass Kettle, 800 ml" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Removed Glass Kettle" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cart, 3 items" })).toBeVisible();
+
+  await context.addCookies([{ name: "shop_session", value: "Fe26.2*tampered*cookie", url: baseURL! }]);
+  const response = await page.goto("/cart");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByText("Your cart is empty.")).toBeVisible();
+});

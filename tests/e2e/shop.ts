@@ -1,0 +1,31 @@
+import { expect, type Page } from "@playwright/test";
+
+export const JASMINE = "Jasmine Pearls, 50 g";
+
+/** From the catalog: adds a product and waits until the server confirmed it. */
+export async function addToCart(page: Page, productName = JASMINE) {
+  await page.goto("/");
+  const card = page.getByRole("article", { name: productName });
+  await card.getByRole("button", { name: "Add to cart" }).click();
+  await expect(card.getByRole("status")).toContainText(`Added ${productName}`);
+}
+
+/** Cart, checkout, email, wallet button: what a shopper does after filling the cart. */
+export async function checkoutWith(page: Page, wallet: "AlipayHK" | "Alipay", options: { device?: "this computer" | "my phone" } = {}) {
+  await page.getByRole("link", { name: /^Cart, \d+ items?$/ }).click();
+  await expect(page.getByRole("heading", { name: "Your cart" })).toBeVisible();
+  await page.getByRole("link", { name: "Checkout" }).click();
+  await page.getByLabel("Email").fill("shopper@example.com");
+  if (options.device) await page.getByLabel(`Pay on ${options.device}`).check();
+  await page.getByRole("button", { name: `Pay with ${wallet}`, exact: true }).click();
+}
+
+export function orderStatus(page: Page) {
+  return page.locator(".order-status");
+}
+
+export async function controlSandbox(page: Page, command: Record<string, unknown>) {
+  const response = await page.request.post("/sandbox/qfpay/control", { data: command });
+  expect(response.status()).toBe(200);
+  return response.json();
+}
