@@ -46,11 +46,17 @@ export function CheckoutForm({ wallets, guessedDevice }: { wallets: WalletOption
         <legend>Where will you pay?</legend>
         <label>
           <input type="radio" name="device" value="desktop" checked={device === "desktop"} onChange={() => setDevice("desktop")} />
-          Pay on this computer <span className="field-hint">(scan a QR code with your phone)</span>
+          <span>
+            Pay on this computer
+            <span className="field-hint">Scan a QR code with your phone</span>
+          </span>
         </label>
         <label>
           <input type="radio" name="device" value="mobile" checked={device === "mobile"} onChange={() => setDevice("mobile")} />
-          Pay on my phone <span className="field-hint">(open the wallet app)</span>
+          <span>
+            Pay on my phone
+            <span className="field-hint">Open the wallet app on this device</span>
+          </span>
         </label>
       </fieldset>
 
