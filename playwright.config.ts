@@ -38,6 +38,7 @@ export default defineConfig({
       PGLITE_DATA_DIR: ".data/e2e",
       SESSION_SECRET: "e2e-session-secret-at-least-32-characters-long",
       CRON_SECRET: "e2e-cron-secret-0123456789",
+      ADMIN_PASSWORD: "e2e-admin-password",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

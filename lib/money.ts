@@ -14,3 +14,17 @@ export function formatMoney(minor: number, currency: CurrencyCode): string {
   }
   return formatter.format(minor / 10 ** digits);
 }
+
+/**
+ * Reads an amount a person typed ("28", "28.5", "1,280.00") as an integer of minor units; null when it
+ * is not a plain positive amount with at most the currency's decimals.
+ */
+export function parseMoneyInput(text: string, currency: CurrencyCode): number | null {
+  const digits = CURRENCIES[currency].minorUnits;
+  const cleaned = text.trim().replaceAll(",", "");
+  const pattern = digits === 0 ? /^\d{1,9}$/ : new RegExp(`^\\d{1,9}(\\.\\d{1,${digits}})?$`);
+  if (!pattern.test(cleaned)) return null;
+  const [whole, fraction = ""] = cleaned.split(".");
+  const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
+  return Number.isSafeInteger(minor) && minor > 0 ? minor : null;
+}

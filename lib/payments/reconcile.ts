@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { orders } from "../db/schema/orders";
-import { paymentAttempts } from "../db/schema/payments";
+import { paymentAttempts, refunds } from "../db/schema/payments";
 import type { PaymentsContext } from "./context";
 import { queryAttempt } from "./query-attempt";
+import { queryRefund } from "./query-refund";
 import { OPEN_ATTEMPT_STATES } from "./state-machine";
 import { flagForReview, moveAttempt, moveOrder } from "./transitions";
 
@@ -67,6 +68,15 @@ export async function reconcile(ctx: PaymentsContext, options: { limit?: number 
   for (const { id } of stale) {
     const moved = await ctx.db.transaction((tx) => moveOrder(tx, id, "failed", "reconcile"));
     if (moved) summary.ordersFailed += 1;
+  }
+
+  // Refunds whose answer was lost: QFPay's word decides, as for payments.
+  const openRefunds = await ctx.db.select().from(refunds).where(inArray(refunds.state, ["created", "unknown"])).orderBy(asc(refunds.id)).limit(options.limit ?? 500);
+  for (const refund of openRefunds) {
+    summary.checked += 1;
+    const result = await queryRefund(ctx, refund, "reconcile");
+    if (result === "settled") summary.queried += 1;
+    if (result === "gateway_unavailable") summary.gatewayErrors += 1;
   }
 
   const paidTwice = await ctx.db

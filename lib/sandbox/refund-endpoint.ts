@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { sandboxTransactions } from "../db/schema/sandbox";
 import { formatGatewayTime, parseGatewayTime } from "../qfpay/gateway-time";
 import type { QfpayParams } from "../qfpay/sign";
+import { inRefundBlackout } from "../qfpay/refund-window";
 import { transactionStateOf } from "../qfpay/status-codes";
 import { SANDBOX_APP_CODE } from "./credentials";
 import { newSyssn } from "./syssn";
@@ -15,12 +16,6 @@ type Answer = Record<string, string> & { respcd: string };
 
 function refuse(respcd: string, resperr: string): Answer {
   return { respcd, resperr, respmsg: "" };
-}
-
-/** QFPay refuses refunds from 23:30 to 00:30, gateway time. */
-export function inRefundBlackout(now: Date): boolean {
-  const clock = formatGatewayTime(now).slice(11, 16);
-  return clock >= "23:30" || clock < "00:30";
 }
 
 /** `/trade/v1/refund`: full or partial, never above what is left of the payment, a new number each time. */

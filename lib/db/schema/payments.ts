@@ -47,9 +47,11 @@ export const refunds = pgTable(
     syssn: text("syssn"),
     failureCode: text("failure_code"),
     failureReason: text("failure_reason"),
+    /** The form's one-time key: a double submit finds the refund the first submit made. */
+    requestKey: text("request_key"),
     lastQueriedAt: timestamp("last_queried_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("refunds_out_trade_no").on(t.outTradeNo), index("refunds_order").on(t.orderId)],
+  (t) => [uniqueIndex("refunds_out_trade_no").on(t.outTradeNo), uniqueIndex("refunds_request_key").on(t.requestKey), index("refunds_order").on(t.orderId)],
 );

@@ -1,0 +1,55 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { endAdminSession, isAdmin, startAdminSession, adminEnabled } from "@/lib/admin/admin-session";
+import { clientAddress } from "@/lib/admin/client-address";
+import { passwordMatches } from "@/lib/admin/password";
+import { clearFailures, clientKeyFor, failureDelayMs, lockedUntil, recordFailure } from "@/lib/admin/sign-in-throttle";
+import { getDb } from "@/lib/db/database";
+import { getConfig } from "@/lib/env";
+import { getPaymentsContext } from "@/lib/payments/app-context";
+import { reconcile } from "@/lib/payments/reconcile";
+
+export interface SignInState {
+  error: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const config = getConfig();
+  if (!adminEnabled() || !config.adminPassword) return { error: "The admin is turned off." };
+  const db = await getDb();
+  const clientKey = clientKeyFor(clientAddress(await headers()), config.sessionSecret);
+  const now = new Date();
+  const until = await lockedUntil(db, clientKey, now);
+  if (until) return { error: `Too many failed sign-ins. Try again after ${Math.ceil((until.getTime() - now.getTime()) / 60_000)} minutes.` };
+
+  const given = form.get("password");
+  if (typeof given !== "string" || given.length > 1024 || !passwordMatches(given, config.adminPassword, config.sessionSecret)) {
+    const failures = await recordFailure(db, clientKey, now);
+    await sleep(failureDelayMs(failures));
+    return { error: "That password is not right." };
+  }
+  await clearFailures(db, clientKey);
+  await startAdminSession();
+  redirect("/admin");
+}
+
+export async function signOutAction(): Promise<void> {
+  await endAdminSession();
+  redirect("/admin");
+}
+
+export interface ReconcileState {
+  message: string;
+}
+
+export async function runReconciliationAction(_previous: ReconcileState): Promise<ReconcileState> {
+  if (!(await isAdmin())) redirect("/admin");
+  const summary = await reconcile(await getPaymentsContext());
+  return {
+    message: `Checked ${summary.checked}, asked QFPay about ${summary.queried}${summary.gatewayErrors ? `, ${summary.gatewayErrors} unanswered` : ""}; expired ${summary.expiredByShop}, closed ${summary.ordersFailed}, flagged ${summary.flaggedPaidTwice} paid twice.`,
+  };
+}

@@ -1,0 +1,21 @@
+import { isAdmin } from "@/lib/admin/admin-session";
+import { listOrders, orderFilterSchema } from "@/lib/admin/order-list";
+import { ordersCsv } from "@/lib/admin/orders-csv";
+import { getDb } from "@/lib/db/database";
+
+const MAX_ROWS = 10_000;
+
+/** The filtered order list as CSV. Checks the admin session itself. */
+export async function GET(request: Request) {
+  if (!(await isAdmin())) return new Response("Not Found", { status: 404 });
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const filter = { ...orderFilterSchema.parse(params), page: 1 };
+  const { rows } = await listOrders(await getDb(), filter, MAX_ROWS);
+  return new Response(ordersCsv(rows), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="orders-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

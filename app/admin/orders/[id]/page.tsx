@@ -1,0 +1,204 @@
+import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
+import { redirect, notFound } from "next/navigation";
+import { adminEnabled, isAdmin } from "@/lib/admin/admin-session";
+import { readOrderStory } from "@/lib/admin/order-story";
+import { getDb } from "@/lib/db/database";
+import { formatMoney } from "@/lib/money";
+import { isCurrencyCode, type CurrencyCode } from "@/lib/qfpay/currencies";
+import { PAY_TYPES, WALLET_NAMES, type PayTypeCode } from "@/lib/qfpay/pay-types";
+import { ORDER_STATUS_TEXT } from "@/lib/payments/state-machine";
+import { QueryNowButton, RefundForm, ResolveReviewForm } from "./admin-forms";
+
+export const metadata: Metadata = { title: "Order story", robots: { index: false } };
+
+const TIME = new Intl.DateTimeFormat("en-HK", { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Hong_Kong" });
+
+export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  if (!adminEnabled()) notFound();
+  if (!(await isAdmin())) redirect("/admin");
+  const { id } = await params;
+  if (!/^[A-Za-z0-9_-]{22}$/.test(id)) notFound();
+  const story = await readOrderStory(await getDb(), id);
+  if (!story) notFound();
+  const { order, items, attempts, refunds, events, notifications } = story;
+  const currency: CurrencyCode = isCurrencyCode(order.currency) ? order.currency : "HKD";
+  const money = (minor: number) => formatMoney(minor, currency);
+  const refundable = order.state === "paid" || order.state === "partially_refunded";
+
+  return (
+    <main className="page admin" id="main">
+      <p>
+        <Link href="/admin">← Orders</Link>
+      </p>
+      <h1>
+        Order <span className="mono">{order.id}</span>
+      </h1>
+      <p className="order-status order-status-final">{ORDER_STATUS_TEXT[order.state]}</p>
+      <dl className="receipt-facts">
+        <dt>Total</dt>
+        <dd>{money(order.total)}</dd>
+        <dt>Refunded</dt>
+        <dd>{money(order.refundedTotal)}</dd>
+        <dt>Email</dt>
+        <dd>{order.email}</dd>
+        <dt>Created</dt>
+        <dd>{TIME.format(order.createdAt)}</dd>
+      </dl>
+      {order.needsReview && (
+        <section className="notice" aria-labelledby="review-title">
+          <h2 id="review-title">Needs review</h2>
+          <p>{order.reviewReason}</p>
+          <ResolveReviewForm orderId={order.id} />
+        </section>
+      )}
+      <div className="admin-tools">
+        <QueryNowButton orderId={order.id} />
+        <Link href={`/orders/${order.id}`} className="button button-quiet">
+          Shopper&apos;s view
+        </Link>
+      </div>
+
+      <section aria-labelledby="items-title">
+        <h2 id="items-title">Items</h2>
+        <ul className="summary-lines">
+          {items.map((item) => (
+            <li key={item.id}>
+              <span>
+                {item.quantity} × {item.name} <span className="mono">({item.sku})</span>
+              </span>
+              <span>{money(item.unitPrice * item.quantity)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="attempts-title">
+        <h2 id="attempts-title">Payment attempts</h2>
+        <div className="table-scroll">
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">out_trade_no</th>
+                <th scope="col">State</th>
+                <th scope="col">Wallet / pay type</th>
+                <th scope="col">Amount</th>
+                <th scope="col">syssn</th>
+                <th scope="col">txdtm</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Failure</th>
+              </tr>
+            </thead>
+            <tbody>
+              {attempts.map((a) => (
+                <tr key={a.id}>
+                  <td className="mono">{a.outTradeNo}</td>
+                  <td>{a.state}</td>
+                  <td>
+                    {WALLET_NAMES[a.wallet]} · {a.payType} <span className="field-hint">{PAY_TYPES[a.payType as PayTypeCode]}</span>
+                  </td>
+                  <td>{money(a.amount)}</td>
+                  <td className="mono">{a.syssn ?? "–"}</td>
+                  <td>{a.txdtm}</td>
+                  <td>{TIME.format(a.expiresAt)}</td>
+                  <td>{a.failureCode ? `${a.failureCode}: ${a.failureReason ?? ""}` : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="refunds-title">
+        <h2 id="refunds-title">Refunds</h2>
+        {refunds.length === 0 ? (
+          <p className="field-hint">None.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  <th scope="col">out_trade_no</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Amount</th>
+                  <th scope="col">syssn</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Failure</th>
+                </tr>
+              </thead>
+              <tbody>
+                {refunds.map((r) => (
+                  <tr key={r.id}>
+                    <td className="mono">{r.outTradeNo}</td>
+                    <td>{r.state}</td>
+                    <td>{money(r.amount)}</td>
+                    <td className="mono">{r.syssn ?? "–"}</td>
+                    <td>{TIME.format(r.createdAt)}</td>
+                    <td>{r.failureCode ? `${r.failureCode}: ${r.failureReason ?? ""}` : "–"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {refundable && <RefundForm orderId={order.id} requestKey={randomUUID()} leftText={`Up to ${money(order.total - order.refundedTotal)} is left to refund.`} />}
+      </section>
+
+      <section aria-labelledby="notifications-title">
+        <h2 id="notifications-title">Notifications received</h2>
+        {notifications.length === 0 ? (
+          <p className="field-hint">None.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  <th scope="col">First received</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Signature</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">Times</th>
+                  <th scope="col">Body</th>
+                </tr>
+              </thead>
+              <tbody>
+                {notifications.map((n) => (
+                  <tr key={n.id}>
+                    <td>{TIME.format(n.firstReceivedAt)}</td>
+                    <td>{n.notifyType ?? "–"}</td>
+                    <td>{n.signatureValid ? "valid" : "INVALID"}</td>
+                    <td>
+                      {n.outcome}
+                      {n.detail ? ` (${n.detail})` : ""}
+                    </td>
+                    <td>{n.timesReceived}</td>
+                    <td>
+                      <details>
+                        <summary>Raw body</summary>
+                        <pre className="raw-body">{n.rawBody}</pre>
+                      </details>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="events-title">
+        <h2 id="events-title">Story</h2>
+        <ol className="event-log">
+          {events.map((e) => (
+            <li key={e.id}>
+              <time dateTime={e.createdAt.toISOString()}>{TIME.format(e.createdAt)}</time> <strong>{e.type}</strong>
+              {e.fromState || e.toState ? ` ${e.fromState ?? "∅"} → ${e.toState ?? "∅"}` : ""} <span className="field-hint">by {e.cause}</span>
+              {Object.keys(e.detail).length > 0 && <code className="event-detail">{JSON.stringify(e.detail)}</code>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </main>
+  );
+}

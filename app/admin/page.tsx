@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { adminEnabled, isAdmin } from "@/lib/admin/admin-session";
+import { listOrders, orderFilterSchema, PAGE_SIZE, type OrderFilter } from "@/lib/admin/order-list";
+import { ORDER_STATES } from "@/lib/db/schema/orders";
+import { getDb } from "@/lib/db/database";
+import { formatMoney } from "@/lib/money";
+import { isCurrencyCode } from "@/lib/qfpay/currencies";
+import { ORDER_STATUS_TEXT } from "@/lib/payments/state-machine";
+import { signOutAction } from "./actions";
+import { ReconcileButton } from "./reconcile-button";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Admin", robots: { index: false } };
+
+const DATE = new Intl.DateTimeFormat("en-HK", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Hong_Kong" });
+
+function query(filter: OrderFilter, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of ["state", "from", "to", "q"] as const) if (filter[key]) params.set(key, filter[key]!);
+  if (page > 1) params.set("page", String(page));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (!adminEnabled()) notFound();
+  if (!(await isAdmin())) {
+    return (
+      <main className="page narrow" id="main">
+        <h1>Admin sign-in</h1>
+        <SignInForm />
+      </main>
+    );
+  }
+  const raw = await searchParams;
+  const filter = orderFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { rows, total } = await listOrders(await getDb(), filter);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <main className="page admin" id="main">
+      <div className="admin-bar">
+        <h1>Orders</h1>
+        <div className="admin-tools">
+          <ReconcileButton />
+          <form action={signOutAction}>
+            <button type="submit" className="button button-quiet">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+      <form method="get" className="admin-filters" aria-label="Filter orders">
+        <label>
+          State
+          <select name="state" defaultValue={filter.state ?? ""}>
+            <option value="">Any</option>
+            {ORDER_STATES.map((state) => (
+              <option key={state} value={state}>
+                {ORDER_STATUS_TEXT[state]}
+              </option>
+            ))}
+            <option value="needs_review">Needs review</option>
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" name="from" defaultValue={filter.from} />
+        </label>
+        <label>
+          To
+          <input type="date" name="to" defaultValue={filter.to} />
+        </label>
+        <label className="grow">
+          Search
+          <input type="search" name="q" defaultValue={filter.q} placeholder="Order id, out_trade_no or syssn" />
+        </label>
+        <button type="submit" className="button">
+          Filter
+        </button>
+        <a className="button button-quiet" href={`/admin/orders.csv${query({ ...filter }, 1)}`}>
+          Export CSV
+        </a>
+      </form>
+      <p className="field-hint">
+        {total} order{total === 1 ? "" : "s"}
+      </p>
+      <div className="table-scroll">
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Order</th>
+              <th scope="col">Created</th>
+              <th scope="col">State</th>
+              <th scope="col">Wallet</th>
+              <th scope="col">Pay type</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Email</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <Link href={`/admin/orders/${row.id}`} className="mono">
+                    {row.id}
+                  </Link>
+                </td>
+                <td>{DATE.format(row.createdAt)}</td>
+                <td>
+                  {ORDER_STATUS_TEXT[row.state as keyof typeof ORDER_STATUS_TEXT] ?? row.state}
+                  {row.needsReview && <span className="badge">Needs review</span>}
+                </td>
+                <td>{row.wallet === "alipayhk" ? "AlipayHK" : row.wallet === "alipay" ? "Alipay" : "–"}</td>
+                <td>{row.payType ?? "–"}</td>
+                <td>{isCurrencyCode(row.currency) ? formatMoney(row.total, row.currency) : row.total}</td>
+                <td>{row.email}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pages" className="pagination">
+        {filter.page > 1 && <Link href={`/admin${query(filter, filter.page - 1)}`}>Previous page</Link>}
+        <span>
+          Page {filter.page} of {pages}
+        </span>
+        {filter.page < pages && <Link href={`/admin${query(filter, filter.page + 1)}`}>Next page</Link>}
+      </nav>
+    </main>
+  );
+}

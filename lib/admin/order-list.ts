@@ -1,0 +1,94 @@
+import "server-only";
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/connection";
+import { ORDER_STATES, orders } from "../db/schema/orders";
+import { paymentAttempts, refunds } from "../db/schema/payments";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const HKT_OFFSET_MS = 8 * 3600_000;
+
+/** The list's filters, as they come from the query string: anything malformed is simply dropped. */
+export const orderFilterSchema = z.object({
+  state: z.enum([...ORDER_STATES, "needs_review"]).optional().catch(undefined),
+  from: z.string().regex(DAY).optional().catch(undefined),
+  to: z.string().regex(DAY).optional().catch(undefined),
+  q: z.string().trim().max(128).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type OrderFilter = z.infer<typeof orderFilterSchema>;
+
+export const PAGE_SIZE = 25;
+
+/** Midnight of a calendar day in Hong Kong, where the shop's days begin and end. */
+function hongKongDay(day: string, plusDays = 0): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + plusDays) - HKT_OFFSET_MS);
+}
+
+function whereOf(filter: OrderFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.state === "needs_review") conditions.push(eq(orders.needsReview, true));
+  else if (filter.state) conditions.push(eq(orders.state, filter.state));
+  if (filter.from) conditions.push(gte(orders.createdAt, hongKongDay(filter.from)));
+  if (filter.to) conditions.push(lt(orders.createdAt, hongKongDay(filter.to, 1)));
+  if (filter.q) {
+    const q = filter.q;
+    conditions.push(
+      or(
+        eq(orders.id, q),
+        sql`exists (select 1 from ${paymentAttempts} where ${paymentAttempts.orderId} = ${orders.id} and (${paymentAttempts.outTradeNo} = ${q} or ${paymentAttempts.syssn} = ${q}))`,
+        sql`exists (select 1 from ${refunds} where ${refunds.orderId} = ${orders.id} and (${refunds.outTradeNo} = ${q} or ${refunds.syssn} = ${q}))`,
+      )!,
+    );
+  }
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+export interface OrderRow {
+  id: string;
+  createdAt: Date;
+  state: string;
+  needsReview: boolean;
+  reviewReason: string | null;
+  total: number;
+  refundedTotal: number;
+  currency: string;
+  email: string;
+  wallet: string | null;
+  payType: string | null;
+  outTradeNo: string | null;
+  syssn: string | null;
+}
+
+export async function listOrders(db: Db, filter: OrderFilter, limit = PAGE_SIZE): Promise<{ rows: OrderRow[]; total: number }> {
+  const where = whereOf(filter);
+  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(where);
+  const page = await db
+    .select()
+    .from(orders)
+    .where(where)
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(limit)
+    .offset((filter.page - 1) * limit);
+  const attempts = page.length === 0 ? [] : await db.select().from(paymentAttempts).where(inArray(paymentAttempts.orderId, page.map((o) => o.id))).orderBy(desc(paymentAttempts.id));
+  const rows = page.map((order) => {
+    const attempt = attempts.find((a) => a.orderId === order.id && a.state === "paid") ?? attempts.find((a) => a.orderId === order.id);
+    return {
+      id: order.id,
+      createdAt: order.createdAt,
+      state: order.state,
+      needsReview: order.needsReview,
+      reviewReason: order.reviewReason,
+      total: order.total,
+      refundedTotal: order.refundedTotal,
+      currency: order.currency,
+      email: order.email,
+      wallet: attempt?.wallet ?? null,
+      payType: attempt?.payType ?? null,
+      outTradeNo: attempt?.outTradeNo ?? null,
+      syssn: attempt?.syssn ?? null,
+    };
+  });
+  return { rows, total: Number(counted?.n ?? 0) };
+}
