@@ -36,10 +36,11 @@ export async function refundOrder(ctx: PaymentsContext, input: { orderId: string
   if (inRefundBlackout(ctx.now())) return { ok: false, error: REFUND_REASONS["1265"]! };
 
   const prepared = await ctx.db.transaction(async (tx): Promise<RefundResult | { send: Refund; syssn: string }> => {
-    const [repeat] = await tx.select().from(refunds).where(eq(refunds.requestKey, input.requestKey));
-    if (repeat) return { ok: true, refund: repeat };
+    // The order's lock serialises refunds of one order: the second of two identical submits sees the first.
     const order = await lockOrder(tx, input.orderId);
     if (!order) return { ok: false, error: "This order does not exist." };
+    const [repeat] = await tx.select().from(refunds).where(eq(refunds.requestKey, input.requestKey));
+    if (repeat) return repeat.orderId === order.id ? { ok: true, refund: repeat } : { ok: false, error: "Reload the page and try again." };
     if (order.state !== "paid" && order.state !== "partially_refunded") return { ok: false, error: order.state === "refunded" ? REFUND_REASONS["1125"]! : "Only paid orders can be refunded." };
     const [attempt] = await tx
       .select()
