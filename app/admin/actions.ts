@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { endAdminSession, isAdmin, startAdminSession, adminEnabled } from "@/lib/admin/admin-session";
-import { clientAddress } from "@/lib/admin/client-address";
+import { clientAddress } from "@/lib/client-address";
 import { passwordMatches } from "@/lib/admin/password";
 import { clearFailures, clientKeyFor, failureDelayMs, lockedUntil, recordFailure } from "@/lib/admin/sign-in-throttle";
 import { getDb } from "@/lib/db/database";

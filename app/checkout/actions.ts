@@ -4,10 +4,12 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { readCart } from "@/lib/cart/current-cart";
+import { clientAddress } from "@/lib/client-address";
 import { guessDevice } from "@/lib/device";
 import { getConfig } from "@/lib/env";
 import { getPaymentsContext } from "@/lib/payments/app-context";
 import { startPayment } from "@/lib/payments/start-payment";
+import { allowRequest, CHECKOUT_RULE, rateKey } from "@/lib/rate-limit";
 import { ensureSessionId } from "@/lib/session";
 
 export interface CheckoutState {
@@ -36,12 +38,18 @@ export async function startCheckoutAction(_previous: CheckoutState, form: FormDa
   const { wallet, device } = parsed.data;
   if (!getConfig().qfpay.wallets.includes(wallet)) return { status: "error", message: "That wallet is not offered here.", email };
 
+  const ctx = await getPaymentsContext();
+  const rateRule = rateKey(CHECKOUT_RULE, [clientAddress(await headers())], ctx.sessionSecret);
+  if (!(await allowRequest(ctx.db, CHECKOUT_RULE, rateRule))) {
+    return { status: "error", message: "Too many orders from here in a short time. Please wait a few minutes and try again.", email };
+  }
+
   const { session, priced } = await readCart();
   if (!priced?.ok) return { status: "error", message: priced ? priced.error : "Your cart is empty.", email };
   const sessionId = ensureSessionId(session);
   await session.save();
 
-  const result = await startPayment(await getPaymentsContext(), { sessionId, email: parsed.data.email, items: priced.items, wallet, device });
+  const result = await startPayment(ctx, { sessionId, email: parsed.data.email, items: priced.items, wallet, device });
   if (!result.ok) return { status: "error", message: result.error, email };
   session.cart = [];
   await session.save();

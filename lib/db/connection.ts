@@ -29,6 +29,9 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     const pool = new Pool({ connectionString: options.url, max: 10, idleTimeoutMillis: 10_000 });
+    // An idle connection the server closes (restart, failover) must not take the whole process down:
+    // the pool drops it and opens another on the next query.
+    pool.on("error", () => undefined);
     // Several server instances may start together: one migrates, the others wait for it.
     const client = await pool.connect();
     try {

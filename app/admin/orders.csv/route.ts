@@ -2,12 +2,15 @@ import { isAdmin } from "@/lib/admin/admin-session";
 import { listOrders, orderFilterSchema } from "@/lib/admin/order-list";
 import { ordersCsv } from "@/lib/admin/orders-csv";
 import { getDb } from "@/lib/db/database";
+import { getConfig } from "@/lib/env";
+import { isCrossSiteRequest } from "@/lib/same-origin";
 
 const MAX_ROWS = 10_000;
 
 /** The filtered order list as CSV. Checks the admin session itself. */
 export async function GET(request: Request) {
   if (!(await isAdmin())) return new Response("Not Found", { status: 404 });
+  if (isCrossSiteRequest(request.headers, getConfig().siteUrl)) return new Response("Forbidden", { status: 403 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const filter = { ...orderFilterSchema.parse(params), page: 1 };
   const { rows } = await listOrders(await getDb(), filter, MAX_ROWS);

@@ -1,6 +1,9 @@
 import { getPaymentsContext } from "@/lib/payments/app-context";
 import { readOrderStatus } from "@/lib/payments/order-status";
 import { mayViewOrder } from "@/lib/payments/order-viewer";
+import { clientAddress } from "@/lib/client-address";
+import { allowRequest, rateKey, STATUS_RULE } from "@/lib/rate-limit";
+import { isCrossSiteRequest } from "@/lib/same-origin";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -8,6 +11,10 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await getPaymentsContext();
+  if (isCrossSiteRequest(request.headers, ctx.siteUrl)) return Response.json({ error: "Forbidden" }, { status: 403, headers: NO_STORE });
+  if (!(await allowRequest(ctx.db, STATUS_RULE, rateKey(STATUS_RULE, [clientAddress(request.headers), id], ctx.sessionSecret)))) {
+    return Response.json({ error: "Too many requests" }, { status: 429, headers: { ...NO_STORE, "Retry-After": "30" } });
+  }
   const token = new URL(request.url).searchParams.get("t");
   if (!(await mayViewOrder(ctx, id, token))) return Response.json({ error: "Not found" }, { status: 404, headers: NO_STORE });
   const view = await readOrderStatus(ctx, id);

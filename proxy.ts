@@ -1,0 +1,44 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * A fresh nonce per page and a Content-Security-Policy that only lets this page's own scripts run.
+ * Next reads the nonce from the request's CSP header and puts it on every script it renders.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const development = process.env.NODE_ENV === "development";
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    // React and the QR code set style attributes; no style can run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    // Without JavaScript a server action's redirect to the wallet's pay_url is a form navigation.
+    "form-action 'self' https:",
+    "frame-ancestors 'none'",
+    ...(request.nextUrl.protocol === "https:" ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api|_next/static|_next/image|.*\\.(?:svg|png|jpg|ico|txt|csv)$).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
