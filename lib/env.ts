@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { CRASH_POINTS } from "./crash-point";
 import { isCurrencyCode, type CurrencyCode } from "./qfpay/currencies";
 import type { SignType } from "./qfpay/sign";
 import type { Wallet } from "./qfpay/pay-types";
@@ -158,6 +159,11 @@ export function parseConfig(source: Source): Config {
   const cronSecret = read(source, "CRON_SECRET");
   if (cronSecret !== undefined && cronSecret.length < 16) {
     fail("CRON_SECRET", "at least 16 characters, or unset", source);
+  }
+
+  const crashAt = read(source, "SHOP_CRASH_AT");
+  if (crashAt !== undefined && (!sandbox || !(CRASH_POINTS as readonly string[]).includes(crashAt))) {
+    fail("SHOP_CRASH_AT", `unset (it is the crash-recovery test's hook, for sandbox mode only: ${CRASH_POINTS.join(", ")})`, source);
   }
 
   const currency = (read(source, "STORE_CURRENCY") ?? "HKD").toUpperCase();

@@ -20,7 +20,9 @@ export function buildPaymentsContext(config: Config, db: Db, defer: PaymentsCont
     currency: config.storeCurrency,
     expiredMinutes: config.qfpay.expiredMinutes,
     querySpacingMs: 3_000,
-    notFoundGraceMs: 120_000,
+    // The sandbox stores a payment before it answers, so its silence is final almost at once; QFPay's
+    // own records can lag behind its answer, so the shop waits before it believes a payment never arrived.
+    notFoundGraceMs: config.qfpay.environment === "sandbox" ? 5_000 : 120_000,
     now: () => new Date(),
     defer,
   };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { eq, or, sql } from "drizzle-orm";
 import { paymentAttempts, refunds } from "../db/schema/payments";
 import { receivedNotifications, type NotificationOutcome } from "../db/schema/notifications";
+import { crashPoint } from "../crash-point";
 import { formatGatewayTime } from "../qfpay/gateway-time";
 import { parseNotification, verifyNotificationSignature, type QfpayNotification } from "../qfpay/notification";
 import type { PaymentsContext } from "./context";
@@ -96,9 +97,11 @@ async function applyPaymentNotification(ctx: PaymentsContext, receipt: Receipt, 
   }
   const matches = note.txamt === attempt.amount && note.txcurrcd === attempt.currency;
   const times = await record(ctx, receipt, true, matches ? "applied" : "mismatch", { ...base, orderId: attempt.orderId });
+  crashPoint("notify.after-record");
   await settleAttempt(ctx, attempt.id, { kind: "paid", syssn: note.syssn, amount: note.txamt, currency: note.txcurrcd }, "notification");
   // A signature proves who sent it, not when: confirm with QFPay itself once the answer is out.
   if (times === 1) ctx.defer(() => queryAttempt(ctx, attempt, "confirmation"));
+  crashPoint("notify.before-answer");
   return SUCCESS;
 }
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { paymentAttempts, refunds } from "../db/schema/payments";
 import { formatGatewayTime } from "../qfpay/gateway-time";
+import { crashPoint } from "../crash-point";
 import { describeStatus } from "../qfpay/status-codes";
 import type { PaymentsContext } from "./context";
 import { newOutTradeNo } from "./ids";
@@ -74,6 +75,7 @@ export async function refundOrder(ctx: PaymentsContext, input: { orderId: string
 
   const { send: refund, syssn } = prepared;
   const outcome = await ctx.qfpay.refund({ syssn, out_trade_no: refund.outTradeNo, txamt: refund.amount, txdtm: refund.txdtm });
+  crashPoint("refund.after-gateway");
   switch (outcome.kind) {
     case "accepted":
       await ctx.db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { orders } from "../db/schema/orders";
 import { paymentAttempts, refunds } from "../db/schema/payments";
+import { crashPoint } from "../crash-point";
 import type { PaymentsContext } from "./context";
 import type { GatewayTruth } from "./gateway-truth";
 import { takeStockForOrder } from "./inventory";
@@ -22,7 +23,13 @@ export async function settleAttempt(ctx: PaymentsContext, attemptId: number, tru
       case "paid":
         return applyPaid(tx, ctx, attempt, truth, cause);
       case "pending":
-        if (!attempt.syssn) await tx.update(paymentAttempts).set({ syssn: truth.syssn }).where(eq(paymentAttempts.id, attempt.id));
+        // A created attempt QFPay holds was sent, but its answer was lost (a crash, a dropped connection):
+        // it is unknown until QFPay settles it, and the shopper is offered a fresh start meanwhile.
+        if (attempt.state === "created") {
+          await moveAttempt(tx, attempt, "unknown", cause, { set: { syssn: attempt.syssn ?? truth.syssn }, detail: { syssn: truth.syssn, code: truth.code } });
+        } else if (!attempt.syssn) {
+          await tx.update(paymentAttempts).set({ syssn: truth.syssn }).where(eq(paymentAttempts.id, attempt.id));
+        }
         return;
       case "closed":
         return closeAttempt(tx, attempt, "expired", cause, { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason });
@@ -68,6 +75,7 @@ async function applyPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: 
     return;
   }
 
+  crashPoint("paid.mid-transaction");
   // The order's own transition just happened, in this transaction, exactly once: do its side effects.
   const oversold = await takeStockForOrder(tx, order.id);
   await recordEvent(tx, { orderId: order.id, type: "order.paid_effects", cause, attemptId: attempt.id, detail: { ...detail, oversold } });

@@ -5,6 +5,7 @@ import type { PricedItem } from "../catalog/price-cart";
 import { formatGatewayTime } from "../qfpay/gateway-time";
 import { ONLINE_PAY_TYPES, payTypeFor, WALLET_NAMES, type Wallet } from "../qfpay/pay-types";
 import { describeStatus } from "../qfpay/status-codes";
+import { crashPoint } from "../crash-point";
 import type { PaymentsContext } from "./context";
 import { newOrderId, newOutTradeNo } from "./ids";
 import { orderUrl } from "./order-access";
@@ -116,6 +117,7 @@ export async function retryPayment(ctx: PaymentsContext, orderId: string, wallet
 /** Sends an attempt to QFPay once and records what came of it. Never sends the same attempt again. */
 async function sendAttempt(ctx: PaymentsContext, attempt: Attempt, goodsName: string): Promise<Attempt> {
   const rules = ONLINE_PAY_TYPES[attempt.payType as keyof typeof ONLINE_PAY_TYPES];
+  crashPoint("checkout.before-gateway");
   const outcome = await ctx.qfpay.createPayment({
     txamt: attempt.amount,
     txcurrcd: attempt.currency,
@@ -127,6 +129,7 @@ async function sendAttempt(ctx: PaymentsContext, attempt: Attempt, goodsName: st
     return_url: orderUrl(ctx.siteUrl, attempt.orderId, ctx.sessionSecret),
     notify_url: `${ctx.siteUrl}/api/qfpay/notify`,
   });
+  crashPoint("checkout.after-gateway");
 
   switch (outcome.kind) {
     case "accepted": {

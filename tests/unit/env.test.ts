@@ -58,6 +58,12 @@ describe("configuration", () => {
     expect(message).not.toContain("\n");
   });
 
+  it("arms the crash-recovery hook in sandbox mode only", () => {
+    expect(() => parseConfig({ SHOP_CRASH_AT: "paid.mid-transaction" })).not.toThrow();
+    expect(errorOf({ ...live, SHOP_CRASH_AT: "paid.mid-transaction" })).toMatch(/^Configuration error: SHOP_CRASH_AT must be unset/);
+    expect(errorOf({ SHOP_CRASH_AT: "somewhere" })).toMatch(/SHOP_CRASH_AT/);
+  });
+
   it("never repeats a secret's value in its error", () => {
     expect(errorOf({ SESSION_SECRET: "tooshort-secret" })).not.toContain("tooshort-secret");
     expect(errorOf({ DATABASE_URL: "mysql://user:hunter2@db" })).not.toContain("hunter2");

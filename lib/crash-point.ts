@@ -1,0 +1,20 @@
+/**
+ * Where the crash-recovery test (tests/reliability/crash-recovery.ts) kills the server, as `kill -9`
+ * would, at an exact line: a checkout before and after the gateway call, a notification after it is
+ * recorded, inside the transaction that marks an order paid, and before the answer is sent.
+ */
+export const CRASH_POINTS = [
+  "checkout.before-gateway",
+  "checkout.after-gateway",
+  "notify.after-record",
+  "paid.mid-transaction",
+  "notify.before-answer",
+  "refund.after-gateway",
+] as const;
+
+export type CrashPoint = (typeof CRASH_POINTS)[number];
+
+/** Dies on the spot when SHOP_CRASH_AT names this point; the configuration allows that in sandbox mode only. */
+export function crashPoint(point: CrashPoint): void {
+  if (process.env.SHOP_CRASH_AT === point) process.kill(process.pid, "SIGKILL");
+}

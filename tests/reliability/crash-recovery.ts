@@ -1,0 +1,197 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { openDatabase } from "@/lib/db/connection";
+import type { CrashPoint } from "@/lib/crash-point";
+import { runReconcile, sandboxControl, Shopper } from "../support/shop-http-client";
+import { ensureProductionBuild, SERVER_SECRETS, startProductionServer, type ProductionServer } from "../support/production-server";
+import { checkInvariants } from "./invariants";
+import { freshDatabase, type TestDatabase } from "./test-databases";
+
+/**
+ * Kills the production server (SIGKILL, as `kill -9`) at chosen points of a checkout, a notification and
+ * a refund, restarts it on the same database, lets the shop recover as it would in production (the
+ * shopper comes back, QFPay resends, the cron job reconciles), then checks the database: every order
+ * consistent, none lost, none paid twice.
+ */
+
+const PORT = Number(process.env.RELIABILITY_PORT ?? 3210);
+const PRODUCT = { slug: "tieguanyin-oolong", sku: "TEA-TGY-100" };
+
+/** What a scenario learnt before the crash, for after it. */
+interface Memo {
+  orderId?: string;
+}
+
+interface Scenario {
+  point: CrashPoint;
+  /** Does what reaches the crash point; the server dies somewhere inside. */
+  crash(shopper: Shopper, server: ProductionServer, memo: Memo): Promise<void>;
+  /** What the shop and the shopper do after the restart. */
+  recover(shopper: Shopper, server: ProductionServer, memo: Memo): Promise<void>;
+  /** What the shopper must see at the end. */
+  expect: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(250);
+  }
+}
+
+/** The sandbox cashier's transaction for the order's live attempt, read off the order page's payment link. */
+async function cashierSyssnOf(shopper: Shopper, orderId: string): Promise<string> {
+  const html = await shopper.page(`/orders/${orderId}`);
+  const match = /\/sandbox\/cashier\/([A-Za-z0-9]+)/.exec(html);
+  if (!match) throw new Error(`order ${orderId} shows no payment link`);
+  return match[1]!;
+}
+
+async function payInCashier(shopper: Shopper, server: ProductionServer, orderId: string): Promise<void> {
+  const syssn = await cashierSyssnOf(shopper, orderId);
+  await sandboxControl(server.baseUrl, { action: "pay", syssn }).catch(() => undefined);
+}
+
+async function stateOf(shopper: Shopper, orderId: string): Promise<string | undefined> {
+  const { body } = await shopper.status(orderId);
+  return body?.state as string | undefined;
+}
+
+/** The cron job runs until the order reaches `state`. */
+async function reconcileUntil(shopper: Shopper, server: ProductionServer, orderId: string, state: string): Promise<void> {
+  await until(`order ${orderId} to be ${state}`, async () => {
+    await runReconcile(server.baseUrl, SERVER_SECRETS.CRON_SECRET);
+    return (await stateOf(shopper, orderId)) === state;
+  });
+}
+
+/** A checkout whose answer never came: the shopper, cart still full, checks out again and pays. */
+async function checkoutAgainAndPay(shopper: Shopper, server: ProductionServer): Promise<void> {
+  const { orderId } = await shopper.checkout();
+  if (!orderId) throw new Error("a desktop checkout goes to the order page");
+  await payInCashier(shopper, server, orderId);
+  await until("the second order to be paid", async () => (await stateOf(shopper, orderId)) === "paid");
+  // The lost attempt: QFPay's silence is final after the sandbox's grace period; then reconciliation settles it.
+  await sleep(5_500);
+  await runReconcile(server.baseUrl, SERVER_SECRETS.CRON_SECRET);
+}
+
+async function placeOrder(shopper: Shopper, memo: Memo): Promise<string> {
+  const { orderId } = await shopper.checkout();
+  if (!orderId) throw new Error("a desktop checkout goes to the order page");
+  memo.orderId = orderId;
+  return orderId;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    point: "checkout.before-gateway",
+    crash: async (shopper) => void (await shopper.checkout()),
+    recover: checkoutAgainAndPay,
+    expect: "the lost attempt fails as never sent; the second checkout is paid once",
+  },
+  {
+    point: "checkout.after-gateway",
+    crash: async (shopper) => void (await shopper.checkout()),
+    recover: checkoutAgainAndPay,
+    expect: "the lost attempt is found at QFPay and left to expire; the second checkout is paid once",
+  },
+  ...(["notify.after-record", "paid.mid-transaction", "notify.before-answer"] as const).map(
+    (point): Scenario => ({
+      point,
+      crash: async (shopper, server, memo) => payInCashier(shopper, server, await placeOrder(shopper, memo)),
+      recover: (shopper, server, memo) => reconcileUntil(shopper, server, memo.orderId!, "paid"),
+      expect: "the order is paid exactly once",
+    }),
+  ),
+  {
+    point: "refund.after-gateway",
+    async crash(shopper, server, memo) {
+      const orderId = await placeOrder(shopper, memo);
+      await payInCashier(shopper, server, orderId);
+      await until("the order to be paid", async () => (await stateOf(shopper, orderId)) === "paid");
+      const admin = new Shopper(server.baseUrl, { clientAddress: "198.51.100.200" });
+      const signIn = await admin.submit("/admin", await admin.page("/admin"), 'name="password"', { password: SERVER_SECRETS.ADMIN_PASSWORD });
+      await signIn.body?.cancel();
+      const page = `/admin/orders/${orderId}`;
+      await admin.submit(page, await admin.page(page), 'name="requestKey"', { full: "1" });
+    },
+    recover: (shopper, server, memo) => reconcileUntil(shopper, server, memo.orderId!, "refunded"),
+    expect: "the refund QFPay made is found and the order is refunded once",
+  },
+];
+
+async function runScenario(scenario: Scenario, database: TestDatabase): Promise<string[]> {
+  const start = (env: Record<string, string> = {}) => startProductionServer({ port: PORT, database: database.server, env });
+  let server = await start({ SHOP_CRASH_AT: scenario.point });
+  // QFPay's notification retries, a thousand times faster.
+  await sandboxControl(server.baseUrl, { action: "settings", timeScale: 0.001 });
+  const shopper = new Shopper(server.baseUrl, { clientAddress: "198.51.100.7" });
+  await shopper.addToCart(PRODUCT.slug, PRODUCT.sku);
+
+  const memo: Memo = {};
+  await scenario.crash(shopper, server, memo).catch(() => undefined);
+  const exit = await Promise.race([server.exited, sleep(20_000).then(() => null)]);
+  if (exit?.signal !== "SIGKILL") {
+    await server.stop();
+    return [`the server did not die at ${scenario.point} (${exit ? `exit ${exit.code ?? exit.signal}` : "still running"})`];
+  }
+
+  server = await start();
+  try {
+    await scenario.recover(shopper, server, memo);
+  } finally {
+    await server.stop();
+  }
+
+  const handle = await openDatabase(database.open);
+  try {
+    const ledger = await checkInvariants(handle.db, { settled: true });
+    const problems = [...ledger.problems];
+    if (ledger.paidOrders !== 1) problems.push(`${ledger.paidOrders} paid orders, expected 1`);
+    return problems;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function main() {
+  const engines = ["pglite", ...(process.env.TEST_POSTGRES_URL ? ["postgres" as const] : [])] as const;
+  ensureProductionBuild();
+  let failed = 0;
+  for (const engine of engines) {
+    for (const scenario of SCENARIOS) {
+      const database = await freshDatabase(engine, path.join(".data", "reliability", scenario.point));
+      const started = Date.now();
+      let problems: string[];
+      try {
+        problems = await runScenario(scenario, database);
+      } catch (error) {
+        problems = [error instanceof Error ? error.message : String(error)];
+      } finally {
+        await database.drop();
+      }
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (problems.length === 0) console.log(`ok   ${engine} kill -9 at ${scenario.point}: ${scenario.expect} (${seconds} s)`);
+      else {
+        failed += 1;
+        console.log(`FAIL ${engine} kill -9 at ${scenario.point} (${seconds} s)\n  - ${problems.join("\n  - ")}`);
+      }
+    }
+  }
+  rmSync(path.join(".data", "reliability"), { recursive: true, force: true });
+  if (failed > 0) {
+    console.error(`${failed} crash scenario(s) failed`);
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
