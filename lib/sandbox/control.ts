@@ -8,7 +8,7 @@ export const controlSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("fault"),
     fault: faultSchema,
-    count: z.number().int().min(1).max(100).default(1),
+    count: z.number().int().min(1).max(100_000).default(1),
     outTradeNo: z.string().min(1).max(128).optional(),
   }),
   z.object({ action: z.enum(["pay", "decline", "expire"]), ...ref }),

@@ -1,0 +1,139 @@
+import autocannon from "autocannon";
+import path from "node:path";
+import { openDatabase } from "@/lib/db/connection";
+import { signNotificationBody } from "@/lib/qfpay/notification";
+import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
+import { notificationBody } from "@/lib/sandbox/notifications";
+import { ensureProductionBuild, startProductionServer } from "../support/production-server";
+import { sandboxControl, Shopper } from "../support/shop-http-client";
+import { checkInvariants } from "./invariants";
+import { freshDatabase } from "./test-databases";
+import { pool, type PoolStats } from "./pool";
+
+/**
+ * Many concurrent checkouts, then every payment's notification sent at once with a third of them
+ * duplicated and all of them shuffled, against `next start` on 127.0.0.1; then the database is checked:
+ * zero lost orders, zero double transitions, zero 5xx. `LOAD_SCALE=full` runs the figures of
+ * docs/reliability.md; the default is the small run CI makes.
+ */
+
+const FULL = process.env.LOAD_SCALE === "full";
+const SCALE = FULL ? { orders: 1000, concurrency: 32, timeLimitMs: 300_000 } : { orders: 60, concurrency: 8, timeLimitMs: 90_000 };
+const PORT = Number(process.env.RELIABILITY_PORT ?? 3211);
+const PRODUCTS = [
+  { slug: "tieguanyin-oolong", sku: "TEA-TGY-100" },
+  { slug: "aged-puer-cake", sku: "TEA-PUE-357" },
+];
+
+interface Placed {
+  orderId: string;
+  syssn: string;
+}
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+async function main() {
+  ensureProductionBuild();
+  const engine = process.env.TEST_POSTGRES_URL && process.env.LOAD_ENGINE === "postgres" ? "postgres" : "pglite";
+  const database = await freshDatabase(engine, path.join(".data", "reliability", "load"));
+  const server = await startProductionServer({ port: PORT, database: database.server });
+  const deadline = Date.now() + SCALE.timeLimitMs;
+  const problems: string[] = [];
+  let checkoutStats: PoolStats<Placed>;
+  let flood: autocannon.Result;
+  let planned = 0;
+  try {
+    // Every notification comes from this script: the sandbox holds its own back for an hour.
+    await sandboxControl(server.baseUrl, { action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 }, count: SCALE.orders });
+
+    checkoutStats = await pool(SCALE.orders, SCALE.concurrency, deadline, async (i) => {
+      const shopper = new Shopper(server.baseUrl, { clientAddress: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
+      const product = PRODUCTS[i % PRODUCTS.length]!;
+      await shopper.addToCart(product.slug, product.sku, 1 + (i % 2));
+      const { orderId } = await shopper.checkout({ wallet: i % 2 === 0 ? "alipayhk" : "alipay", email: `load-${i}@example.com` });
+      if (!orderId) throw new Error("a desktop checkout goes to the order page");
+      const html = await shopper.page(`/orders/${orderId}`);
+      const syssn = /\/sandbox\/cashier\/([A-Za-z0-9]+)/.exec(html)?.[1];
+      if (!syssn) throw new Error(`order ${orderId} shows no payment link`);
+      const paid = await sandboxControl(server.baseUrl, { action: "pay", syssn });
+      if (paid.status !== 200) throw new Error(`paying ${syssn}: HTTP ${paid.status}`);
+      return { orderId, syssn };
+    });
+
+    // QFPay's own bodies and signatures, each once, a third of them twice, in random order.
+    const notes: { body: string; sign: string }[] = [];
+    for (const { syssn } of checkoutStats.results) {
+      const found = await fetch(`${server.baseUrl}/sandbox/qfpay/control?syssn=${syssn}`).then((r) => r.json());
+      const body = notificationBody(found.transaction);
+      const note = { body, sign: signNotificationBody(body, SANDBOX_CLIENT_KEY) };
+      notes.push(note);
+      if (Math.random() < 1 / 3) notes.push(note);
+    }
+    shuffle(notes);
+    planned = notes.length;
+    let next = 0;
+    flood = await autocannon({
+      url: `${server.baseUrl}/api/qfpay/notify`,
+      connections: SCALE.concurrency,
+      amount: notes.length,
+      timeout: 30,
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (request) => {
+            const note = notes[next++ % notes.length]!;
+            return { ...request, body: note.body, headers: { "content-type": "application/json", "x-qf-sign": note.sign } };
+          },
+        },
+      ],
+    });
+    if (Date.now() > deadline) problems.push("the run went over its time limit");
+    // The shop confirms each first notification with a query after answering; let those finish.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  } finally {
+    await server.stop();
+  }
+
+  const handle = await openDatabase(database.open);
+  try {
+    const ledger = await checkInvariants(handle.db, { settled: true });
+    problems.push(...ledger.problems);
+    const placed = checkoutStats.results.length;
+    if (checkoutStats.failures.length > 0) problems.push(`${checkoutStats.failures.length} checkouts failed: ${checkoutStats.failures.slice(0, 3).join("; ")}`);
+    if (ledger.orders !== placed) problems.push(`${placed} checkouts answered, ${ledger.orders} orders stored`);
+    if (ledger.paidOrders !== placed) problems.push(`${ledger.paidOrders} of ${placed} orders paid`);
+    const ok = flood.statusCodeStats?.["200"]?.count ?? 0;
+    const serverErrors = flood["5xx"];
+    if (ok !== planned) problems.push(`${ok} of ${planned} notifications answered 200 (${flood.non2xx} non-2xx, ${flood.errors} errors, ${flood.timeouts} timeouts)`);
+    if (serverErrors > 0) problems.push(`${serverErrors} notifications answered 5xx`);
+
+    const report = {
+      scale: FULL ? "full" : "small",
+      engine,
+      concurrency: SCALE.concurrency,
+      checkouts: { attempted: SCALE.orders, answered: placed, failed: checkoutStats.failures.length, seconds: checkoutStats.seconds, p50ms: checkoutStats.p50, p99ms: checkoutStats.p99 },
+      notifications: { sent: planned, duplicates: planned - placed, ok, status5xx: serverErrors, errors: flood.errors, perSecond: Math.round(flood.requests.average), p50ms: flood.latency.p50, p99ms: flood.latency.p99 },
+      orders: { stored: ledger.orders, paid: ledger.paidOrders, lost: Math.max(0, placed - ledger.orders), doubleTransitions: ledger.problems.filter((p) => /side effects|order\.paid events/.test(p)).length },
+    };
+    console.log(JSON.stringify(report, null, 2));
+  } finally {
+    await handle.close();
+    await database.drop();
+  }
+  if (problems.length > 0) {
+    console.error(`load test FAILED:\n  - ${problems.slice(0, 20).join("\n  - ")}`);
+    process.exit(1);
+  }
+  console.log("load test ok: no lost order, no double transition, no 5xx");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
