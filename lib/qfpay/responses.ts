@@ -12,6 +12,9 @@ export const minorAmount = z
 
 const optionalText = z.string().optional();
 
+// The shop sends shoppers to pay_url and draws it as a QR code: nothing but a web address may pass.
+const webUrl = z.url({ protocol: /^https?$/ });
+
 export const envelopeSchema = z.looseObject({
   respcd: z.string().regex(/^\d{4}$/),
   resperr: optionalText,
@@ -27,7 +30,7 @@ export const paymentAcceptedSchema = z.looseObject({
   pay_type: optionalText,
   txdtm: optionalText,
   sysdtm: optionalText,
-  pay_url: optionalText,
+  pay_url: webUrl.optional(),
   pay_params: z.looseObject({ tradeNO: z.string().optional() }).optional(),
   chnlsn: optionalText,
 });
