@@ -1,11 +1,8 @@
 import autocannon from "autocannon";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/connection";
-import { signNotificationBody } from "@/lib/qfpay/notification";
-import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
-import { notificationBody } from "@/lib/sandbox/notifications";
 import { ensureProductionBuild, startProductionServer } from "../support/production-server";
-import { sandboxControl, Shopper } from "../support/shop-http-client";
+import { cashierSyssnIn, fillCart, holdSandboxNotifications, notificationsFor, payInSandbox, shopperNumber } from "../support/shop-fixtures";
 import { checkInvariants } from "./invariants";
 import { freshDatabase } from "./test-databases";
 import { pool, type PoolStats } from "./pool";
@@ -20,22 +17,10 @@ import { pool, type PoolStats } from "./pool";
 const FULL = process.env.LOAD_SCALE === "full";
 const SCALE = FULL ? { orders: 1000, concurrency: 32, timeLimitMs: 300_000 } : { orders: 60, concurrency: 8, timeLimitMs: 90_000 };
 const PORT = Number(process.env.RELIABILITY_PORT ?? 3211);
-const PRODUCTS = [
-  { slug: "tieguanyin-oolong", sku: "TEA-TGY-100" },
-  { slug: "aged-puer-cake", sku: "TEA-PUE-357" },
-];
 
 interface Placed {
   orderId: string;
   syssn: string;
-}
-
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
 }
 
 async function main() {
@@ -49,33 +34,21 @@ async function main() {
   let flood: autocannon.Result;
   let planned = 0;
   try {
-    // Every notification comes from this script: the sandbox holds its own back for an hour.
-    await sandboxControl(server.baseUrl, { action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 }, count: SCALE.orders });
+    // Every notification comes from this script: the sandbox holds its own back.
+    await holdSandboxNotifications(server.baseUrl, SCALE.orders);
 
     checkoutStats = await pool(SCALE.orders, SCALE.concurrency, deadline, async (i) => {
-      const shopper = new Shopper(server.baseUrl, { clientAddress: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
-      const product = PRODUCTS[i % PRODUCTS.length]!;
-      await shopper.addToCart(product.slug, product.sku, 1 + (i % 2));
+      const shopper = shopperNumber(server.baseUrl, i);
+      await fillCart(shopper, i);
       const { orderId } = await shopper.checkout({ wallet: i % 2 === 0 ? "alipayhk" : "alipay", email: `load-${i}@example.com` });
       if (!orderId) throw new Error("a desktop checkout goes to the order page");
-      const html = await shopper.page(`/orders/${orderId}`);
-      const syssn = /\/sandbox\/cashier\/([A-Za-z0-9]+)/.exec(html)?.[1];
+      const syssn = cashierSyssnIn(await shopper.page(`/orders/${orderId}`));
       if (!syssn) throw new Error(`order ${orderId} shows no payment link`);
-      const paid = await sandboxControl(server.baseUrl, { action: "pay", syssn });
-      if (paid.status !== 200) throw new Error(`paying ${syssn}: HTTP ${paid.status}`);
+      await payInSandbox(server.baseUrl, syssn);
       return { orderId, syssn };
     });
 
-    // QFPay's own bodies and signatures, each once, a third of them twice, in random order.
-    const notes: { body: string; sign: string }[] = [];
-    for (const { syssn } of checkoutStats.results) {
-      const found = await fetch(`${server.baseUrl}/sandbox/qfpay/control?syssn=${syssn}`).then((r) => r.json());
-      const body = notificationBody(found.transaction);
-      const note = { body, sign: signNotificationBody(body, SANDBOX_CLIENT_KEY) };
-      notes.push(note);
-      if (Math.random() < 1 / 3) notes.push(note);
-    }
-    shuffle(notes);
+    const notes = await notificationsFor(server.baseUrl, checkoutStats.results.map((placed) => placed.syssn), 1 / 3);
     planned = notes.length;
     let next = 0;
     flood = await autocannon({

@@ -50,10 +50,15 @@ export class Shopper {
     private readonly options: ShopperOptions = {},
   ) {}
 
+  /** The cookies this shopper holds, as a Cookie header (for a browser or Lighthouse to act as them). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
   private headers(extra: Record<string, string> = {}): Record<string, string> {
     const headers: Record<string, string> = { "user-agent": this.options.userAgent ?? DESKTOP_AGENT, ...extra };
     if (this.options.clientAddress) headers["x-forwarded-for"] = this.options.clientAddress;
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    if (this.cookies.size > 0) headers.cookie = this.cookieHeader();
     return headers;
   }
 
@@ -66,6 +71,11 @@ export class Shopper {
       if (value === "" || /max-age=0/i.test(line)) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
+  }
+
+  /** The shopper's cookies as one Cookie header, for handing the same session to a browser (Lighthouse). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
   async get(path: string): Promise<Response> {
