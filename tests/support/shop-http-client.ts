@@ -73,11 +73,6 @@ export class Shopper {
     }
   }
 
-  /** The shopper's cookies as one Cookie header, for handing the same session to a browser (Lighthouse). */
-  cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
-
   async get(path: string): Promise<Response> {
     const response = await fetch(new URL(path, this.baseUrl), { headers: this.headers(), redirect: "manual" });
     this.keepCookies(response);
