@@ -13,19 +13,24 @@ export async function seedInventory(db: Db): Promise<void> {
     .onConflictDoNothing();
 }
 
-/** Takes an order's items out of stock; returns the skus that went below zero (oversold). */
+/**
+ * Takes an order's items out of stock; returns the skus that went below zero or have no stock row
+ * (oversold). One statement: it runs inside the transaction that marks the order paid, under its locks.
+ */
 export async function takeStockForOrder(tx: Tx, orderId: string): Promise<string[]> {
-  const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, orderId));
-  const oversold: string[] = [];
-  for (const item of items) {
-    const [row] = await tx
-      .update(inventory)
-      .set({ stock: sql`${inventory.stock} - ${item.quantity}`, updatedAt: sql`now()` })
-      .where(eq(inventory.sku, item.sku))
-      .returning({ stock: inventory.stock });
-    if (!row || row.stock < 0) oversold.push(item.sku);
-  }
-  return oversold;
+  const result = await tx.execute(sql`
+    with wanted as (
+      select ${orderItems.sku} as sku, sum(${orderItems.quantity}) as quantity
+      from ${orderItems} where ${orderItems.orderId} = ${orderId} group by ${orderItems.sku}
+    ), taken as (
+      update ${inventory} set stock = ${inventory.stock} - wanted.quantity, updated_at = now()
+      from wanted where ${inventory.sku} = wanted.sku
+      returning ${inventory.sku} as sku, ${inventory.stock} as stock
+    )
+    select wanted.sku from wanted left join taken on taken.sku = wanted.sku
+    where taken.sku is null or taken.stock < 0 order by wanted.sku`);
+  // Both drivers answer a raw statement with its rows under `rows`.
+  return (result as { rows: { sku: string }[] }).rows.map((row) => row.sku);
 }
 
 export async function stockOf(db: Db, sku: string): Promise<number | null> {

@@ -13,8 +13,9 @@ const ORDER_ID = /^[A-Za-z0-9_-]{22}$/;
  * return_url carries (phones often come back in another browser). Anyone else learns nothing, not even
  * that the order exists.
  */
-export async function mayViewOrder(ctx: PaymentsContext, orderId: string, token: unknown): Promise<boolean> {
-  if (!ORDER_ID.test(orderId)) return false;
+export async function mayViewOrder(ctx: PaymentsContext, orderId: unknown, token: unknown): Promise<boolean> {
+  // A test of an array would pass on its string form: only a real string is an order id.
+  if (typeof orderId !== "string" || !ORDER_ID.test(orderId)) return false;
   if (verifyOrderAccessToken(orderId, token, ctx.sessionSecret) || (await isAdmin())) {
     const [exists] = await ctx.db.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId));
     return exists !== undefined;

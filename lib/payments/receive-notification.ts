@@ -98,7 +98,10 @@ async function applyPaymentNotification(ctx: PaymentsContext, receipt: Receipt, 
   const matches = note.txamt === attempt.amount && note.txcurrcd === attempt.currency;
   const times = await record(ctx, receipt, true, matches ? "applied" : "mismatch", { ...base, orderId: attempt.orderId });
   crashPoint("notify.after-record");
-  await settleAttempt(ctx, attempt.id, { kind: "paid", syssn: note.syssn, amount: note.txamt, currency: note.txcurrcd }, "notification");
+  // QFPay resends until it hears SUCCESS, so most copies find the attempt already paid by this very
+  // payment: nothing is left to apply, and no transaction or lock is needed to know it.
+  const alreadyApplied = matches && attempt.state === "paid" && attempt.syssn === note.syssn;
+  if (!alreadyApplied) await settleAttempt(ctx, attempt.id, { kind: "paid", syssn: note.syssn, amount: note.txamt, currency: note.txcurrcd }, "notification");
   // A signature proves who sent it, not when: confirm with QFPay itself once the answer is out.
   if (times === 1) ctx.defer(() => queryAttempt(ctx, attempt, "confirmation"));
   crashPoint("notify.before-answer");

@@ -41,7 +41,12 @@ export async function refundOrder(ctx: PaymentsContext, input: { orderId: string
     const order = await lockOrder(tx, input.orderId);
     if (!order) return { ok: false, error: "This order does not exist." };
     const [repeat] = await tx.select().from(refunds).where(eq(refunds.requestKey, input.requestKey));
-    if (repeat) return repeat.orderId === order.id ? { ok: true, refund: repeat } : { ok: false, error: "Reload the page and try again." };
+    if (repeat) {
+      if (repeat.orderId !== order.id) return { ok: false, error: "Reload the page and try again." };
+      // A repeat answers as the first submit did: a refund QFPay refused is not "sent", and no query will settle it.
+      if (repeat.state === "failed") return { ok: false, error: repeat.failureReason ?? "QFPay refused the refund." };
+      return { ok: true, refund: repeat };
+    }
     if (order.state !== "paid" && order.state !== "partially_refunded") return { ok: false, error: order.state === "refunded" ? REFUND_REASONS["1125"]! : "Only paid orders can be refunded." };
     const [attempt] = await tx
       .select()

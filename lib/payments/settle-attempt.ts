@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { orders } from "../db/schema/orders";
+import { orderEvents, orders } from "../db/schema/orders";
 import { paymentAttempts, refunds } from "../db/schema/payments";
 import { crashPoint } from "../crash-point";
 import type { PaymentsContext } from "./context";
@@ -9,6 +9,7 @@ import { refundedOrderState } from "./state-machine";
 import { flagForReview, lockAttempt, lockOrder, moveAttempt, moveOrder, recordEvent, type Tx } from "./transitions";
 
 export type Attempt = typeof paymentAttempts.$inferSelect;
+type Order = typeof orders.$inferSelect;
 
 /**
  * Applies what QFPay says about an attempt, in one transaction. Safe to call any number of times, in any
@@ -26,7 +27,7 @@ export async function settleAttempt(ctx: PaymentsContext, attemptId: number, tru
         // A created attempt QFPay holds was sent, but its answer was lost (a crash, a dropped connection):
         // it is unknown until QFPay settles it, and the shopper is offered a fresh start meanwhile.
         if (attempt.state === "created") {
-          await moveAttempt(tx, attempt, "unknown", cause, { set: { syssn: attempt.syssn ?? truth.syssn }, detail: { syssn: truth.syssn, code: truth.code } });
+          await moveAttempt(tx, attempt, "unknown", cause, { set: { syssn: attempt.syssn ?? truth.syssn }, detail: { syssn: truth.syssn, code: truth.code }, from: attempt.state });
         } else if (!attempt.syssn) {
           await tx.update(paymentAttempts).set({ syssn: truth.syssn }).where(eq(paymentAttempts.id, attempt.id));
         }
@@ -60,15 +61,22 @@ async function applyPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: 
   }
   if (attempt.state === "paid") return;
 
-  const left = await moveAttempt(tx, attempt, "paid", cause, { set: { syssn: truth.syssn, paidAt: ctx.now() }, detail });
+  const left = await moveAttempt(tx, attempt, "paid", cause, { set: { syssn: truth.syssn, paidAt: ctx.now() }, detail, from: attempt.state });
   if (left === null) {
-    // Terminal already (failed or expired): QFPay took the money after the shop gave up on it.
+    // Terminal already (failed or expired): QFPay took the money after the shop gave up on it. The
+    // notification and the query confirming it both say so: the merchant hears it once.
+    const [told] = await tx
+      .select({ id: orderEvents.id })
+      .from(orderEvents)
+      .where(and(eq(orderEvents.attemptId, attempt.id), eq(orderEvents.type, "attempt.paid_late")))
+      .limit(1);
+    if (told) return;
     await recordEvent(tx, { orderId: order.id, type: "attempt.paid_late", cause, attemptId: attempt.id, fromState: attempt.state, detail });
     await flagForReview(tx, order.id, `Paid after the shop had marked this payment ${attempt.state}: refund it or fulfil the order.`, cause, { ...detail, attemptId: attempt.id });
     return;
   }
 
-  const orderLeft = await moveOrder(tx, order.id, "paid", cause, { set: { paidAt: ctx.now() }, attemptId: attempt.id, detail });
+  const orderLeft = await moveOrder(tx, order.id, "paid", cause, { set: { paidAt: ctx.now() }, attemptId: attempt.id, detail, from: order.state });
   if (orderLeft === null) {
     const why = order.state === "expired" || order.state === "failed" ? `after the order had ${order.state === "expired" ? "expired" : "failed"}` : "twice for one order";
     await flagForReview(tx, order.id, `Paid ${why}: refund the extra payment ${truth.syssn}.`, cause, { ...detail, attemptId: attempt.id });
@@ -81,11 +89,13 @@ async function applyPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: 
   await recordEvent(tx, { orderId: order.id, type: "order.paid_effects", cause, attemptId: attempt.id, detail: { ...detail, oversold } });
   if (oversold.length > 0) await flagForReview(tx, order.id, `Paid, but stock ran out for ${oversold.join(", ")}.`, cause);
 
-  await applyRefundTotals(tx, order.id, cause);
+  // Refunds that arrived before the payment are held in refundedTotal (applyRefundTotals keeps it equal
+  // to the succeeded refunds, under this same lock): only then is there anything to bring in line.
+  if (order.refundedTotal > 0) await applyRefundTotals(tx, order.id, cause, { ...order, state: "paid" });
 }
 
 async function closeAttempt(tx: Tx, attempt: Attempt, to: "failed" | "expired", cause: string, set: Partial<Attempt>): Promise<void> {
-  const left = await moveAttempt(tx, attempt, to, cause, { set, detail: { code: set.failureCode, reason: set.failureReason } });
+  const left = await moveAttempt(tx, attempt, to, cause, { set, detail: { code: set.failureCode, reason: set.failureReason }, from: attempt.state });
   if (left === null) return;
   // An expired live attempt expires its order; a failed one leaves it open for another try.
   if (to !== "expired") return;
@@ -93,9 +103,12 @@ async function closeAttempt(tx: Tx, attempt: Attempt, to: "failed" | "expired", 
   if (latest?.id === attempt.id) await moveOrder(tx, attempt.orderId, "expired", cause, { attemptId: attempt.id });
 }
 
-/** Brings a paid order's refunded total and state in line with its succeeded refunds. */
-export async function applyRefundTotals(tx: Tx, orderId: string, cause: string): Promise<void> {
-  const order = await lockOrder(tx, orderId);
+/**
+ * Brings a paid order's refunded total and state in line with its succeeded refunds. `locked` is the
+ * order as the caller already locked it in this transaction.
+ */
+export async function applyRefundTotals(tx: Tx, orderId: string, cause: string, locked?: Order): Promise<void> {
+  const order = locked ?? (await lockOrder(tx, orderId));
   if (!order) return;
   const [sum] = await tx
     .select({ total: sql<string>`coalesce(sum(${refunds.amount}), 0)` })
@@ -116,5 +129,5 @@ export async function applyRefundTotals(tx: Tx, orderId: string, cause: string):
     await tx.update(orders).set({ refundedTotal: refunded }).where(eq(orders.id, orderId));
     return;
   }
-  await moveOrder(tx, orderId, target, cause, { set: { refundedTotal: refunded }, detail: { refundedTotal: refunded } });
+  await moveOrder(tx, orderId, target, cause, { set: { refundedTotal: refunded }, detail: { refundedTotal: refunded }, from: order.state });
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { refunds } from "../db/schema/payments";
 import { applyRefundTotals } from "./settle-attempt";
-import { moveRefund, type Tx } from "./transitions";
+import { moveRefund, ROW_LOCK, type Tx } from "./transitions";
 
 export type Refund = typeof refunds.$inferSelect;
 
@@ -17,6 +17,6 @@ export async function markRefundFailed(tx: Tx, refund: Refund, code: string, rea
 }
 
 export async function findRefundByOutTradeNo(tx: Tx, outTradeNo: string): Promise<Refund | undefined> {
-  const [refund] = await tx.select().from(refunds).where(eq(refunds.outTradeNo, outTradeNo)).for("update");
+  const [refund] = await tx.select().from(refunds).where(eq(refunds.outTradeNo, outTradeNo)).for(ROW_LOCK);
   return refund;
 }

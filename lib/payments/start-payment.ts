@@ -11,7 +11,7 @@ import { newOrderId, newOutTradeNo } from "./ids";
 import { orderUrl } from "./order-access";
 import { queryAttempt } from "./query-attempt";
 import { OPEN_ATTEMPT_STATES } from "./state-machine";
-import { lockOrder, moveAttempt, recordEvent, type Tx } from "./transitions";
+import { lockOrder, moveAttempt, recordEvent, ROW_LOCK, type Tx } from "./transitions";
 import type { Attempt } from "./settle-attempt";
 
 export type Device = "desktop" | "mobile";
@@ -100,7 +100,7 @@ export async function retryPayment(ctx: PaymentsContext, orderId: string, wallet
     if (order.state !== "awaiting_payment") return { ok: false, error: "This order can no longer be paid." };
     const refusal = walletRefusal(wallet, device, order.total, order.currency);
     if (refusal) return { ok: false, error: refusal };
-    const [current] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1).for("update");
+    const [current] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1).for(ROW_LOCK);
     const payType = payTypeFor(wallet, device);
     if (current && current.state === "awaiting_payment" && current.payType === payType && current.expiresAt > ctx.now()) return { reuse: current };
     if (current && OPEN_ATTEMPT_STATES.includes(current.state)) {

@@ -26,37 +26,47 @@ export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
   await tx.insert(orderEvents).values({ ...event, detail: event.detail ?? {} });
 }
 
+/**
+ * Row locks on orders and attempts are `FOR NO KEY UPDATE`: they exclude each other as `FOR UPDATE` does,
+ * but not the key-share locks that inserting a refund or an event takes on the rows it references. With
+ * `FOR UPDATE`, a refund notification (inserting its refund, then locking the order) and its payment's
+ * notification (locking the attempt, then the order) deadlocked on PostgreSQL. No key here ever changes.
+ */
+export const ROW_LOCK = "no key update";
+
 export async function lockOrder(tx: Tx, orderId: string): Promise<Order | undefined> {
-  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for(ROW_LOCK);
   return order;
 }
 
 export async function lockAttempt(tx: Tx, attemptId: number): Promise<Attempt | undefined> {
-  const [attempt] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId)).for("update");
+  const [attempt] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId)).for(ROW_LOCK);
   return attempt;
 }
 
 /**
  * Moves an order to `to` if the state machine allows it from where it stands, as one guarded update
  * plus its event. Returns the state it left, or null when the move was not allowed (someone else won).
+ * `from` is the state a caller read when it locked the row in this same transaction: given, the row is
+ * not locked and read a second time (the guarded update still checks it).
  */
 export async function moveOrder(
   tx: Tx,
   orderId: string,
   to: OrderState,
   cause: string,
-  options: { set?: Partial<Order>; detail?: Record<string, unknown>; attemptId?: number; refundId?: number } = {},
+  options: { set?: Partial<Order>; detail?: Record<string, unknown>; attemptId?: number; refundId?: number; from?: OrderState } = {},
 ): Promise<OrderState | null> {
-  const current = await lockOrder(tx, orderId);
-  if (!current || !canMoveOrder(current.state, to)) return null;
+  const from = options.from ?? (await lockOrder(tx, orderId))?.state;
+  if (!from || !canMoveOrder(from, to)) return null;
   const moved = await tx
     .update(orders)
     .set({ ...options.set, state: to, updatedAt: sql`now()` })
     .where(and(eq(orders.id, orderId), inArray(orders.state, orderSourcesFor(to))))
     .returning({ id: orders.id });
   if (moved.length === 0) return null;
-  await recordEvent(tx, { orderId, type: `order.${to}`, cause, fromState: current.state, toState: to, attemptId: options.attemptId, refundId: options.refundId, detail: options.detail });
-  return current.state;
+  await recordEvent(tx, { orderId, type: `order.${to}`, cause, fromState: from, toState: to, attemptId: options.attemptId, refundId: options.refundId, detail: options.detail });
+  return from;
 }
 
 export async function moveAttempt(
@@ -64,18 +74,19 @@ export async function moveAttempt(
   attempt: Pick<Attempt, "id" | "orderId">,
   to: AttemptState,
   cause: string,
-  options: { set?: Partial<Attempt>; detail?: Record<string, unknown> } = {},
+  options: { set?: Partial<Attempt>; detail?: Record<string, unknown>; from?: AttemptState } = {},
 ): Promise<AttemptState | null> {
-  const current = await lockAttempt(tx, attempt.id);
-  if (!current || !canMoveAttempt(current.state, to)) return null;
+  // As for moveOrder: `from` is the state this transaction read when it locked the row.
+  const from = options.from ?? (await lockAttempt(tx, attempt.id))?.state;
+  if (!from || !canMoveAttempt(from, to)) return null;
   const moved = await tx
     .update(paymentAttempts)
     .set({ ...options.set, state: to, updatedAt: sql`now()` })
     .where(and(eq(paymentAttempts.id, attempt.id), inArray(paymentAttempts.state, attemptSourcesFor(to))))
     .returning({ id: paymentAttempts.id });
   if (moved.length === 0) return null;
-  await recordEvent(tx, { orderId: attempt.orderId, type: `attempt.${to}`, cause, attemptId: attempt.id, fromState: current.state, toState: to, detail: options.detail });
-  return current.state;
+  await recordEvent(tx, { orderId: attempt.orderId, type: `attempt.${to}`, cause, attemptId: attempt.id, fromState: from, toState: to, detail: options.detail });
+  return from;
 }
 
 export async function moveRefund(
@@ -85,7 +96,7 @@ export async function moveRefund(
   cause: string,
   options: { set?: Partial<Refund>; detail?: Record<string, unknown> } = {},
 ): Promise<RefundState | null> {
-  const [current] = await tx.select().from(refunds).where(eq(refunds.id, refund.id)).for("update");
+  const [current] = await tx.select().from(refunds).where(eq(refunds.id, refund.id)).for(ROW_LOCK);
   if (!current || !refundSourcesFor(to).includes(current.state)) return null;
   const moved = await tx
     .update(refunds)
