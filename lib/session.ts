@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { getIronSession, type IronSession } from "iron-session";
-import { cookies } from "next/headers";
+import type { IronSession } from "iron-session";
 import { getConfig } from "./env";
+import { openSealedSession } from "./sealed-session";
 import type { CartLine } from "./catalog/price-cart";
 
 /**
@@ -19,7 +19,7 @@ export const SHOP_COOKIE = "shop_session";
 
 export async function getShopSession(): Promise<IronSession<ShopSessionData>> {
   const config = getConfig();
-  return getIronSession<ShopSessionData>(await cookies(), {
+  return openSealedSession<ShopSessionData>({
     password: config.sessionSecret,
     cookieName: SHOP_COOKIE,
     ttl: 30 * 24 * 3600,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { MAX_QUANTITY } from "@/lib/catalog/price-cart";
 import { productBySku } from "@/lib/catalog/products";
 import { cartCount, changeCart, sanitizeCart, type CartChange } from "@/lib/cart/cart-lines";
+import { formOf } from "@/lib/form-of";
 import { getShopSession } from "@/lib/session";
 
 export interface CartActionState {
@@ -13,7 +14,12 @@ export interface CartActionState {
 }
 
 const skuField = z.string().trim().min(1).max(64);
-const qtyField = z.coerce.number().int().min(0).max(MAX_QUANTITY);
+/**
+ * Plain decimal digits only. Number() would also read "0x10", "1e1" or " 2 ", and a missing or empty
+ * field as 0, which removes the line instead of being refused.
+ */
+const qtyField = (min: number) =>
+  z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(min).max(MAX_QUANTITY));
 
 async function applyChange(change: CartChange, done: (name: string, count: number) => string): Promise<CartActionState> {
   const product = productBySku(change.sku);
@@ -25,14 +31,17 @@ async function applyChange(change: CartChange, done: (name: string, count: numbe
   return { status: "ok", message: done(product.name, cartCount(session.cart)) };
 }
 
-export async function addToCartAction(_previous: CartActionState, form: FormData): Promise<CartActionState> {
-  const parsed = z.object({ sku: skuField, qty: qtyField.min(1).default(1) }).safeParse({ sku: form.get("sku"), qty: form.get("qty") ?? undefined });
+export async function addToCartAction(_previous: CartActionState, formArg: FormData): Promise<CartActionState> {
+  const form = formOf(formArg);
+  // The catalog's cards send no quantity: one.
+  const parsed = z.object({ sku: skuField, qty: qtyField(1).default(1) }).safeParse({ sku: form.get("sku"), qty: form.get("qty") ?? undefined });
   if (!parsed.success) return { status: "error", message: `Choose a quantity from 1 to ${MAX_QUANTITY}.` };
   return applyChange({ type: "add", ...parsed.data }, (name, count) => `Added ${name} to your cart (${count} item${count === 1 ? "" : "s"}).`);
 }
 
-export async function updateCartQuantityAction(_previous: CartActionState, form: FormData): Promise<CartActionState> {
-  const parsed = z.object({ sku: skuField, qty: qtyField }).safeParse({ sku: form.get("sku"), qty: form.get("qty") });
+export async function updateCartQuantityAction(_previous: CartActionState, formArg: FormData): Promise<CartActionState> {
+  const form = formOf(formArg);
+  const parsed = z.object({ sku: skuField, qty: qtyField(0) }).safeParse({ sku: form.get("sku"), qty: form.get("qty") });
   if (!parsed.success) return { status: "error", message: `Quantities go from 0 to ${MAX_QUANTITY}.` };
   return applyChange({ type: "set", ...parsed.data }, (name) => (parsed.data.qty === 0 ? `Removed ${name}.` : `${name}: quantity ${parsed.data.qty}.`));
 }

@@ -7,6 +7,7 @@ import { readCart } from "@/lib/cart/current-cart";
 import { clientAddress } from "@/lib/client-address";
 import { guessDevice } from "@/lib/device";
 import { getConfig } from "@/lib/env";
+import { formOf } from "@/lib/form-of";
 import { getPaymentsContext } from "@/lib/payments/app-context";
 import { startPayment } from "@/lib/payments/start-payment";
 import { allowRequest, CHECKOUT_RULE, rateKey } from "@/lib/rate-limit";
@@ -26,7 +27,8 @@ const checkoutSchema = z.object({
 });
 
 /** Places the order and starts its payment; then the wallet (phones) or the QR code page (computers). */
-export async function startCheckoutAction(_previous: CheckoutState, form: FormData): Promise<CheckoutState> {
+export async function startCheckoutAction(_previous: CheckoutState, formArg: FormData): Promise<CheckoutState> {
+  const form = formOf(formArg);
   const email = String(form.get("email") ?? "").slice(0, 254);
   const parsed = checkoutSchema.safeParse({ email: form.get("email"), wallet: form.get("wallet"), device: form.get("device") });
   if (!parsed.success) {

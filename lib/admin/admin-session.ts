@@ -1,7 +1,7 @@
 import "server-only";
-import { getIronSession, type IronSession } from "iron-session";
-import { cookies } from "next/headers";
+import type { IronSession } from "iron-session";
 import { getConfig } from "../env";
+import { openSealedSession } from "../sealed-session";
 
 export interface AdminSessionData {
   signedInAt?: number;
@@ -13,7 +13,7 @@ export const ADMIN_SESSION_SECONDS = 60 * 60;
 
 async function session(): Promise<IronSession<AdminSessionData>> {
   const config = getConfig();
-  return getIronSession<AdminSessionData>(await cookies(), {
+  return openSealedSession<AdminSessionData>({
     password: config.sessionSecret,
     cookieName: ADMIN_COOKIE,
     ttl: ADMIN_SESSION_SECONDS,

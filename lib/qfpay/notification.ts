@@ -30,7 +30,9 @@ export function verifyNotificationSignature(body: unknown, signature: unknown, c
   }
 }
 
-const text = z.string();
+// No QFPay field holds a NUL, and PostgreSQL refuses one in a query: such a notification is malformed,
+// not a failed lookup that QFPay would be told to send again.
+const text = z.string().regex(/^[^\u0000]*$/);
 
 const notificationSchema = z.looseObject({
   notify_type: z.enum(["payment", "refund", "cancel"]).transform((type) => (type === "cancel" ? "refund" : type)),

@@ -1,15 +1,22 @@
 import { z } from "zod";
 import { faultSchema } from "./faults";
 
+// syssn and out_trade_no are visible ASCII at QFPay; anything else (a NUL above all, which PostgreSQL
+// refuses in a query parameter) names no transaction and is refused before it reaches the database.
+const visible = (max: number) => z.string().min(1).max(max).regex(/^[\x21-\x7e]+$/);
+
 /** What the control endpoint accepts (sandbox mode only): scripted faults and the cashier's buttons. */
-const ref = { syssn: z.string().min(1).max(64).optional(), outTradeNo: z.string().min(1).max(128).optional() };
+const ref = { syssn: visible(64).optional(), outTradeNo: visible(128).optional() };
+
+/** `GET ?syssn=…` or `?out_trade_no=…`: which transaction to show. */
+export const inspectSchema = z.object(ref);
 
 export const controlSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("fault"),
     fault: faultSchema,
     count: z.number().int().min(1).max(100_000).default(1),
-    outTradeNo: z.string().min(1).max(128).optional(),
+    outTradeNo: visible(128).optional(),
   }),
   z.object({ action: z.enum(["pay", "decline", "expire"]), ...ref }),
   z.object({ action: z.literal("notify"), ...ref, copies: z.number().int().min(1).max(50).default(1) }),

@@ -1,6 +1,6 @@
 import type { Db } from "../db/connection";
 import { addFault, clearFaults, takeFault, type Fault } from "./faults";
-import { controlSchema, type ControlCommand } from "./control";
+import { controlSchema, inspectSchema, type ControlCommand } from "./control";
 import { handlePayment } from "./payment-endpoint";
 import { handleQuery } from "./query-endpoint";
 import { handleRefund } from "./refund-endpoint";
@@ -163,7 +163,9 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
   async function handleControl(request: Request): Promise<Response> {
     if (request.method === "GET") {
       const url = new URL(request.url);
-      const found = await inspect({ syssn: url.searchParams.get("syssn") ?? undefined, outTradeNo: url.searchParams.get("out_trade_no") ?? undefined });
+      const ref = inspectSchema.safeParse({ syssn: url.searchParams.get("syssn") ?? undefined, outTradeNo: url.searchParams.get("out_trade_no") ?? undefined });
+      if (!ref.success) return Response.json({ error: "syssn and out_trade_no are visible ASCII characters" }, { status: 400 });
+      const found = await inspect(ref.data);
       return found ? Response.json(found) : Response.json({ error: "no such transaction" }, { status: 404 });
     }
     let json: unknown;

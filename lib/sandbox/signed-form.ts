@@ -10,7 +10,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * Reads a request as QFPay does: a form body signed with the app's client key. Anything it cannot
- * read is a 1103, anything not signed right a 1108, an empty field a 1104.
+ * read is a 1103, anything not signed right a 1108, an empty field (or one holding a NUL) a 1104.
  */
 export async function readSignedForm(request: Request): Promise<{ ok: true; params: QfpayParams } | ({ ok: false } & GatewayRefusal)> {
   const contentType = request.headers.get("content-type") ?? "";
@@ -42,6 +42,8 @@ export async function readSignedForm(request: Request): Promise<{ ok: true; para
   }
   for (const [name, value] of Object.entries(params)) {
     if (value === "") return { ok: false, respcd: "1104", resperr: `parameter ${name} is empty` };
+    // No QFPay parameter holds a NUL, and PostgreSQL refuses one in a query: a bad field, not a 500.
+    if (value.includes("\u0000")) return { ok: false, respcd: "1104", resperr: `parameter ${name} holds a NUL character` };
   }
   return { ok: true, params };
 }

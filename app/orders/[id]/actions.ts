@@ -8,20 +8,33 @@ import { sanitizeCart } from "@/lib/cart/cart-lines";
 import { orderItems } from "@/lib/db/schema/orders";
 import { guessDevice } from "@/lib/device";
 import { getConfig } from "@/lib/env";
+import { formOf } from "@/lib/form-of";
 import { getPaymentsContext } from "@/lib/payments/app-context";
+import type { PaymentsContext } from "@/lib/payments/context";
 import { mayViewOrder, orderPath } from "@/lib/payments/order-viewer";
 import { retryPayment } from "@/lib/payments/start-payment";
 import { getShopSession } from "@/lib/session";
 
 const retrySchema = z.object({ wallet: z.enum(["alipayhk", "alipay"]), device: z.enum(["desktop", "mobile"]) });
 const tokenSchema = z.string().max(64).optional();
+// The bound order id and token come back from the browser like any field: a hand-made request can
+// send an array, an object or a number in their place.
+const orderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+
+/** The order id, if the visitor may see that order; otherwise the visitor is sent home. */
+async function viewableOrder(ctx: PaymentsContext, orderId: unknown, token: string | undefined): Promise<string> {
+  const id = orderIdSchema.safeParse(orderId);
+  if (!id.success || !(await mayViewOrder(ctx, id.data, token))) redirect("/");
+  return id.data;
+}
 
 /** Another try for an order still awaiting payment: the same or the other wallet, this or the other device. */
-export async function retryPaymentAction(orderId: string, token: string | undefined, form: FormData): Promise<void> {
+export async function retryPaymentAction(orderIdArg: string, token: string | undefined, formArg: FormData): Promise<void> {
   const ctx = await getPaymentsContext();
   const safeToken = tokenSchema.safeParse(token).data;
-  if (!(await mayViewOrder(ctx, orderId, safeToken))) redirect("/");
+  const orderId = await viewableOrder(ctx, orderIdArg, safeToken);
   const back = orderPath(orderId, safeToken);
+  const form = formOf(formArg);
   const parsed = retrySchema.safeParse({ wallet: form.get("wallet"), device: form.get("device") });
   if (!parsed.success || !getConfig().qfpay.wallets.includes(parsed.data.wallet)) redirect(back);
   const result = await retryPayment(ctx, orderId, parsed.data.wallet, parsed.data.device);
@@ -32,10 +45,9 @@ export async function retryPaymentAction(orderId: string, token: string | undefi
 }
 
 /** For an order that can no longer be paid: its products go back into the cart, at today's prices. */
-export async function payAgainAction(orderId: string, token: string | undefined): Promise<void> {
+export async function payAgainAction(orderIdArg: string, token: string | undefined): Promise<void> {
   const ctx = await getPaymentsContext();
-  const safeToken = tokenSchema.safeParse(token).data;
-  if (!(await mayViewOrder(ctx, orderId, safeToken))) redirect("/");
+  const orderId = await viewableOrder(ctx, orderIdArg, tokenSchema.safeParse(token).data);
   const items = await ctx.db.select().from(orderItems).where(eq(orderItems.orderId, orderId));
   const session = await getShopSession();
   session.cart = sanitizeCart(items.map((item) => ({ sku: item.sku, qty: item.quantity })));

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isAdmin } from "@/lib/admin/admin-session";
 import { orders } from "@/lib/db/schema/orders";
+import { formOf } from "@/lib/form-of";
 import { paymentAttempts, refunds } from "@/lib/db/schema/payments";
 import { parseMoneyInput } from "@/lib/money";
 import { getPaymentsContext } from "@/lib/payments/app-context";
@@ -21,6 +22,8 @@ export interface AdminFormState {
 }
 
 const orderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+// The note goes into the order's story (JSON in the database), where a NUL character cannot be stored.
+const noteSchema = z.string().trim().min(3).max(500).regex(/^[^\u0000]*$/);
 
 async function guard(orderId: string): Promise<string> {
   if (!(await isAdmin())) redirect("/admin");
@@ -29,8 +32,9 @@ async function guard(orderId: string): Promise<string> {
   return parsed.data;
 }
 
-export async function refundOrderAction(orderId: string, _previous: AdminFormState, form: FormData): Promise<AdminFormState> {
+export async function refundOrderAction(orderId: string, _previous: AdminFormState, formArg: FormData): Promise<AdminFormState> {
   const id = await guard(orderId);
+  const form = formOf(formArg);
   const ctx = await getPaymentsContext();
   const [order] = await ctx.db.select().from(orders).where(eq(orders.id, id));
   if (!order || !isCurrencyCode(order.currency)) return { status: "error", message: "This order does not exist." };
@@ -61,7 +65,7 @@ export async function queryOrderNowAction(orderId: string, _previous: AdminFormS
 
 export async function resolveReviewAction(orderId: string, _previous: AdminFormState, form: FormData): Promise<AdminFormState> {
   const id = await guard(orderId);
-  const note = z.string().trim().min(3).max(500).safeParse(form.get("note"));
+  const note = noteSchema.safeParse(formOf(form).get("note"));
   if (!note.success) return { status: "error", message: "Write a short note of what you did (3 to 500 characters)." };
   const resolved = await resolveReview(await getPaymentsContext(), id, note.data, "admin");
   revalidatePath(`/admin/orders/${id}`);

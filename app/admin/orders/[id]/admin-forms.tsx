@@ -1,9 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { queryOrderNowAction, refundOrderAction, resolveReviewAction, type AdminFormState } from "./actions";
+import type { AdminFormState } from "./actions";
 
 const initial: AdminFormState = { status: "idle", message: "" };
+
+/**
+ * An order's action with the order id already bound, by the page (a Server Component). Bound here, in
+ * the browser's component, each render would make a new bound action whose arguments are a fresh
+ * promise; after a form post without JavaScript, React's server render checks that promise, suspends
+ * on it, renders again, binds again, and spins forever at full CPU.
+ */
+export type BoundAdminAction = (previous: AdminFormState, form: FormData) => Promise<AdminFormState>;
 
 function Status({ state, pending, busy }: { state: AdminFormState; pending: boolean; busy: string }) {
   return (
@@ -13,8 +21,8 @@ function Status({ state, pending, busy }: { state: AdminFormState; pending: bool
   );
 }
 
-export function RefundForm({ orderId, requestKey, leftText }: { orderId: string; requestKey: string; leftText: string }) {
-  const [state, action, pending] = useActionState(refundOrderAction.bind(null, orderId), initial);
+export function RefundForm({ refund, requestKey, leftText }: { refund: BoundAdminAction; requestKey: string; leftText: string }) {
+  const [state, action, pending] = useActionState(refund, initial);
   return (
     <form action={action} className="admin-form">
       <input type="hidden" name="requestKey" value={requestKey} />
@@ -38,8 +46,8 @@ export function RefundForm({ orderId, requestKey, leftText }: { orderId: string;
   );
 }
 
-export function QueryNowButton({ orderId }: { orderId: string }) {
-  const [state, action, pending] = useActionState(queryOrderNowAction.bind(null, orderId), initial);
+export function QueryNowButton({ query }: { query: (previous: AdminFormState) => Promise<AdminFormState> }) {
+  const [state, action, pending] = useActionState(query, initial);
   return (
     <form action={action} className="inline-form">
       <button type="submit" className="button" disabled={pending}>
@@ -50,8 +58,8 @@ export function QueryNowButton({ orderId }: { orderId: string }) {
   );
 }
 
-export function ResolveReviewForm({ orderId }: { orderId: string }) {
-  const [state, action, pending] = useActionState(resolveReviewAction.bind(null, orderId), initial);
+export function ResolveReviewForm({ resolve }: { resolve: BoundAdminAction }) {
+  const [state, action, pending] = useActionState(resolve, initial);
   return (
     <form action={action} className="admin-form">
       <label>

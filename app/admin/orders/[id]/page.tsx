@@ -9,6 +9,7 @@ import { formatMoney } from "@/lib/money";
 import { isCurrencyCode, type CurrencyCode } from "@/lib/qfpay/currencies";
 import { PAY_TYPES, WALLET_NAMES, type PayTypeCode } from "@/lib/qfpay/pay-types";
 import { ORDER_STATUS_TEXT } from "@/lib/payments/state-machine";
+import { queryOrderNowAction, refundOrderAction, resolveReviewAction } from "./actions";
 import { QueryNowButton, RefundForm, ResolveReviewForm } from "./admin-forms";
 
 export const metadata: Metadata = { title: "Order story", robots: { index: false } };
@@ -50,11 +51,11 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         <section className="notice" aria-labelledby="review-title">
           <h2 id="review-title">Needs review</h2>
           <p>{order.reviewReason}</p>
-          <ResolveReviewForm orderId={order.id} />
+          <ResolveReviewForm resolve={resolveReviewAction.bind(null, order.id)} />
         </section>
       )}
       <div className="admin-tools">
-        <QueryNowButton orderId={order.id} />
+        <QueryNowButton query={queryOrderNowAction.bind(null, order.id)} />
         <Link href={`/orders/${order.id}`} className="button button-quiet">
           Shopper&apos;s view
         </Link>
@@ -142,7 +143,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             </table>
           </div>
         )}
-        {refundable && <RefundForm orderId={order.id} requestKey={randomUUID()} leftText={`Up to ${money(order.total - order.refundedTotal)} is left to refund.`} />}
+        {refundable && <RefundForm refund={refundOrderAction.bind(null, order.id)} requestKey={randomUUID()} leftText={`Up to ${money(order.total - order.refundedTotal)} is left to refund.`} />}
       </section>
 
       <section aria-labelledby="notifications-title">
