@@ -13,8 +13,9 @@ export default function CatalogPage() {
         <p>Pay with {wallets}: scan a QR code on your computer, or pay straight from your phone.</p>
       </section>
       <section aria-label="Products" className="product-grid">
+        {/* The first card is the largest paint on a phone; a wide screen shows a row of four before scrolling. */}
         {PRODUCTS.map((product, index) => (
-          <ProductCard key={product.sku} product={product} currency={storeCurrency} priority={index < 4} />
+          <ProductCard key={product.sku} product={product} currency={storeCurrency} load={index === 0 ? "first" : index < 4 ? "eager" : "lazy"} />
         ))}
       </section>
     </main>

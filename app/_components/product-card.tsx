@@ -1,15 +1,15 @@
-import Image from "next/image";
 import Link from "next/link";
 import type { Product } from "@/lib/catalog/products";
 import { formatMoney } from "@/lib/money";
 import type { CurrencyCode } from "@/lib/qfpay/currencies";
 import { AddToCartForm } from "./add-to-cart-form";
+import { ProductImage } from "./product-image";
 
-export function ProductCard({ product, currency, priority }: { product: Product; currency: CurrencyCode; priority?: boolean }) {
+export function ProductCard({ product, currency, load }: { product: Product; currency: CurrencyCode; load?: "first" | "eager" | "lazy" }) {
   return (
     <article className="product-card" aria-labelledby={`product-${product.sku}`}>
       <Link href={`/products/${product.slug}`} className="product-card-link">
-        <Image src={product.image} alt="" width={400} height={300} className="product-image" priority={priority} />
+        <ProductImage src={product.image} alt="" width={400} height={300} className="product-image" load={load} />
         <h2 id={`product-${product.sku}`} className="product-name">
           {product.name}
         </h2>

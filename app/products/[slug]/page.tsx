@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/app/_components/add-to-cart-form";
+import { ProductImage } from "@/app/_components/product-image";
 import { productBySlug } from "@/lib/catalog/products";
 import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
@@ -27,7 +27,7 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
         <Link href="/">Shop</Link> <span aria-hidden="true">/</span> <span>{product.category}</span>
       </nav>
       <div className="product-layout">
-        <Image src={product.image} alt={product.name} width={800} height={600} className="product-hero-image" priority />
+        <ProductImage src={product.image} alt={product.name} width={800} height={600} className="product-hero-image" load="first" />
         <div className="product-info">
           <h1>{product.name}</h1>
           <p className="product-price product-price-large">{formatMoney(product.price, storeCurrency)}</p>
