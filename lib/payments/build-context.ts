@@ -4,7 +4,7 @@ import { createQfpayClient } from "../qfpay/client";
 import type { PaymentsContext } from "./context";
 
 /** The payments context for a configuration: the shop's database and its QFPay (or sandbox) client. */
-export function buildPaymentsContext(config: Config, db: Db, defer: PaymentsContext["defer"]): PaymentsContext {
+export function buildPaymentsContext(config: Config, db: Db, defer: PaymentsContext["defer"], fetch?: typeof globalThis.fetch): PaymentsContext {
   return {
     db,
     qfpay: createQfpayClient({
@@ -13,6 +13,7 @@ export function buildPaymentsContext(config: Config, db: Db, defer: PaymentsCont
       clientKey: config.qfpay.clientKey,
       signType: config.qfpay.signType,
       mchid: config.qfpay.mchid,
+      fetch,
     }),
     siteUrl: config.siteUrl,
     sessionSecret: config.sessionSecret,

@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { paymentAttempts } from "../db/schema/payments";
 import type { PaymentsContext } from "./context";
 import { truthFromQueryItem } from "./gateway-truth";
-import { settleAttempt, type Attempt } from "./settle-attempt";
+import { isPaidBy, settleAttempt, type Attempt } from "./settle-attempt";
 
 export type QueryResult = "settled" | "too_soon" | "gateway_unavailable";
 
@@ -35,6 +35,11 @@ export async function queryAttempt(ctx: PaymentsContext, attempt: Pick<Attempt, 
   const outcome = await ctx.qfpay.query({ out_trade_no: attempt.outTradeNo, ...queryMonthOf(attempt.txdtm) });
   if (outcome.kind !== "accepted") return "gateway_unavailable";
   const item = outcome.value.data.find((row) => row.out_trade_no === attempt.outTradeNo && (row.order_type ?? "payment") === "payment");
-  await settleAttempt(ctx, attempt.id, truthFromQueryItem(item), `query:${cause}`);
+  const truth = truthFromQueryItem(item);
+  if (truth.kind === "paid") {
+    const [current] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.id, attempt.id));
+    if (current && isPaidBy(current, truth)) return "settled";
+  }
+  await settleAttempt(ctx, attempt.id, truth, `query:${cause}`);
   return "settled";
 }

@@ -7,7 +7,7 @@ import { formatGatewayTime } from "../qfpay/gateway-time";
 import { parseNotification, verifyNotificationSignature, type QfpayNotification } from "../qfpay/notification";
 import type { PaymentsContext } from "./context";
 import { queryAttempt } from "./query-attempt";
-import { settleAttempt, applyRefundTotals } from "./settle-attempt";
+import { applyRefundTotals, isPaidBy, settleAttempt } from "./settle-attempt";
 import { findRefundByOutTradeNo, markRefundSucceeded } from "./settle-refund";
 import { flagForReview, recordEvent } from "./transitions";
 
@@ -100,8 +100,8 @@ async function applyPaymentNotification(ctx: PaymentsContext, receipt: Receipt, 
   crashPoint("notify.after-record");
   // QFPay resends until it hears SUCCESS, so most copies find the attempt already paid by this very
   // payment: nothing is left to apply, and no transaction or lock is needed to know it.
-  const alreadyApplied = matches && attempt.state === "paid" && attempt.syssn === note.syssn;
-  if (!alreadyApplied) await settleAttempt(ctx, attempt.id, { kind: "paid", syssn: note.syssn, amount: note.txamt, currency: note.txcurrcd }, "notification");
+  const truth = { kind: "paid" as const, syssn: note.syssn, amount: note.txamt, currency: note.txcurrcd };
+  if (!isPaidBy(attempt, truth)) await settleAttempt(ctx, attempt.id, truth, "notification");
   // A signature proves who sent it, not when: confirm with QFPay itself once the answer is out.
   if (times === 1) ctx.defer(() => queryAttempt(ctx, attempt, "confirmation"));
   crashPoint("notify.before-answer");

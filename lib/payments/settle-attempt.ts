@@ -6,7 +6,7 @@ import type { PaymentsContext } from "./context";
 import type { GatewayTruth } from "./gateway-truth";
 import { takeStockForOrder } from "./inventory";
 import { refundedOrderState } from "./state-machine";
-import { flagForReview, lockAttempt, lockOrder, moveAttempt, moveOrder, recordEvent, type Tx } from "./transitions";
+import { flagForReview, lockAttempt, lockOrder, moveAttempt, moveOrder, recordEvent, recordEvents, type EventInput, type Tx } from "./transitions";
 
 export type Attempt = typeof paymentAttempts.$inferSelect;
 type Order = typeof orders.$inferSelect;
@@ -46,6 +46,15 @@ export async function settleAttempt(ctx: PaymentsContext, attemptId: number, tru
   });
 }
 
+/**
+ * Whether an attempt already stands paid by this payment: same syssn, same amount and currency. Paid is
+ * final for an attempt, so a plain read that says so is enough to skip settling it again (the query
+ * that confirms a notification, a resent notification): no transaction, no lock.
+ */
+export function isPaidBy(attempt: Attempt, truth: { syssn: string; amount: number; currency: string }): boolean {
+  return attempt.state === "paid" && attempt.syssn === truth.syssn && attempt.amount === truth.amount && attempt.currency === truth.currency;
+}
+
 async function applyPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: Extract<GatewayTruth, { kind: "paid" }>, cause: string): Promise<void> {
   const order = await lockOrder(tx, attempt.orderId);
   if (!order) return;
@@ -61,7 +70,9 @@ async function applyPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: 
   }
   if (attempt.state === "paid") return;
 
-  const left = await moveAttempt(tx, attempt, "paid", cause, { set: { syssn: truth.syssn, paidAt: ctx.now() }, detail, from: attempt.state });
+  // The transitions' events go in together, in one statement, when the order is paid.
+  const events: EventInput[] = [];
+  const left = await moveAttempt(tx, attempt, "paid", cause, { set: { syssn: truth.syssn, paidAt: ctx.now() }, detail, from: attempt.state, events });
   if (left === null) {
     // Terminal already (failed or expired): QFPay took the money after the shop gave up on it. The
     // notification and the query confirming it both say so: the merchant hears it once.
@@ -76,8 +87,9 @@ async function applyPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: 
     return;
   }
 
-  const orderLeft = await moveOrder(tx, order.id, "paid", cause, { set: { paidAt: ctx.now() }, attemptId: attempt.id, detail, from: order.state });
+  const orderLeft = await moveOrder(tx, order.id, "paid", cause, { set: { paidAt: ctx.now() }, attemptId: attempt.id, detail, from: order.state, events });
   if (orderLeft === null) {
+    await recordEvents(tx, events);
     const why = order.state === "expired" || order.state === "failed" ? `after the order had ${order.state === "expired" ? "expired" : "failed"}` : "twice for one order";
     await flagForReview(tx, order.id, `Paid ${why}: refund the extra payment ${truth.syssn}.`, cause, { ...detail, attemptId: attempt.id });
     return;
@@ -86,7 +98,8 @@ async function applyPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: 
   crashPoint("paid.mid-transaction");
   // The order's own transition just happened, in this transaction, exactly once: do its side effects.
   const oversold = await takeStockForOrder(tx, order.id);
-  await recordEvent(tx, { orderId: order.id, type: "order.paid_effects", cause, attemptId: attempt.id, detail: { ...detail, oversold } });
+  events.push({ orderId: order.id, type: "order.paid_effects", cause, attemptId: attempt.id, detail: { ...detail, oversold } });
+  await recordEvents(tx, events);
   if (oversold.length > 0) await flagForReview(tx, order.id, `Paid, but stock ran out for ${oversold.join(", ")}.`, cause);
 
   // Refunds that arrived before the payment are held in refundedTotal (applyRefundTotals keeps it equal

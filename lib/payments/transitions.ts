@@ -23,7 +23,26 @@ export interface EventInput {
 }
 
 export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
-  await tx.insert(orderEvents).values({ ...event, detail: event.detail ?? {} });
+  await recordEvents(tx, [event]);
+}
+
+/** Several events in one statement, in the order given (their ids keep it). */
+export async function recordEvents(tx: Tx, events: EventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(orderEvents).values(events.map((event) => ({ ...event, detail: event.detail ?? {} })));
+}
+
+/**
+ * What the move functions take besides the row: the columns to set with the state, the event's detail,
+ * `from` (the state this transaction read when it locked the row: given, the row is not locked and read
+ * again, and the guarded update still checks it), and `events` (given, the move's event is added there
+ * for the caller to record with others, instead of being inserted on its own).
+ */
+interface MoveOptions<Row, State> {
+  set?: Partial<Row>;
+  detail?: Record<string, unknown>;
+  from?: State;
+  events?: EventInput[];
 }
 
 /**
@@ -47,15 +66,13 @@ export async function lockAttempt(tx: Tx, attemptId: number): Promise<Attempt | 
 /**
  * Moves an order to `to` if the state machine allows it from where it stands, as one guarded update
  * plus its event. Returns the state it left, or null when the move was not allowed (someone else won).
- * `from` is the state a caller read when it locked the row in this same transaction: given, the row is
- * not locked and read a second time (the guarded update still checks it).
  */
 export async function moveOrder(
   tx: Tx,
   orderId: string,
   to: OrderState,
   cause: string,
-  options: { set?: Partial<Order>; detail?: Record<string, unknown>; attemptId?: number; refundId?: number; from?: OrderState } = {},
+  options: MoveOptions<Order, OrderState> & { attemptId?: number; refundId?: number } = {},
 ): Promise<OrderState | null> {
   const from = options.from ?? (await lockOrder(tx, orderId))?.state;
   if (!from || !canMoveOrder(from, to)) return null;
@@ -65,7 +82,9 @@ export async function moveOrder(
     .where(and(eq(orders.id, orderId), inArray(orders.state, orderSourcesFor(to))))
     .returning({ id: orders.id });
   if (moved.length === 0) return null;
-  await recordEvent(tx, { orderId, type: `order.${to}`, cause, fromState: from, toState: to, attemptId: options.attemptId, refundId: options.refundId, detail: options.detail });
+  const event = { orderId, type: `order.${to}`, cause, fromState: from, toState: to, attemptId: options.attemptId, refundId: options.refundId, detail: options.detail };
+  if (options.events) options.events.push(event);
+  else await recordEvent(tx, event);
   return from;
 }
 
@@ -74,9 +93,8 @@ export async function moveAttempt(
   attempt: Pick<Attempt, "id" | "orderId">,
   to: AttemptState,
   cause: string,
-  options: { set?: Partial<Attempt>; detail?: Record<string, unknown>; from?: AttemptState } = {},
+  options: MoveOptions<Attempt, AttemptState> = {},
 ): Promise<AttemptState | null> {
-  // As for moveOrder: `from` is the state this transaction read when it locked the row.
   const from = options.from ?? (await lockAttempt(tx, attempt.id))?.state;
   if (!from || !canMoveAttempt(from, to)) return null;
   const moved = await tx
@@ -85,7 +103,9 @@ export async function moveAttempt(
     .where(and(eq(paymentAttempts.id, attempt.id), inArray(paymentAttempts.state, attemptSourcesFor(to))))
     .returning({ id: paymentAttempts.id });
   if (moved.length === 0) return null;
-  await recordEvent(tx, { orderId: attempt.orderId, type: `attempt.${to}`, cause, attemptId: attempt.id, fromState: from, toState: to, detail: options.detail });
+  const event = { orderId: attempt.orderId, type: `attempt.${to}`, cause, attemptId: attempt.id, fromState: from, toState: to, detail: options.detail };
+  if (options.events) options.events.push(event);
+  else await recordEvent(tx, event);
   return from;
 }
 

@@ -56,12 +56,12 @@ export async function takeFault(db: Db, endpoint: Fault["endpoint"], outTradeNo:
     gt(sandboxFaults.remaining, 0),
     outTradeNo === undefined ? isNull(sandboxFaults.outTradeNo) : or(isNull(sandboxFaults.outTradeNo), eq(sandboxFaults.outTradeNo, outTradeNo)),
   );
-  const taken = await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(sandboxFaults).where(match).orderBy(asc(sandboxFaults.id)).limit(1).for("update", { skipLocked: true });
-    if (!row) return null;
-    await tx.update(sandboxFaults).set({ remaining: sql`${sandboxFaults.remaining} - 1` }).where(eq(sandboxFaults.id, row.id));
-    return row;
-  });
+  // One statement: the claim and the use together, skipping a row another call is taking.
+  const [taken] = await db
+    .update(sandboxFaults)
+    .set({ remaining: sql`${sandboxFaults.remaining} - 1` })
+    .where(eq(sandboxFaults.id, db.select({ id: sandboxFaults.id }).from(sandboxFaults).where(match).orderBy(asc(sandboxFaults.id)).limit(1).for("update", { skipLocked: true })))
+    .returning();
   if (!taken) return null;
   const parsed = faultSchema.safeParse({ kind: taken.kind, endpoint: taken.endpoint, code: taken.code ?? undefined, ...taken.options });
   return parsed.success ? parsed.data : null;

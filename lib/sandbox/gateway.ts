@@ -53,7 +53,9 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
   const offset = { ms: 0 };
   const now = () => new Date(Date.now() + offset.ms);
   const pump = new NotificationPump(db, doFetch, now);
-  const payCtx = { db, registeredNotifyUrl: options.registeredNotifyUrl };
+  // Whatever queues a notification (a payment, a refund, a scripted 1145 settling on a query) starts
+  // its delivery; a call that queues none costs the pump nothing.
+  const payCtx = { db, registeredNotifyUrl: options.registeredNotifyUrl, onQueued: () => void pump.kick() };
 
   async function syncClock(): Promise<void> {
     offset.ms = (await readSettings(db)).clockOffsetMs;
@@ -75,7 +77,6 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
 
     if (fault && (fault.kind === "timeout" || fault.kind === "http500" || fault.kind === "truncated" || fault.kind === "drop")) {
       const answer = fault.create ? await dispatch(endpoint, form.params, fault) : { respcd: "1252", resperr: "system error", respmsg: "" };
-      void pump.kick();
       const text = JSON.stringify(answer);
       switch (fault.kind) {
         case "timeout":
@@ -102,7 +103,6 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
     }
 
     const answer = await dispatch(endpoint, form.params, fault);
-    void pump.kick();
     return gatewayJson(answer);
   }
 
@@ -135,7 +135,6 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
           command.action === "pay"
             ? (await payTransaction(payCtx, tx.syssn, now())) !== null
             : await closeTransaction(db, tx.syssn, command.action === "decline" ? DECLINED_CODE : EXPIRED_CODE);
-        if (done) void pump.kick();
         return done ? { status: 200, body: { ok: true } } : { status: 409, body: { error: "the transaction is not open" } };
       }
       case "notify": {
@@ -207,5 +206,5 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
     return status === 200;
   }
 
-  return { handleApi, handleControl, control, inspect, cashierView, cashierAct, deliverNotifications: () => pump.kick(), stop: () => pump.stop() };
+  return { handleApi, handleControl, control, inspect, cashierView, cashierAct, deliverNotifications: () => pump.kick(), deliveriesSettled: () => pump.settled(), stop: () => pump.stop() };
 }

@@ -153,6 +153,11 @@ export class NotificationPump {
     return this.running;
   }
 
+  /** Resolves when the pass under way, if any, is over; starts none. */
+  settled(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);

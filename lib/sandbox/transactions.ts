@@ -23,6 +23,8 @@ export async function expireOverdue(db: Db, now: Date): Promise<void> {
 export interface PayContext {
   db: Db;
   registeredNotifyUrl: string;
+  /** Told when a notification is queued, to send it (the gateway's pump). */
+  onQueued?: () => void;
 }
 
 /** Pays an open payment once and queues its notification; null when it is no longer payable. */
@@ -49,6 +51,7 @@ export async function queueNotification(ctx: PayContext, tx: Transaction, now: D
   const delay = await takeFault(ctx.db, "notify", tx.outTradeNo);
   const firstAt = new Date(now.getTime() + (delay?.kind === "delay" ? delay.delayMs : 0));
   await enqueueNotification(ctx.db, tx, tx.notifyUrl ?? ctx.registeredNotifyUrl, firstAt);
+  ctx.onQueued?.();
 }
 
 /** Closes an open payment with `code` (a declined or expired payment); false when it was not open. */

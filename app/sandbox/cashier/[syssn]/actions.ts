@@ -12,7 +12,7 @@ async function act(syssn: unknown, action: "pay" | "decline" | "expire"): Promis
   const parsed = syssnSchema.safeParse(syssn);
   if (!gateway || !parsed.success) redirect("/");
   await gateway.cashierAct(parsed.data, action);
-  after(() => gateway.deliverNotifications());
+  after(() => gateway.deliveriesSettled());
   const view = await gateway.cashierView(parsed.data);
   // Alipay sends the shopper back to the merchant's return_url once the payment is done.
   if (action === "pay" && view?.state === "paid" && view.returnUrl) redirect(view.returnUrl);

@@ -7,7 +7,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ end
   if (!gateway) return new Response("Not Found", { status: 404 });
   const { endpoint } = await params;
   const response = await gateway.handleApi(endpoint, request);
-  // Keeps the function alive on serverless hosts until due notifications have gone out.
-  after(() => gateway.deliverNotifications());
+  // Keeps the function alive on serverless hosts until the notifications this call queued have gone out.
+  after(() => gateway.deliveriesSettled());
   return response;
 }
