@@ -22,6 +22,8 @@ export interface ServerOptions {
   /** Embedded PGlite folder (relative to the project), or a PostgreSQL URL. */
   database: { pgliteDir: string } | { url: string };
   env?: Record<string, string>;
+  /** Options for Node itself, before Next's own (`--cpu-prof`, which NODE_OPTIONS does not take). */
+  nodeArgs?: string[];
 }
 
 export interface ProductionServer {
@@ -57,7 +59,7 @@ export function ensureProductionBuild(): void {
 export async function startProductionServer(options: ServerOptions): Promise<ProductionServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const database = "url" in options.database ? { DATABASE_URL: options.database.url } : { PGLITE_DATA_DIR: options.database.pgliteDir };
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(options.port)], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(options.port)], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "pipe"],
     env: {

@@ -1,0 +1,172 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { orderUrl } from "@/lib/payments/order-access";
+import { pool } from "../reliability/pool";
+import { freshDatabase } from "../reliability/test-databases";
+import { ensureProductionBuild, SERVER_SECRETS, startProductionServer } from "../support/production-server";
+import { cashierSyssnIn, fillCart, holdSandboxNotifications, notificationsFor, payInSandbox, shopperNumber } from "../support/shop-fixtures";
+import { PHONE_AGENT } from "../support/shop-http-client";
+import { auditPages, type PageAudit } from "./lighthouse-pages";
+import { measureBareRoute, measureCheckouts, measureNotifications, measureStatusPolling, type Throughput } from "./load-measures";
+
+/**
+ * `npm run bench`: the shop's speed as ratios against its own floor (a route handler returning a
+ * constant) measured on the same server in the same run, so the figures mean something on any machine.
+ * Starts the production build with the sandbox on 127.0.0.1, runs bounded loads, audits the pages with
+ * Lighthouse, stops everything, prints one markdown table and writes it as JSON.
+ */
+
+const PORT = Number(process.env.BENCH_PORT ?? 3220);
+const CHECKOUTS = { sequential: 100, concurrent: 300, concurrency: 8 };
+const NOTIFY_CONNECTIONS = 32;
+const STATUS_CONNECTIONS = 32;
+const SECONDS = 8;
+const OUT = path.join(".data", "bench", "results.json");
+
+/** The server's peak resident memory (Linux's high-water mark), in MB. */
+function peakRssMb(pid: number): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The server's CPU time so far, in clock ticks (Linux), or null elsewhere. */
+function cpuTicks(pid: number): number | null {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the server has finished what earlier loads left behind (the confirmation queries that
+ * follow notifications run after the answer): each measure starts on a quiet server.
+ */
+async function waitForIdle(pid: number): Promise<void> {
+  const until = Date.now() + 60_000;
+  let before = cpuTicks(pid);
+  while (before !== null && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = cpuTicks(pid);
+    if (now === null || now - before <= 5) return; // under 10% of a core over half a second
+    before = now;
+  }
+}
+
+const pct = (part: number, whole: number) => `${Math.round((100 * part) / whole)}%`;
+const yes = (met: boolean) => (met ? "yes" : "**no**");
+
+async function main() {
+  ensureProductionBuild();
+  const engine = process.env.TEST_POSTGRES_URL && process.env.BENCH_ENGINE === "postgres" ? "postgres" : "pglite";
+  const database = await freshDatabase(engine, path.join(".data", "bench", "db"));
+  // BENCH_PROFILE=dir writes the server's CPU profile there (open it in Chrome's DevTools).
+  const nodeArgs = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  const server = await startProductionServer({ port: PORT, database: database.server, nodeArgs });
+  const url = server.baseUrl;
+  const deadline = Date.now() + 10 * 60_000;
+  let results;
+  try {
+    await measureBareRoute(url, 8, 3); // warm-up: JIT, connections, route compilation
+    await waitForIdle(server.pid);
+    // The floor, on the quiet server, at each concurrency the loads use.
+    const bareCheckout = await measureBareRoute(url, CHECKOUTS.concurrency, SECONDS);
+    const bare = await measureBareRoute(url, NOTIFY_CONNECTIONS, SECONDS);
+
+    // Checkout: carts filled and the checkout page loaded first; only the submit → pay_url is timed.
+    const total = CHECKOUTS.sequential + CHECKOUTS.concurrent;
+    await holdSandboxNotifications(url, total);
+    const prepared = await pool(total, 8, deadline, async (i) => {
+      const shopper = shopperNumber(url, i, PHONE_AGENT);
+      await fillCart(shopper, i);
+      return { shopper, html: await shopper.page("/checkout") };
+    });
+    await waitForIdle(server.pid);
+    const sequential = await measureCheckouts(prepared.results.slice(0, CHECKOUTS.sequential), 1);
+    const concurrent = await measureCheckouts(prepared.results.slice(CHECKOUTS.sequential), CHECKOUTS.concurrency);
+
+    // Notifications: every checkout paid, QFPay's notifications sent at once, a third of them twice.
+    const syssns = [...sequential.payUrls, ...concurrent.payUrls].map((payUrl) => cashierSyssnIn(payUrl)!);
+    await pool(syssns.length, 8, deadline, (i) => payInSandbox(url, syssns[i]!));
+    const notes = await notificationsFor(url, syssns, 1 / 3);
+    await waitForIdle(server.pid);
+    const notifications = await measureNotifications(url, notes, NOTIFY_CONNECTIONS);
+
+    // Status polling: order pages of orders still awaiting payment, each opened by its signed link.
+    const waiting = await pool(20, 4, deadline, async (i) => {
+      const shopper = shopperNumber(url, 50_000 + i);
+      await fillCart(shopper, i);
+      const { orderId } = await shopper.checkout();
+      return orderUrl(url, orderId!, SERVER_SECRETS.SESSION_SECRET);
+    });
+    await waitForIdle(server.pid);
+    const status = await measureStatusPolling(url, waiting.results, STATUS_CONNECTIONS, SECONDS);
+
+    // Pages: a shopper with a cart and an order awaiting payment.
+    const visitor = shopperNumber(url, 60_000);
+    await fillCart(visitor, 0);
+    const { orderId } = await visitor.checkout();
+    await fillCart(visitor, 1);
+    const cookie = visitor.cookieHeader();
+    // BENCH_PAGES=skip leaves Lighthouse out, for quicker runs while working on the loads.
+    const pages = process.env.BENCH_PAGES === "skip" ? [] : await auditPages(url, [
+      { name: "Home", path: "/" },
+      { name: "Product", path: "/products/tieguanyin-oolong" },
+      { name: "Cart", path: "/cart", cookie },
+      { name: "Checkout", path: "/checkout", cookie },
+      { name: "Order", path: `/orders/${orderId}`, cookie },
+    ]);
+
+    results = { notifications, bare, status, sequential, concurrent, bareCheckout, pages, peakRssMb: peakRssMb(server.pid), notes: notes.length, checkoutFailures: sequential.failures + concurrent.failures };
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
+
+  const { notifications, bare, status, sequential, concurrent, bareCheckout, pages, peakRssMb: rss } = results;
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${engine === "pglite" ? "embedded PGlite" : "PostgreSQL"}`;
+  const lines = [
+    `Machine: ${machine}; ${new Date().toISOString().slice(0, 10)}.`,
+    "",
+    "| Measure | Result | Floor: bare route, same server | Ratio | Target | Met |",
+    "| --- | --- | --- | --- | --- | --- |",
+    row("Checkout → pay_url, one at a time", `p50 ${sequential.p50} ms, p99 ${sequential.p99} ms`, "", "", "p50 < 30 ms, p99 < 100 ms", yes(sequential.p50 < 30 && sequential.p99 < 100)),
+    row(`Checkout → pay_url, ${CHECKOUTS.concurrency} concurrent`, `${concurrent.perSecond}/s, p50 ${concurrent.p50} ms, p99 ${concurrent.p99} ms`, floor(bareCheckout), pct(concurrent.perSecond, bareCheckout.perSecond), "", ""),
+    row(`Notifications, ${NOTIFY_CONNECTIONS} concurrent, ⅓ duplicates (${results.notes})`, `${notifications.perSecond}/s applied, p99 ${notifications.p99} ms, ${notifications.non2xx} failed`, floor(bare), pct(notifications.perSecond, bare.perSecond), "≥ 40% of the floor, p99 < 50 ms", yes(notifications.perSecond >= 0.4 * bare.perSecond && notifications.p99 < 50 && notifications.non2xx === 0)),
+    row(`Order status polling, ${STATUS_CONNECTIONS} concurrent`, `${status.perSecond}/s, p99 ${status.p99} ms, ${status.non2xx} non-2xx`, floor(bare), pct(status.perSecond, bare.perSecond), "", ""),
+    row("Server peak RSS during the loads", rss === null ? "n/a (Linux only)" : `${rss} MB`, "", "", "", ""),
+    "",
+    "| Page | Preset | Performance | Accessibility | Best practices | JavaScript (compressed) | Met |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...pages.map((p) => `| ${p.page} | ${p.preset} | ${p.performance} | ${p.accessibility} | ${p.bestPractices} | ${(p.jsBytes / 1024).toFixed(1)} kB | ${yes(pageMet(p))} |`),
+  ];
+  console.log(lines.join("\n"));
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify({ machine, date: new Date().toISOString(), ...results }, null, 2));
+  console.log(`\n(also written to ${OUT})`);
+}
+
+function floor(t: Throughput): string {
+  return `${t.perSecond}/s, p99 ${t.p99} ms`;
+}
+
+function row(...cells: string[]): string {
+  return `| ${cells.join(" | ")} |`;
+}
+
+/** Targets: performance ≥ 95 on mobile, accessibility 100, under 150 kB of compressed JavaScript. */
+function pageMet(p: PageAudit): boolean {
+  return (p.preset !== "mobile" || p.performance >= 95) && p.accessibility === 100 && p.jsBytes < 150 * 1024;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
