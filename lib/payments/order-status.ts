@@ -13,14 +13,25 @@ export function statusTextOf(orderState: keyof typeof ORDER_STATUS_TEXT, latestA
   return ORDER_STATUS_TEXT[orderState];
 }
 
-/**
- * The order page's one call: the order as stored, after asking QFPay about an attempt still pending
- * (at most once per spacing interval per attempt, however many pages poll).
- */
-export async function readOrderStatus(ctx: PaymentsContext, orderId: string) {
-  const [latest] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1);
-  if (latest && OPEN_ATTEMPT_STATES.includes(latest.state)) await queryAttempt(ctx, latest, "status");
+/** Whether a shopper has seen the end of it: the order left awaiting_payment, or its last attempt closed. */
+function isFinal(orderState: string, latestAttemptState: string | undefined): boolean {
+  return orderState !== "awaiting_payment" || (latestAttemptState !== undefined && !OPEN_ATTEMPT_STATES.includes(latestAttemptState as never));
+}
 
+/**
+ * The order's latest attempt, after asking QFPay about it if it is still pending (at most once per
+ * spacing interval per attempt, however many pages poll).
+ */
+async function latestAttemptAfterQuery(ctx: PaymentsContext, orderId: string) {
+  const latest = () => ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1);
+  const [attempt] = await latest();
+  if (attempt && OPEN_ATTEMPT_STATES.includes(attempt.state) && (await queryAttempt(ctx, attempt, "status")) === "settled") return (await latest())[0];
+  return attempt;
+}
+
+/** The order page's one call: the order as stored, after asking QFPay about an attempt still pending. */
+export async function readOrderStatus(ctx: PaymentsContext, orderId: string) {
+  await latestAttemptAfterQuery(ctx, orderId);
   const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) return null;
   const [items, attempts, orderRefunds] = await Promise.all([
@@ -36,6 +47,14 @@ export async function readOrderStatus(ctx: PaymentsContext, orderId: string) {
     attempts,
     refunds: orderRefunds,
     statusText: statusTextOf(order.state, current?.state),
-    final: order.state !== "awaiting_payment" || (current !== undefined && !OPEN_ATTEMPT_STATES.includes(current.state)),
+    final: isFinal(order.state, current?.state),
   };
+}
+
+/** What the order page polls for: the same states and words as readOrderStatus, and nothing else to read. */
+export async function readOrderProgress(ctx: PaymentsContext, orderId: string) {
+  const attempt = await latestAttemptAfterQuery(ctx, orderId);
+  const [order] = await ctx.db.select({ state: orders.state }).from(orders).where(eq(orders.id, orderId));
+  if (!order) return null;
+  return { state: order.state, attemptState: attempt?.state ?? null, statusText: statusTextOf(order.state, attempt?.state), final: isFinal(order.state, attempt?.state) };
 }

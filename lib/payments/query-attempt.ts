@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, inArray, isNull, lt, or } from "drizzle-orm";
 import { paymentAttempts } from "../db/schema/payments";
 import type { PaymentsContext } from "./context";
 import { truthFromQueryItem } from "./gateway-truth";
@@ -14,32 +14,61 @@ export function queryMonthOf(txdtm: string): { start_time: string; end_time: str
   return { start_time: `${prefix}-01 00:00:00`, end_time: `${prefix}-${String(lastDay).padStart(2, "0")} 23:59:59` };
 }
 
+type QueriedAttempt = Pick<Attempt, "id" | "outTradeNo" | "txdtm">;
+
+/** QFPay answers at most 100 rows a page: half that many numbers per query leaves room to spare. */
+export const MAX_QUERY_BATCH = 50;
+const PAGE_SIZE = 100;
+
 /**
  * Asks QFPay what became of an attempt and applies the answer. At most one caller queries an attempt
  * per spacing interval (a guarded claim on `last_queried_at`), so pollers never flood the gateway.
  */
-export async function queryAttempt(ctx: PaymentsContext, attempt: Pick<Attempt, "id" | "outTradeNo" | "txdtm">, cause: string): Promise<QueryResult> {
+export async function queryAttempt(ctx: PaymentsContext, attempt: QueriedAttempt, cause: string): Promise<QueryResult> {
+  return (await queryAttempts(ctx, [attempt], cause)).get(attempt.id) ?? "too_soon";
+}
+
+/**
+ * queryAttempt for several attempts at once: one claim, and one query per calendar month of up to
+ * MAX_QUERY_BATCH numbers (QFPay's query takes a comma list of out_trade_no), each answer applied on its own.
+ */
+export async function queryAttempts(ctx: PaymentsContext, attempts: QueriedAttempt[], cause: string): Promise<Map<number, QueryResult>> {
+  const results = new Map<number, QueryResult>(attempts.map((attempt) => [attempt.id, "too_soon"]));
+  if (attempts.length === 0) return results;
   const now = ctx.now();
   const claimed = await ctx.db
     .update(paymentAttempts)
     .set({ lastQueriedAt: now })
     .where(
       and(
-        eq(paymentAttempts.id, attempt.id),
+        inArray(paymentAttempts.id, [...results.keys()]),
         or(isNull(paymentAttempts.lastQueriedAt), lt(paymentAttempts.lastQueriedAt, new Date(now.getTime() - ctx.querySpacingMs))),
       ),
     )
-    .returning({ id: paymentAttempts.id });
-  if (claimed.length === 0) return "too_soon";
+    .returning();
 
-  const outcome = await ctx.qfpay.query({ out_trade_no: attempt.outTradeNo, ...queryMonthOf(attempt.txdtm) });
-  if (outcome.kind !== "accepted") return "gateway_unavailable";
-  const item = outcome.value.data.find((row) => row.out_trade_no === attempt.outTradeNo && (row.order_type ?? "payment") === "payment");
-  const truth = truthFromQueryItem(item);
-  if (truth.kind === "paid") {
-    const [current] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.id, attempt.id));
-    if (current && isPaidBy(current, truth)) return "settled";
+  for (const group of batchesOf(claimed)) {
+    const outcome = await ctx.qfpay.query({ out_trade_no: group.map((attempt) => attempt.outTradeNo).join(","), ...queryMonthOf(group[0]!.txdtm), page_size: PAGE_SIZE });
+    // A full page may have left rows for a second one: what it does not show is not known to be absent.
+    const complete = outcome.kind === "accepted" && outcome.value.data.length < PAGE_SIZE;
+    for (const current of group) {
+      const item = outcome.kind === "accepted" ? outcome.value.data.find((row) => row.out_trade_no === current.outTradeNo && (row.order_type ?? "payment") === "payment") : undefined;
+      if (outcome.kind !== "accepted" || (!item && !complete)) {
+        results.set(current.id, "gateway_unavailable");
+        continue;
+      }
+      const truth = truthFromQueryItem(item);
+      // The row as claimed: when it already stood paid by this payment (paid is final), nothing is left to do.
+      if (!(truth.kind === "paid" && isPaidBy(current, truth))) await settleAttempt(ctx, current.id, truth, `query:${cause}`);
+      results.set(current.id, "settled");
+    }
   }
-  await settleAttempt(ctx, attempt.id, truth, `query:${cause}`);
-  return "settled";
+  return results;
+}
+
+/** Claimed attempts grouped by the month QFPay must search, MAX_QUERY_BATCH at most per group. */
+function batchesOf(attempts: Attempt[]): Attempt[][] {
+  const byMonth = new Map<string, Attempt[]>();
+  for (const attempt of attempts) byMonth.set(attempt.txdtm.slice(0, 7), [...(byMonth.get(attempt.txdtm.slice(0, 7)) ?? []), attempt]);
+  return [...byMonth.values()].flatMap((month) => Array.from({ length: Math.ceil(month.length / MAX_QUERY_BATCH) }, (_, i) => month.slice(i * MAX_QUERY_BATCH, (i + 1) * MAX_QUERY_BATCH)));
 }

@@ -6,7 +6,7 @@ import { crashPoint } from "../crash-point";
 import { formatGatewayTime } from "../qfpay/gateway-time";
 import { parseNotification, verifyNotificationSignature, type QfpayNotification } from "../qfpay/notification";
 import type { PaymentsContext } from "./context";
-import { queryAttempt } from "./query-attempt";
+import { confirmPayment } from "./confirmations";
 import { applyRefundTotals, isPaidBy, settleAttempt } from "./settle-attempt";
 import { findRefundByOutTradeNo, markRefundSucceeded } from "./settle-refund";
 import { flagForReview, recordEvent } from "./transitions";
@@ -103,7 +103,7 @@ async function applyPaymentNotification(ctx: PaymentsContext, receipt: Receipt, 
   const truth = { kind: "paid" as const, syssn: note.syssn, amount: note.txamt, currency: note.txcurrcd };
   if (!isPaidBy(attempt, truth)) await settleAttempt(ctx, attempt.id, truth, "notification");
   // A signature proves who sent it, not when: confirm with QFPay itself once the answer is out.
-  if (times === 1) ctx.defer(() => queryAttempt(ctx, attempt, "confirmation"));
+  if (times === 1) ctx.defer(() => confirmPayment(ctx, attempt));
   crashPoint("notify.before-answer");
   return SUCCESS;
 }
@@ -142,7 +142,7 @@ async function applyRefundNotification(ctx: PaymentsContext, receipt: Receipt, n
   // A refund can arrive before its payment's notification: the payment must be confirmed for it to count.
   if ("attempt" in result && result.attempt && result.attempt.state !== "paid") {
     const attempt = result.attempt;
-    ctx.defer(() => queryAttempt(ctx, attempt, "confirmation"));
+    ctx.defer(() => confirmPayment(ctx, attempt));
   }
   return SUCCESS;
 }

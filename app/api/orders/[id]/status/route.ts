@@ -1,5 +1,5 @@
 import { getPaymentsContext } from "@/lib/payments/app-context";
-import { readOrderStatus } from "@/lib/payments/order-status";
+import { readOrderProgress } from "@/lib/payments/order-status";
 import { mayViewOrder } from "@/lib/payments/order-viewer";
 import { clientAddress } from "@/lib/client-address";
 import { allowRequest, rateKey, STATUS_RULE } from "@/lib/rate-limit";
@@ -17,10 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   }
   const token = new URL(request.url).searchParams.get("t");
   if (!(await mayViewOrder(ctx, id, token))) return Response.json({ error: "Not found" }, { status: 404, headers: NO_STORE });
-  const view = await readOrderStatus(ctx, id);
-  if (!view) return Response.json({ error: "Not found" }, { status: 404, headers: NO_STORE });
-  return Response.json(
-    { state: view.order.state, attemptState: view.attempt?.state ?? null, statusText: view.statusText, final: view.final },
-    { headers: NO_STORE },
-  );
+  const progress = await readOrderProgress(ctx, id);
+  if (!progress) return Response.json({ error: "Not found" }, { status: 404, headers: NO_STORE });
+  return Response.json(progress, { headers: NO_STORE });
 }
