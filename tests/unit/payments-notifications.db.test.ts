@@ -59,6 +59,29 @@ describe("the notification route", () => {
     expect((await recordFor(body))?.timesReceived).toBe(20);
   });
 
+  it("confirms notifications that arrive together with one query to QFPay for all of them", async () => {
+    const paid = [await paidButNotNotified(), await paidButNotNotified(), await paidButNotNotified()];
+    const asked: string[] = [];
+    const query = shop.ctx.qfpay.query;
+    shop.ctx.qfpay.query = (request) => {
+      asked.push(request.out_trade_no ?? "");
+      return query(request);
+    };
+    try {
+      const answers = await Promise.all(paid.map((p) => post(p.body)));
+      expect(answers.every((a) => a.status === 200 && a.text === "SUCCESS")).toBe(true);
+      await shop.settle();
+    } finally {
+      shop.ctx.qfpay.query = query;
+    }
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.split(",").sort()).toEqual(paid.map((p) => p.attempt.outTradeNo).sort());
+    for (const p of paid) {
+      expect((await orderOf(shop, p.orderId)).state).toBe("paid");
+      expect((await attemptsOf(shop, p.orderId))[0]!.lastQueriedAt).not.toBeNull();
+    }
+  });
+
   it("refuses a forged signature without changing anything, and records it", async () => {
     const { orderId, body } = await paidButNotNotified();
     const answer = await post(body, "0".repeat(32));
