@@ -32,7 +32,7 @@ function openBatch(ctx: PaymentsContext, gatherer: Gatherer): Batch {
     await queryAttempts(batch.ctx, [...batch.attempts.values()], "confirmation").catch(() => undefined);
   });
   gatherer.running = batch.done;
-  setTimeout(start, GATHER_MS).unref();
+  setTimeout(start, GATHER_MS);
   return batch;
 }
 

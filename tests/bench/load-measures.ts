@@ -1,6 +1,6 @@
 import autocannon from "autocannon";
 import { percentile } from "../reliability/pool";
-import type { SignedNotification } from "../support/shop-fixtures";
+import { floodNotifications, type SignedNotification } from "../support/shop-fixtures";
 import type { Shopper } from "../support/shop-http-client";
 
 export interface Throughput {
@@ -28,23 +28,7 @@ export async function measureBareRoute(baseUrl: string, connections: number, sec
 
 /** Every notification once, in the order given, `connections` at a time. */
 export async function measureNotifications(baseUrl: string, notes: SignedNotification[], connections: number): Promise<Throughput> {
-  let next = 0;
-  const result = await autocannon({
-    url: `${baseUrl}/api/qfpay/notify`,
-    connections,
-    amount: notes.length,
-    timeout: 30,
-    requests: [
-      {
-        method: "POST",
-        setupRequest: (request) => {
-          const note = notes[next++ % notes.length]!;
-          return { ...request, body: note.body, headers: { "content-type": "application/json", "x-qf-sign": note.sign } };
-        },
-      },
-    ],
-  });
-  return fromAutocannon(result);
+  return fromAutocannon(await floodNotifications(baseUrl, notes, connections));
 }
 
 /** Order pages polling their status, each poll from a shopper of its own (the shop limits polls per client). */

@@ -1,8 +1,8 @@
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/connection";
 import { ensureProductionBuild, startProductionServer } from "../support/production-server";
-import { cashierSyssnIn, fillCart, holdSandboxNotifications, notificationsFor, payInSandbox, shopperNumber } from "../support/shop-fixtures";
+import { cashierSyssnIn, fillCart, floodNotifications, holdSandboxNotifications, notificationsFor, payInSandbox, shopperNumber } from "../support/shop-fixtures";
 import { checkInvariants } from "./invariants";
 import { freshDatabase } from "./test-databases";
 import { pool, type PoolStats } from "./pool";
@@ -50,22 +50,7 @@ async function main() {
 
     const notes = await notificationsFor(server.baseUrl, checkoutStats.results.map((placed) => placed.syssn), 1 / 3);
     planned = notes.length;
-    let next = 0;
-    flood = await autocannon({
-      url: `${server.baseUrl}/api/qfpay/notify`,
-      connections: SCALE.concurrency,
-      amount: notes.length,
-      timeout: 30,
-      requests: [
-        {
-          method: "POST",
-          setupRequest: (request) => {
-            const note = notes[next++ % notes.length]!;
-            return { ...request, body: note.body, headers: { "content-type": "application/json", "x-qf-sign": note.sign } };
-          },
-        },
-      ],
-    });
+    flood = await floodNotifications(server.baseUrl, notes, SCALE.concurrency);
     if (Date.now() > deadline) problems.push("the run went over its time limit");
     // The shop confirms each first notification with a query after answering; let those finish.
     await new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -1,3 +1,4 @@
+import autocannon from "autocannon";
 import { signNotificationBody } from "@/lib/qfpay/notification";
 import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { notificationBody } from "@/lib/sandbox/notifications";
@@ -57,4 +58,24 @@ export async function notificationsFor(baseUrl: string, syssns: string[], duplic
     [notes[i], notes[j]] = [notes[j]!, notes[i]!];
   }
   return notes;
+}
+
+/** Sends every notification once, in the order given, `connections` at a time, as QFPay would post them. */
+export function floodNotifications(baseUrl: string, notes: SignedNotification[], connections: number): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url: `${baseUrl}/api/qfpay/notify`,
+    connections,
+    amount: notes.length,
+    timeout: 30,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          const note = notes[next++ % notes.length]!;
+          return { ...request, body: note.body, headers: { "content-type": "application/json", "x-qf-sign": note.sign } };
+        },
+      },
+    ],
+  });
 }
