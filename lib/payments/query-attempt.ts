@@ -69,6 +69,9 @@ export async function queryAttempts(ctx: PaymentsContext, attempts: QueriedAttem
 /** Claimed attempts grouped by the month QFPay must search, MAX_QUERY_BATCH at most per group. */
 function batchesOf(attempts: Attempt[]): Attempt[][] {
   const byMonth = new Map<string, Attempt[]>();
-  for (const attempt of attempts) byMonth.set(attempt.txdtm.slice(0, 7), [...(byMonth.get(attempt.txdtm.slice(0, 7)) ?? []), attempt]);
+  for (const attempt of attempts) {
+    const month = attempt.txdtm.slice(0, 7);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), attempt]);
+  }
   return [...byMonth.values()].flatMap((month) => Array.from({ length: Math.ceil(month.length / MAX_QUERY_BATCH) }, (_, i) => month.slice(i * MAX_QUERY_BATCH, (i + 1) * MAX_QUERY_BATCH)));
 }
