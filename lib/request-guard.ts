@@ -1,4 +1,5 @@
 import { isWellFormedActionCall, isWellFormedActionForm } from "./action-form-shape";
+import { readLimitedBody } from "./read-limited-body";
 
 /** Route handlers outside /api (the sandbox's API and control endpoint): they answer methods themselves. */
 const ROUTE_HANDLERS = /^\/sandbox\/qfpay\//;
@@ -55,13 +56,17 @@ export async function refuseBadRequest(request: Request): Promise<Response | nul
   // render anything else as if it were a GET.
   if (page && !fetchAction && !multipart) return refuse(415, "Unsupported: this page only takes its own forms.");
   if (!fetchAction && !multipart) return null;
+  // Read to the limit and no further: a chunked body has no Content-Length to be judged by above.
+  const body = await readLimitedBody(request.clone(), MAX_POST_BYTES, { drain: true });
+  if (body.oversized) return refuse(413, "Request body too large.");
   let wellFormed: boolean;
   try {
     if (multipart) {
-      const form = await request.clone().formData();
+      // The header as sent: a multipart boundary is case-sensitive.
+      const form = await new Response(body.bytes, { headers: { "Content-Type": request.headers.get("content-type")! } }).formData();
       wellFormed = fetchAction ? isWellFormedActionCall(form) : isWellFormedActionForm(form);
     } else {
-      wellFormed = isWellFormedActionCall(await request.clone().text());
+      wellFormed = isWellFormedActionCall(new TextDecoder().decode(body.bytes));
     }
   } catch {
     wellFormed = false; // a multipart body that does not parse

@@ -1,5 +1,5 @@
 import type { PaymentsContext } from "./context";
-import { readLimitedBody } from "./read-limited-body";
+import { readLimitedBody } from "../read-limited-body";
 import { MAX_NOTIFICATION_BYTES, receiveNotification } from "./receive-notification";
 
 /** The notification endpoint as a Web handler: raw bytes in, QFPay's `SUCCESS` (or not) out. */

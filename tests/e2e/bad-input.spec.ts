@@ -963,3 +963,31 @@ test("server actions refuse other sites, huge bodies, broken encodings, wrong me
   expect(await shopper.cart()).toBe(before);
   await shopper.dispose();
 });
+
+test("a huge action body sent in chunks, with no Content-Length to judge it by, is refused with 413", async ({ baseURL }) => {
+  const shopper = await Visitor.open(baseURL!);
+  await addJasmine(shopper);
+  const before = await shopper.cart();
+  const add = withFields(formWith(await shopper.html("/"), `value="${JASMINE_SKU}"`), { sku: `${MEGA}${MEGA}` });
+  const form = new FormData();
+  for (const [name, value] of add) form.append(name, value);
+  const encoded = new Response(form);
+  const bytes = new Uint8Array(await encoded.arrayBuffer());
+  const cookies = (await shopper.api.storageState()).cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+  // A stream body goes out with Transfer-Encoding: chunked.
+  const response = await fetch(`${baseURL}/`, {
+    method: "POST",
+    headers: { Origin: baseURL!, "Content-Type": encoded.headers.get("content-type")!, Cookie: cookies, "x-forwarded-for": address() },
+    body: new ReadableStream({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 64 * 1024) controller.enqueue(bytes.slice(at, at + 64 * 1024));
+        controller.close();
+      },
+    }),
+    duplex: "half",
+    redirect: "manual",
+  } as RequestInit);
+  expect(response.status).toBe(413);
+  expect(await shopper.cart()).toBe(before);
+  await shopper.dispose();
+});
