@@ -13,6 +13,11 @@ function refuse(status: number, text: string): Response {
   return new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }
 
+/**
+ * Next's own test for a server action from another site (Origin against the Host it was sent to),
+ * made here first so that it answers 403 rather than Next's throw. Not lib/same-origin.ts: that one
+ * holds route handlers to SITE_URL, and a stricter test here would refuse forms Next accepts.
+ */
 function isCrossSite(headers: Headers): boolean {
   const origin = headers.get("origin");
   if (origin === null) return false;

@@ -1,6 +1,6 @@
 import { asc, desc, eq } from "drizzle-orm";
-import { orderItems, orders } from "../db/schema/orders";
-import { paymentAttempts, refunds } from "../db/schema/payments";
+import { orderItems, orders, type OrderState } from "../db/schema/orders";
+import { paymentAttempts, refunds, type AttemptState } from "../db/schema/payments";
 import type { PaymentsContext } from "./context";
 import { queryAttempt } from "./query-attempt";
 import { ORDER_STATUS_TEXT, OPEN_ATTEMPT_STATES } from "./state-machine";
@@ -14,8 +14,8 @@ export function statusTextOf(orderState: keyof typeof ORDER_STATUS_TEXT, latestA
 }
 
 /** Whether a shopper has seen the end of it: the order left awaiting_payment, or its last attempt closed. */
-function isFinal(orderState: string, latestAttemptState: string | undefined): boolean {
-  return orderState !== "awaiting_payment" || (latestAttemptState !== undefined && !OPEN_ATTEMPT_STATES.includes(latestAttemptState as never));
+function isFinal(orderState: OrderState, latestAttemptState: AttemptState | undefined): boolean {
+  return orderState !== "awaiting_payment" || (latestAttemptState !== undefined && !OPEN_ATTEMPT_STATES.includes(latestAttemptState));
 }
 
 /**
