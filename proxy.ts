@@ -41,8 +41,9 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // /api too, for the guard: /api/orders/%ZZ/status is a 500 in Next's own router otherwise.
-      source: "/((?!_next/static|_next/image|.*\\.(?:svg|png|jpg|ico|txt|csv)$).*)",
+      // /api too, for the guard: /api/orders/%ZZ/status is a 500 in Next's own router otherwise. Not the
+      // fixed paths of QFPay's notifications and the probes (the hottest routes): no bad escape can match them.
+      source: "/((?!_next/static|_next/image|api/(?:qfpay/notify|ping|health)$|.*\\.(?:svg|png|jpg|ico|txt|csv)$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
