@@ -1,14 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { configurationProblem } from "@/lib/env";
 import { refuseBadRequest } from "@/lib/request-guard";
+import { setupProblemResponse } from "@/lib/setup-problem-response";
 
 /**
- * Refuses the malformed requests Next would answer with a 500 (lib/request-guard.ts); then gives each
+ * Refuses the malformed requests Next would answer with a 500 (lib/request-guard.ts); while the
+ * configuration is wrong, answers every request with what to set (503); then gives each
  * page a fresh nonce and a Content-Security-Policy that only lets this page's own scripts run. Next
  * reads the nonce from the request's CSP header and puts it on every script it renders.
  */
 export async function proxy(request: NextRequest) {
   const refused = await refuseBadRequest(request);
   if (refused) return refused;
+  const problem = configurationProblem();
+  if (problem) return setupProblemResponse(problem, request.nextUrl.pathname);
   // Route handlers answer JSON or text: no scripts, no policy needed.
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
 

@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { serverProblem } from "@/lib/server-problem";
 import { SandboxBanner } from "./_components/sandbox-banner";
+import { ServerProblemNotice } from "./_components/server-problem-notice";
 import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
 
@@ -15,6 +17,16 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page depends on the running configuration (sandbox or live), never on the build's.
   await connection();
+  const problem = await serverProblem();
+  if (problem) {
+    return (
+      <html lang="en">
+        <body>
+          <ServerProblemNotice problem={problem} />
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang="en">
       <body>

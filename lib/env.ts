@@ -21,9 +21,14 @@ export interface Config {
   };
   siteUrl: string;
   databaseUrl: string | undefined;
+  /** The direct (unpooled) connection migrations take; the pooled one otherwise. */
+  migrationUrl: string | undefined;
+  /** On Vercel: many short-lived instances, frozen between requests, nothing migrated on a cold start. */
+  serverless: boolean;
   /** Where embedded PGlite keeps its files when DATABASE_URL is unset. */
   pgliteDataDir: string | undefined;
-  sessionSecret: string;
+  /** Unset only in sandbox mode: then one is generated once and kept in the database (lib/session-secret.ts). */
+  sessionSecret: string | undefined;
   adminPassword: string | undefined;
   storeCurrency: CurrencyCode;
   cronSecret: string | undefined;
@@ -38,11 +43,17 @@ const GATEWAY_HOSTS: Record<Exclude<QfpayEnvironment, "sandbox">, string> = {
   live: "https://openapi-hk.qfapi.com",
 };
 
-// Only for `next dev` and tests in sandbox mode: production and real gateways must set their own.
-const DEVELOPMENT_SESSION_SECRET = "development-only-session-secret-not-for-production";
-
 /** Values that are secrets: a configuration error names them but never repeats them. */
-const SECRET_NAMES = new Set(["QFPAY_CLIENT_KEY", "DATABASE_URL", "SESSION_SECRET", "ADMIN_PASSWORD", "CRON_SECRET"]);
+const SECRET_NAMES = new Set([
+  "QFPAY_CLIENT_KEY",
+  "DATABASE_URL",
+  "POSTGRES_URL",
+  "DATABASE_URL_UNPOOLED",
+  "POSTGRES_URL_NON_POOLING",
+  "SESSION_SECRET",
+  "ADMIN_PASSWORD",
+  "CRON_SECRET",
+]);
 
 type Source = Record<string, string | undefined>;
 
@@ -66,6 +77,27 @@ function httpUrl(value: string): URL | null {
   }
 }
 
+/**
+ * The public origin when SITE_URL is unset: on Vercel the production domain for production deployments
+ * and the deployment's own URL for previews (a preview must not send shoppers or QFPay to production).
+ */
+function defaultSiteUrl(source: Source): string {
+  if (!read(source, "VERCEL")) return "http://localhost:3000";
+  const production = read(source, "VERCEL_PROJECT_PRODUCTION_URL");
+  const deployment = read(source, "VERCEL_URL");
+  const host = read(source, "VERCEL_ENV") === "production" || !deployment ? (production ?? deployment) : deployment;
+  if (!host) fail("SITE_URL", "your shop's https origin (Vercel sets VERCEL_PROJECT_PRODUCTION_URL and VERCEL_URL; neither is set here)", source);
+  return `https://${host}`;
+}
+
+function postgresUrl(source: Source, name: string): string | undefined {
+  const value = read(source, name);
+  if (value !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(value)) {
+    fail(name, "a postgres:// or postgresql:// URL, or unset for the embedded database", source);
+  }
+  return value;
+}
+
 const walletList = z
   .string()
   .transform((text) => text.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
@@ -79,9 +111,17 @@ export function parseConfig(source: Source): Config {
     fail("QFPAY_ENV", "one of sandbox, test, live", source);
   }
   const sandbox = environment === "sandbox";
-  const production = source.NODE_ENV === "production";
 
-  const siteText = read(source, "SITE_URL") ?? "http://localhost:3000";
+  const serverless = read(source, "VERCEL") !== undefined;
+  // Vercel's Neon integration sets DATABASE_URL (pooled) and DATABASE_URL_UNPOOLED; its older Postgres
+  // storage sets POSTGRES_URL and POSTGRES_URL_NON_POOLING.
+  const databaseUrl = postgresUrl(source, "DATABASE_URL") ?? postgresUrl(source, "POSTGRES_URL");
+  const migrationUrl = postgresUrl(source, "DATABASE_URL_UNPOOLED") ?? postgresUrl(source, "POSTGRES_URL_NON_POOLING") ?? databaseUrl;
+  if (serverless && databaseUrl === undefined) {
+    fail("DATABASE_URL", "set on Vercel (add Neon from the Vercel Marketplace, which sets it, or any PostgreSQL URL): the embedded database cannot live in a serverless function", source);
+  }
+
+  const siteText = read(source, "SITE_URL") ?? defaultSiteUrl(source);
   const site = httpUrl(siteText);
   if (!site || site.pathname !== "/" || site.search || site.hash) {
     fail("SITE_URL", "an http(s) origin such as https://shop.example, with no path", source);
@@ -134,21 +174,11 @@ export function parseConfig(source: Source): Config {
     fail("QFPAY_EXPIRED_MINUTES", "a whole number of minutes from 5 to 120", source);
   }
 
-  const databaseUrl = read(source, "DATABASE_URL");
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
-    fail("DATABASE_URL", "a postgres:// or postgresql:// URL, or unset for the embedded database", source);
-  }
-
   const pgliteDataDir = read(source, "PGLITE_DATA_DIR");
 
-  let sessionSecret = read(source, "SESSION_SECRET");
-  if (sessionSecret === undefined) {
-    if (!sandbox || production) {
-      fail("SESSION_SECRET", `at least 32 characters (required ${sandbox ? "in production" : `when QFPAY_ENV is ${environment}`})`, source);
-    }
-    sessionSecret = DEVELOPMENT_SESSION_SECRET;
-  } else if (sessionSecret.length < 32) {
-    fail("SESSION_SECRET", "at least 32 characters", source);
+  const sessionSecret = read(source, "SESSION_SECRET");
+  if (sessionSecret === undefined ? !sandbox : sessionSecret.length < 32) {
+    fail("SESSION_SECRET", `at least 32 characters${sandbox ? "" : ` (required when QFPAY_ENV is ${environment})`}`, source);
   }
 
   const adminPassword = read(source, "ADMIN_PASSWORD");
@@ -176,6 +206,8 @@ export function parseConfig(source: Source): Config {
     qfpay: { environment, apiBase, appCode, clientKey, mchid, signType, wallets: wallets.data, expiredMinutes },
     siteUrl,
     databaseUrl,
+    migrationUrl,
+    serverless,
     pgliteDataDir,
     sessionSecret,
     adminPassword,
@@ -190,4 +222,15 @@ let cached: Config | undefined;
 export function getConfig(): Config {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/** The configuration's first problem as one line (it names the variable, never a secret), or null. */
+export function configurationProblem(): string | null {
+  try {
+    getConfig();
+    return null;
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { IronSession } from "iron-session";
 import { getConfig } from "./env";
+import { getSessionSecret } from "./session-secret";
 import { openSealedSession } from "./sealed-session";
 import type { CartLine } from "./catalog/price-cart";
 
@@ -20,7 +21,7 @@ export const SHOP_COOKIE = "shop_session";
 export async function getShopSession(): Promise<IronSession<ShopSessionData>> {
   const config = getConfig();
   return openSealedSession<ShopSessionData>({
-    password: config.sessionSecret,
+    password: await getSessionSecret(),
     cookieName: SHOP_COOKIE,
     ttl: 30 * 24 * 3600,
     cookieOptions: { httpOnly: true, secure: config.siteUrl.startsWith("https://"), sameSite: "lax", path: "/" },

@@ -1,21 +1,15 @@
 import "server-only";
-import { getConfig, ConfigError } from "./env";
-import { getDb } from "./db/database";
-import { seedInventory } from "./payments/inventory";
+import { configurationProblem } from "./env";
 
 /**
- * Runs once as the server starts: bad configuration stops it with one line, and the database is
- * opened and migrated before the first request needs it.
+ * Runs once as the server starts, in every function of a Vercel deployment, the proxy's included: so it
+ * reads the configuration only and opens no database (the first request does, lib/db/database.ts). Bad
+ * configuration is reported in one line; a long-lived server stops there, while a serverless instance
+ * keeps answering with a page that says what is wrong (proxy.ts), since Vercel would only start it again.
  */
-export async function startServer(): Promise<void> {
-  try {
-    getConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-  await seedInventory(await getDb());
+export function startServer(): void {
+  const problem = configurationProblem();
+  if (!problem) return;
+  console.error(problem);
+  if (!process.env.VERCEL) process.exit(1);
 }

@@ -4,13 +4,15 @@ import { openDatabase } from "../lib/db/connection";
 import { getConfig } from "../lib/env";
 import { buildPaymentsContext } from "../lib/payments/build-context";
 import { reconcile } from "../lib/payments/reconcile";
+import { resolveSessionSecret } from "../lib/session-secret";
 
 async function main() {
   const config = getConfig();
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDataDir });
   const deferred: Promise<unknown>[] = [];
   try {
-    const summary = await reconcile(buildPaymentsContext(config, handle.db, (task) => void deferred.push(task())));
+    const secret = await resolveSessionSecret(config, handle.db);
+    const summary = await reconcile(buildPaymentsContext(config, handle.db, secret, (task) => void deferred.push(task())));
     await Promise.allSettled(deferred);
     console.log(JSON.stringify(summary));
   } finally {

@@ -8,6 +8,7 @@ import { passwordMatches } from "@/lib/admin/password";
 import { clearFailures, clientKeyFor, failureDelayMs, lockedUntil, recordFailure } from "@/lib/admin/sign-in-throttle";
 import { getDb } from "@/lib/db/database";
 import { getConfig } from "@/lib/env";
+import { getSessionSecret } from "@/lib/session-secret";
 import { formOf } from "@/lib/form-of";
 import { getPaymentsContext } from "@/lib/payments/app-context";
 import { reconcile } from "@/lib/payments/reconcile";
@@ -22,13 +23,14 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const config = getConfig();
   if (!adminEnabled() || !config.adminPassword) return { error: "The admin is turned off." };
   const db = await getDb();
-  const clientKey = clientKeyFor(clientAddress(await headers()), config.sessionSecret);
+  const secret = await getSessionSecret();
+  const clientKey = clientKeyFor(clientAddress(await headers()), secret);
   const now = new Date();
   const until = await lockedUntil(db, clientKey, now);
   if (until) return { error: `Too many failed sign-ins. Try again after ${Math.ceil((until.getTime() - now.getTime()) / 60_000)} minutes.` };
 
   const given = formOf(form).get("password");
-  if (typeof given !== "string" || given.length > 1024 || !passwordMatches(given, config.adminPassword, config.sessionSecret)) {
+  if (typeof given !== "string" || given.length > 1024 || !passwordMatches(given, config.adminPassword, secret)) {
     const failures = await recordFailure(db, clientKey, now);
     await sleep(failureDelayMs(failures));
     return { error: "That password is not right." };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { IronSession } from "iron-session";
 import { getConfig } from "../env";
+import { getSessionSecret } from "../session-secret";
 import { openSealedSession } from "../sealed-session";
 
 export interface AdminSessionData {
@@ -14,7 +15,7 @@ export const ADMIN_SESSION_SECONDS = 60 * 60;
 async function session(): Promise<IronSession<AdminSessionData>> {
   const config = getConfig();
   return openSealedSession<AdminSessionData>({
-    password: config.sessionSecret,
+    password: await getSessionSecret(),
     cookieName: ADMIN_COOKIE,
     ttl: ADMIN_SESSION_SECONDS,
     cookieOptions: { httpOnly: true, secure: config.siteUrl.startsWith("https://"), sameSite: "strict", path: "/" },

@@ -3,6 +3,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool } from "pg";
+import { applyPostgresMigrations, postgresSchemaBehind, SchemaBehindError } from "./postgres-migrations";
 
 /** One type for both engines: every query in the shop is written once and runs on either. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -16,30 +18,41 @@ export interface DatabaseHandle {
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
 export const DEFAULT_PGLITE_DIR = path.join(process.cwd(), ".data", "pglite");
 
-// Any fixed number: it only has to be the same in every instance that migrates this database.
-const MIGRATION_LOCK = 727_001;
+export interface OpenDatabaseOptions {
+  /** Selects PostgreSQL; otherwise PGlite in `dataDir` (created if missing) or, with `"memory"`, in memory. */
+  url?: string;
+  dataDir?: string;
+  /**
+   * PostgreSQL only. `apply` (a long-lived server, `npm run db:migrate`): bring the schema up to date over
+   * `migrationUrl`, the direct connection. `check` (a serverless cold start, which may sit behind a
+   * transaction pooler): one cheap read of the schema version, and a clear error if it is behind.
+   */
+  migrations?: "apply" | "check";
+  migrationUrl?: string;
+  /** Connections this instance may hold: small when many instances share one server. */
+  poolSize?: number;
+  /** Called with the new pool (Vercel's attachDatabasePool). */
+  onPool?: (pool: Pool) => void;
+}
 
-/**
- * Opens a database and brings its schema up to date. `url` selects PostgreSQL; otherwise PGlite in
- * `dataDir` (a folder, created if missing) or, with `dataDir: "memory"`, in memory.
- */
-export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
-    const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-    const pool = new Pool({ connectionString: options.url, max: 10, idleTimeoutMillis: 10_000 });
+    // Idle connections close soon: instances multiply on a serverless host and each holds its own pool.
+    const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10, idleTimeoutMillis: 5_000 });
     // An idle connection the server closes (restart, failover) must not take the whole process down:
     // the pool drops it and opens another on the next query.
     pool.on("error", () => undefined);
-    // Several server instances may start together: one migrates, the others wait for it.
-    const client = await pool.connect();
+    options.onPool?.(pool);
     try {
-      await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
-    } finally {
-      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-      client.release();
+      if (await postgresSchemaBehind(pool, MIGRATIONS_FOLDER)) {
+        if (options.migrations === "check") throw new SchemaBehindError();
+        await applyPostgresMigrations(options.migrationUrl ?? options.url, MIGRATIONS_FOLDER);
+      }
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw error;
     }
     return { db: drizzle(pool) as unknown as Db, engine: "postgres", close: () => pool.end() };
   }

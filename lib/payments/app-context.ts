@@ -1,21 +1,12 @@
 import "server-only";
-import { after } from "next/server";
 import { getDb } from "../db/database";
+import { deferTask } from "../defer-task";
 import { getConfig } from "../env";
+import { getSessionSecret } from "../session-secret";
 import { inProcessSandboxFetch } from "../sandbox/in-process-fetch";
 import { getSandboxGateway } from "../sandbox/instance";
 import { buildPaymentsContext } from "./build-context";
 import type { PaymentsContext } from "./context";
-
-/** Runs a task after the answer is out (Next's `after()`), or at once outside a request's scope. */
-function deferTask(task: () => Promise<unknown>): void {
-  const run = () => task().catch(() => undefined);
-  try {
-    after(run);
-  } catch {
-    void run();
-  }
-}
 
 /**
  * The payments context of the running shop, deferring work with Next's `after()`. In sandbox mode its
@@ -26,5 +17,5 @@ export async function getPaymentsContext(): Promise<PaymentsContext> {
   const config = getConfig();
   const gateway = await getSandboxGateway();
   const fetch = gateway ? inProcessSandboxFetch(gateway, config.siteUrl, () => deferTask(() => gateway.deliveriesSettled())) : undefined;
-  return buildPaymentsContext(config, await getDb(), deferTask, fetch);
+  return buildPaymentsContext(config, await getDb(), await getSessionSecret(), deferTask, fetch);
 }

@@ -4,7 +4,13 @@ import { createQfpayClient } from "../qfpay/client";
 import type { PaymentsContext } from "./context";
 
 /** The payments context for a configuration: the shop's database and its QFPay (or sandbox) client. */
-export function buildPaymentsContext(config: Config, db: Db, defer: PaymentsContext["defer"], fetch?: typeof globalThis.fetch): PaymentsContext {
+export function buildPaymentsContext(
+  config: Config,
+  db: Db,
+  sessionSecret: string,
+  defer: PaymentsContext["defer"],
+  fetch?: typeof globalThis.fetch,
+): PaymentsContext {
   return {
     db,
     qfpay: createQfpayClient({
@@ -16,7 +22,7 @@ export function buildPaymentsContext(config: Config, db: Db, defer: PaymentsCont
       fetch,
     }),
     siteUrl: config.siteUrl,
-    sessionSecret: config.sessionSecret,
+    sessionSecret,
     clientKey: config.qfpay.clientKey,
     currency: config.storeCurrency,
     expiredMinutes: config.qfpay.expiredMinutes,

@@ -38,7 +38,10 @@ describe("configuration", () => {
     ["live with the sandbox's credentials", { ...live, QFPAY_CLIENT_KEY: SANDBOX_CLIENT_KEY }, /QFPAY_CLIENT_KEY must be the client_key QFPay issued you/],
     ["live with the seeds' placeholder", { ...live, QFPAY_CLIENT_KEY: "0E32A59A8B454940A2FF39**********" }, /QFPAY_CLIENT_KEY/],
     ["live without a session secret", { ...live, SESSION_SECRET: "" }, /^Configuration error: SESSION_SECRET must be at least 32 characters/],
-    ["production without a session secret", { NODE_ENV: "production" }, /SESSION_SECRET .*required in production/],
+    ["test mode without a session secret", { ...live, QFPAY_ENV: "test", SESSION_SECRET: "" }, /SESSION_SECRET must be at least 32 characters \(required when QFPAY_ENV is test\)/],
+    ["Vercel without a database", { VERCEL: "1", VERCEL_URL: "shop-git-x.vercel.app" }, /^Configuration error: DATABASE_URL must be set on Vercel/],
+    ["a pooled URL of another kind", { POSTGRES_URL: "mysql://x" }, /POSTGRES_URL must be a postgres/],
+    ["an unpooled URL of another kind", { DATABASE_URL: "postgres://db/shop", DATABASE_URL_UNPOOLED: "http://db" }, /DATABASE_URL_UNPOOLED must be a postgres/],
     ["a short session secret", { SESSION_SECRET: "short" }, /SESSION_SECRET must be at least 32 characters/],
     ["live on http", { ...live, SITE_URL: "http://shop.example" }, /SITE_URL must be an https origin/],
     ["a SITE_URL with a path", { SITE_URL: "https://shop.example/store" }, /SITE_URL must be an http\(s\) origin/],
@@ -58,6 +61,30 @@ describe("configuration", () => {
     expect(message).not.toContain("\n");
   });
 
+  it("needs no session secret in sandbox mode, even in production: the demo generates one", () => {
+    expect(parseConfig({ NODE_ENV: "production" }).sessionSecret).toBeUndefined();
+    expect(parseConfig({ SESSION_SECRET: SECRET }).sessionSecret).toBe(SECRET);
+  });
+
+  it("takes its origin from Vercel when SITE_URL is unset: the production domain, or a preview's own URL", () => {
+    const vercel = { VERCEL: "1", DATABASE_URL: "postgres://u:p@db/shop", VERCEL_PROJECT_PRODUCTION_URL: "shop.example.vercel.app", VERCEL_URL: "shop-abc123.vercel.app" };
+    expect(parseConfig({ ...vercel, VERCEL_ENV: "production" }).siteUrl).toBe("https://shop.example.vercel.app");
+    expect(parseConfig({ ...vercel, VERCEL_ENV: "preview" }).siteUrl).toBe("https://shop-abc123.vercel.app");
+    expect(parseConfig({ ...vercel, VERCEL_URL: "" }).siteUrl).toBe("https://shop.example.vercel.app");
+    expect(parseConfig({ ...vercel, SITE_URL: "https://tea.example" }).siteUrl).toBe("https://tea.example");
+    expect(parseConfig({ VERCEL_URL: "shop-abc123.vercel.app" }).siteUrl).toBe("http://localhost:3000");
+    expect(parseConfig({ ...vercel, VERCEL_ENV: "production" }).qfpay.apiBase).toBe("https://shop.example.vercel.app/sandbox/qfpay");
+  });
+
+  it("reads the database as Vercel's integrations set it, and migrates over the direct connection", () => {
+    const neon = parseConfig({ DATABASE_URL: "postgres://pooler/shop", DATABASE_URL_UNPOOLED: "postgres://direct/shop" });
+    expect(neon).toMatchObject({ databaseUrl: "postgres://pooler/shop", migrationUrl: "postgres://direct/shop" });
+    const legacy = parseConfig({ POSTGRES_URL: "postgres://pooler/shop", POSTGRES_URL_NON_POOLING: "postgres://direct/shop" });
+    expect(legacy).toMatchObject({ databaseUrl: "postgres://pooler/shop", migrationUrl: "postgres://direct/shop" });
+    expect(parseConfig({ DATABASE_URL: "postgres://db/shop" }).migrationUrl).toBe("postgres://db/shop");
+    expect(parseConfig({ VERCEL: "1", VERCEL_URL: "x.vercel.app", POSTGRES_URL: "postgres://db/shop" })).toMatchObject({ serverless: true, databaseUrl: "postgres://db/shop" });
+  });
+
   it("arms the crash-recovery hook in sandbox mode only", () => {
     expect(() => parseConfig({ SHOP_CRASH_AT: "paid.mid-transaction" })).not.toThrow();
     expect(errorOf({ ...live, SHOP_CRASH_AT: "paid.mid-transaction" })).toMatch(/^Configuration error: SHOP_CRASH_AT must be unset/);
@@ -67,6 +94,7 @@ describe("configuration", () => {
   it("never repeats a secret's value in its error", () => {
     expect(errorOf({ SESSION_SECRET: "tooshort-secret" })).not.toContain("tooshort-secret");
     expect(errorOf({ DATABASE_URL: "mysql://user:hunter2@db" })).not.toContain("hunter2");
+    expect(errorOf({ DATABASE_URL_UNPOOLED: "mysql://user:hunter2@db" })).not.toContain("hunter2");
     expect(errorOf({ ADMIN_PASSWORD: "pw-secret" })).not.toContain("pw-secret");
   });
 

@@ -1,13 +1,18 @@
 import { getDb } from "@/lib/db/database";
 import { pingDatabase } from "@/lib/db/connection";
 import { getConfig } from "@/lib/env";
+import { serverProblem } from "@/lib/server-problem";
 
-/** Readiness: the configuration is valid and the database answers. */
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** Readiness: the configuration is valid and the database answers; otherwise 503 and why. */
 export async function GET() {
+  const problem = await serverProblem();
+  if (problem) return Response.json({ status: "unavailable", reason: problem }, { status: 503, headers: NO_STORE });
   try {
     await pingDatabase(await getDb());
-    return Response.json({ status: "ok", mode: getConfig().qfpay.environment }, { headers: { "Cache-Control": "no-store" } });
   } catch {
-    return Response.json({ status: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json({ status: "unavailable", reason: "The database does not answer." }, { status: 503, headers: NO_STORE });
   }
+  return Response.json({ status: "ok", mode: getConfig().qfpay.environment }, { headers: NO_STORE });
 }

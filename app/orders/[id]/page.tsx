@@ -8,6 +8,7 @@ import { orderUrl } from "@/lib/payments/order-access";
 import { readOrderStatus } from "@/lib/payments/order-status";
 import { mayViewOrder } from "@/lib/payments/order-viewer";
 import { shopperReason } from "@/lib/payments/shopper-reason";
+import { deliverDueSandboxNotifications } from "@/lib/sandbox/instance";
 import { WALLET_NAMES, type Wallet } from "@/lib/qfpay/pay-types";
 import { payAgainAction } from "./actions";
 import { LiveStatus } from "./live-status";
@@ -23,6 +24,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const token = typeof rawToken === "string" ? rawToken : undefined;
   const ctx = await getPaymentsContext();
   if (!(await mayViewOrder(ctx, id, token))) notFound();
+  await deliverDueSandboxNotifications();
   const view = await readOrderStatus(ctx, id);
   if (!view) notFound();
 
@@ -46,7 +48,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       {order.needsReview && order.state !== "awaiting_payment" && <p className="notice">We are checking this order and will email you if anything needs your attention.</p>}
 
       {payable && (
-        <OpenPayment view={view} token={token} shareUrl={orderUrl(config.siteUrl, order.id, config.sessionSecret)} inApp={device.inApp} otherWallets={others} />
+        <OpenPayment view={view} token={token} shareUrl={orderUrl(ctx.siteUrl, order.id, ctx.sessionSecret)} inApp={device.inApp} otherWallets={others} />
       )}
 
       {confirming && (

@@ -3,5 +3,12 @@ import { handleNotifyRequest } from "@/lib/payments/notify-handler";
 
 /** QFPay's asynchronous notifications: verified over the raw body, recorded, applied, answered. */
 export async function POST(request: Request) {
-  return handleNotifyRequest(await getPaymentsContext(), request);
+  let ctx;
+  try {
+    ctx = await getPaymentsContext();
+  } catch {
+    // Not SUCCESS: a shop that cannot open its database or configuration now hears it again on QFPay's retry.
+    return new Response("FAIL: try again", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+  return handleNotifyRequest(ctx, request);
 }
