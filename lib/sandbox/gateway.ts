@@ -20,6 +20,10 @@ export interface SandboxGatewayOptions {
   /** Where notifications go when a payment names no `notify_url` (QFPay's per-app registration). */
   registeredNotifyUrl: string;
   fetch?: typeof fetch;
+  /** Runs delivery work after the answer (Next's `after()`); at once by default. */
+  defer?: (task: () => Promise<unknown>) => void;
+  /** Arm a timer for the next retry (a long-lived server); off where instances freeze between requests. */
+  retryTimer?: boolean;
 }
 
 const ENDPOINTS = new Set(["payment", "query", "refund"]);
@@ -52,10 +56,11 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
   const doFetch = options.fetch ?? fetch;
   const offset = { ms: 0 };
   const now = () => new Date(Date.now() + offset.ms);
-  const pump = new NotificationPump(db, doFetch, now);
+  const pump = new NotificationPump(db, doFetch, now, options.retryTimer ?? true);
+  const defer = options.defer ?? ((task) => void task());
   // Whatever queues a notification (a payment, a refund, a scripted 1145 settling on a query) starts
   // its delivery; a call that queues none costs the pump nothing.
-  const payCtx = { db, registeredNotifyUrl: options.registeredNotifyUrl, onQueued: () => void pump.kick() };
+  const payCtx = { db, registeredNotifyUrl: options.registeredNotifyUrl, onQueued: () => defer(() => pump.kick()) };
 
   async function syncClock(): Promise<void> {
     offset.ms = (await readSettings(db)).clockOffsetMs;

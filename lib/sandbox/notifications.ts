@@ -124,9 +124,10 @@ export async function deliverDueNotifications(db: Db, doFetch: typeof fetch, now
 }
 
 /**
- * Runs deliveries in the background of a long-lived server, sleeping until the next one is due. On a
- * serverless host the timer may not survive; every sandbox request kicks the pump again, so retries
- * still go out when the sandbox is next used.
+ * Delivers due notifications, one pass at a time. Requests drive it: the request that queues a
+ * notification kicks it (in `after()`), and so does any later request that touches the sandbox or an
+ * order, so retries go out even where no timer survives between requests (a serverless host freezes
+ * the instance). A long-lived server may also arm a timer for the next retry, only to send it sooner.
  */
 export class NotificationPump {
   private timer: NodeJS.Timeout | undefined;
@@ -138,6 +139,7 @@ export class NotificationPump {
     private readonly db: Db,
     private readonly doFetch: typeof fetch,
     private readonly now: () => Date,
+    private readonly retryTimer: boolean,
   ) {}
 
   /** Delivers what is due now; resolves when this pass (and any it asked for) is over. */
@@ -174,7 +176,7 @@ export class NotificationPump {
       }
     } while (this.again && !this.stopped);
     clearTimeout(this.timer);
-    if (next && !this.stopped) {
+    if (next && this.retryTimer && !this.stopped) {
       const wait = Math.min(Math.max(next.getTime() - this.now().getTime(), 10), 60_000);
       this.timer = setTimeout(() => void this.kick(), wait);
       this.timer.unref();

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { getConfig } from "@/lib/env";
 import { getPaymentsContext } from "@/lib/payments/app-context";
 import { reconcile } from "@/lib/payments/reconcile";
+import { deliverDueSandboxNotifications } from "@/lib/sandbox/instance";
 
 function authorized(header: string | null, secret: string): boolean {
   const given = Buffer.from(header ?? "");
@@ -14,6 +15,7 @@ export async function GET(request: Request) {
   const secret = getConfig().cronSecret;
   if (!secret) return Response.json({ error: "Set CRON_SECRET to enable scheduled reconciliation." }, { status: 404 });
   if (!authorized(request.headers.get("authorization"), secret)) return Response.json({ error: "Unauthorized" }, { status: 401 });
+  await deliverDueSandboxNotifications();
   const summary = await reconcile(await getPaymentsContext());
   return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { z } from "zod";
 import { getSandboxGateway } from "@/lib/sandbox/instance";
 
@@ -11,8 +10,8 @@ async function act(syssn: unknown, action: "pay" | "decline" | "expire"): Promis
   const gateway = await getSandboxGateway();
   const parsed = syssnSchema.safeParse(syssn);
   if (!gateway || !parsed.success) redirect("/");
+  // The payment's notification goes out in this request's after() (the gateway defers its delivery).
   await gateway.cashierAct(parsed.data, action);
-  after(() => gateway.deliveriesSettled());
   const view = await gateway.cashierView(parsed.data);
   // Alipay sends the shopper back to the merchant's return_url once the payment is done.
   if (action === "pay" && view?.state === "paid" && view.returnUrl) redirect(view.returnUrl);

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Countdown } from "@/app/_components/countdown";
 import { formatMoney } from "@/lib/money";
 import { isCurrencyCode } from "@/lib/qfpay/currencies";
-import { getSandboxGateway } from "@/lib/sandbox/instance";
+import { deliverDueSandboxNotifications, getSandboxGateway } from "@/lib/sandbox/instance";
 import { declineCashierAction, expireCashierAction, payCashierAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sandbox cashier", robots: { index: false } };
@@ -22,6 +22,7 @@ export default async function SandboxCashierPage({ params }: { params: Promise<{
   if (!gateway || !/^\d{26}$/.test(syssn)) notFound();
   const view = await gateway.cashierView(syssn);
   if (!view) notFound();
+  await deliverDueSandboxNotifications();
   const amount = isCurrencyCode(view.currency) ? formatMoney(view.amount, view.currency) : `${view.amount} ${view.currency}`;
 
   return (

@@ -3,6 +3,7 @@ import { readOrderProgress } from "@/lib/payments/order-status";
 import { mayViewOrder } from "@/lib/payments/order-viewer";
 import { clientAddress } from "@/lib/client-address";
 import { allowRequest, rateKey, STATUS_RULE } from "@/lib/rate-limit";
+import { deliverDueSandboxNotifications } from "@/lib/sandbox/instance";
 import { isCrossSiteRequest } from "@/lib/same-origin";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -17,6 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   }
   const token = new URL(request.url).searchParams.get("t");
   if (!(await mayViewOrder(ctx, id, token))) return Response.json({ error: "Not found" }, { status: 404, headers: NO_STORE });
+  await deliverDueSandboxNotifications();
   const progress = await readOrderProgress(ctx, id);
   if (!progress) return Response.json({ error: "Not found" }, { status: 404, headers: NO_STORE });
   return Response.json(progress, { headers: NO_STORE });
