@@ -1,14 +1,25 @@
 // @ts-check
 
+const onVercel = Boolean(process.env.VERCEL);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite'],
-  // Migrations are read from disk at start-up; make sure serverless bundles carry them.
+  // Migrations are read from disk (a long-lived server applies them; a Vercel function reads the journal
+  // to check the deploy did): make sure traced bundles carry them.
   outputFileTracingIncludes: { '/**': ['./lib/db/migrations/**/*'] },
+  // On Vercel the database is always PostgreSQL (lib/env.ts refuses to start without one): no function
+  // carries the embedded engine's ~15 MB of WebAssembly and data.
+  // (instrumentation.ts, which Vercel adds to every function, the proxy's included, opens no database.)
+  // Turbopack links externals under .next/node_modules by a hashed name, hence the second pattern.
+  ...(onVercel
+    ? { outputFileTracingExcludes: { '**': ['node_modules/@electric-sql/pglite/**', '.next/node_modules/@electric-sql/pglite*', '.next/node_modules/@electric-sql/pglite*/**'] } }
+    : {}),
   poweredByHeader: false,
   async headers() {
-    const secure = (process.env.SITE_URL ?? "").startsWith("https://");
+    // Vercel serves https only, whether or not SITE_URL is set.
+    const secure = onVercel || (process.env.SITE_URL ?? "").startsWith("https://");
     return [
       {
         source: "/:path*",

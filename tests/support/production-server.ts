@@ -21,7 +21,8 @@ export interface ServerOptions {
   port: number;
   /** Embedded PGlite folder (relative to the project), or a PostgreSQL URL. */
   database: { pgliteDir: string } | { url: string };
-  env?: Record<string, string>;
+  /** Added to (or, with undefined, removed from) the server's environment. */
+  env?: Record<string, string | undefined>;
   /** Options for Node itself, before Next's own (`--cpu-prof`, which NODE_OPTIONS does not take). */
   nodeArgs?: string[];
 }
