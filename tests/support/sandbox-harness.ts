@@ -28,7 +28,8 @@ export interface SandboxHarness {
   close(): Promise<void>;
 }
 
-export async function startSandbox(): Promise<SandboxHarness> {
+/** `retryTimer: false` runs the gateway as a serverless instance does: only requests drive deliveries. */
+export async function startSandbox(options: { retryTimer?: boolean } = {}): Promise<SandboxHarness> {
   const database = await createTestDatabase();
   const received: ReceivedNotification[] = [];
   const receiverAnswer = { status: 200, body: "SUCCESS" };
@@ -44,7 +45,7 @@ export async function startSandbox(): Promise<SandboxHarness> {
     if (path === "/sandbox/qfpay/control") return holder.gateway!.handleControl(request);
     return new Response("not found", { status: 404 });
   });
-  const gateway = createSandboxGateway({ db: database.db, publicBaseUrl: server.url, registeredNotifyUrl: `${receiver.url}/registered` });
+  const gateway = createSandboxGateway({ db: database.db, publicBaseUrl: server.url, registeredNotifyUrl: `${receiver.url}/registered`, retryTimer: options.retryTimer });
   holder.gateway = gateway;
   const apiBase = `${server.url}/sandbox/qfpay`;
   return {
