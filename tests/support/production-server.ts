@@ -19,12 +19,21 @@ export const SERVER_SECRETS = {
 
 export interface ServerOptions {
   port: number;
-  /** Embedded PGlite folder (relative to the project), or a PostgreSQL URL. */
-  database: { pgliteDir: string } | { url: string };
+  /** Embedded PGlite folder (relative to the project), or a PostgreSQL URL; none: nothing configured. */
+  database: { pgliteDir: string } | { url: string } | null;
   /** Added to (or, with undefined, removed from) the server's environment. */
   env?: Record<string, string | undefined>;
   /** Options for Node itself, before Next's own (`--cpu-prof`, which NODE_OPTIONS does not take). */
   nodeArgs?: string[];
+  /** The app's folder (a read-only copy: tests/support/read-only-app.ts); the project by default. */
+  cwd?: string;
+  /** Run as this user when the test runs as root (`nobody`: as a host runs an app it did not build). */
+  user?: string;
+  /**
+   * Ready once /api/health answers 200 (default), once it answers at all (a misconfigured shop's 503), or
+   * at once (`spawned`: the caller times the start itself).
+   */
+  ready?: "healthy" | "answering" | "spawned";
 }
 
 export interface ProductionServer {
@@ -59,9 +68,11 @@ export function ensureProductionBuild(): void {
 
 export async function startProductionServer(options: ServerOptions): Promise<ProductionServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const database = "url" in options.database ? { DATABASE_URL: options.database.url } : { PGLITE_DATA_DIR: options.database.pgliteDir };
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(options.port)], {
-    cwd: ROOT,
+  const database = options.database === null ? {} : "url" in options.database ? { DATABASE_URL: options.database.url } : { PGLITE_DATA_DIR: options.database.pgliteDir };
+  const command = [process.execPath, ...(options.nodeArgs ?? []), NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(options.port)];
+  if (options.user && process.getuid?.() === 0) command.unshift("runuser", "-u", options.user, "--");
+  const child: ChildProcess = spawn(command[0]!, command.slice(1), {
+    cwd: options.cwd ?? ROOT,
     stdio: ["ignore", "ignore", "pipe"],
     env: {
       PATH: process.env.PATH,
@@ -70,6 +81,8 @@ export async function startProductionServer(options: ServerOptions): Promise<Pro
       NEXT_TELEMETRY_DISABLED: "1",
       QFPAY_ENV: "sandbox",
       SITE_URL: baseUrl,
+      // The scripts stand in for a proxy that names each shopper's address in x-forwarded-for.
+      TRUSTED_PROXY_HOPS: "1",
       ...SERVER_SECRETS,
       ...database,
       ...options.env,
@@ -85,10 +98,12 @@ export async function startProductionServer(options: ServerOptions): Promise<Pro
 
   const deadline = Date.now() + 60_000;
   for (;;) {
+    if (options.ready === "spawned") break;
     if (ended) throw new Error(`the server exited while starting: ${stderr.trim()}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
-      if (response.status === 200) break;
+      await response.body?.cancel();
+      if (response.status === 200 || options.ready === "answering") break;
     } catch {
       // not listening yet
     }
