@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { endAdminSession, isAdmin, startAdminSession, adminEnabled } from "@/lib/admin/admin-session";
 import { clientAddress } from "@/lib/client-address";
 import { passwordMatches } from "@/lib/admin/password";
-import { clearFailures, clientKeyFor, failureDelayMs, lockedUntil, recordFailure } from "@/lib/admin/sign-in-throttle";
+import { clearFailures, clientKeyFor, failureDelayMs, guessFailed, takeGuess } from "@/lib/admin/sign-in-throttle";
 import { getDb } from "@/lib/db/database";
 import { getConfig } from "@/lib/env";
 import { getSessionSecret } from "@/lib/session-secret";
@@ -24,15 +24,15 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   if (!adminEnabled() || !config.adminPassword) return { error: "The admin is turned off." };
   const db = await getDb();
   const secret = await getSessionSecret();
-  const clientKey = clientKeyFor(clientAddress(await headers()), secret);
+  const clientKey = clientKeyFor(clientAddress(await headers(), config), secret);
   const now = new Date();
-  const until = await lockedUntil(db, clientKey, now);
-  if (until) return { error: `Too many failed sign-ins. Try again after ${Math.ceil((until.getTime() - now.getTime()) / 60_000)} minutes.` };
+  const guess = await takeGuess(db, clientKey, now);
+  if (!guess.allowed) return { error: `Too many failed sign-ins. Try again after ${Math.ceil((guess.until.getTime() - now.getTime()) / 60_000)} minutes.` };
 
   const given = formOf(form).get("password");
   if (typeof given !== "string" || given.length > 1024 || !passwordMatches(given, config.adminPassword, secret)) {
-    const failures = await recordFailure(db, clientKey, now);
-    await sleep(failureDelayMs(failures));
+    await guessFailed(db, clientKey, guess.number, now);
+    await sleep(failureDelayMs(guess.number));
     return { error: "That password is not right." };
   }
   await clearFailures(db, clientKey);
