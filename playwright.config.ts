@@ -40,6 +40,8 @@ export default defineConfig({
       SESSION_SECRET: "e2e-session-secret-at-least-32-characters-long",
       CRON_SECRET: "e2e-cron-secret-0123456789",
       ADMIN_PASSWORD: "e2e-admin-password",
+      // The tests stand in for a proxy that names each worker's address in x-forwarded-for.
+      TRUSTED_PROXY_HOPS: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

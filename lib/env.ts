@@ -32,6 +32,8 @@ export interface Config {
   adminPassword: string | undefined;
   storeCurrency: CurrencyCode;
   cronSecret: string | undefined;
+  /** Proxies of the merchant's own in front of `next start` (lib/client-address.ts). */
+  trustedProxyHops: number;
 }
 
 export class ConfigError extends Error {
@@ -196,6 +198,10 @@ export function parseConfig(source: Source): Config {
     fail("SHOP_CRASH_AT", `unset (it is the crash-recovery test's hook, for sandbox mode only: ${CRASH_POINTS.join(", ")})`, source);
   }
 
+  const hopsText = read(source, "TRUSTED_PROXY_HOPS") ?? "0";
+  if (!/^[0-5]$/.test(hopsText)) fail("TRUSTED_PROXY_HOPS", "a whole number from 0 to 5 (the proxies of your own in front of the shop)", source);
+  const trustedProxyHops = Number(hopsText);
+
   const currency = (read(source, "STORE_CURRENCY") ?? "HKD").toUpperCase();
   if (!isCurrencyCode(currency)) fail("STORE_CURRENCY", "a currency QFPay lists (HKD, CNY, USD, EUR, ...)", source);
   if (currency !== "HKD" && wallets.data.includes("alipayhk")) {
@@ -213,6 +219,7 @@ export function parseConfig(source: Source): Config {
     adminPassword,
     storeCurrency: currency,
     cronSecret,
+    trustedProxyHops,
   };
 }
 

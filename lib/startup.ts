@@ -1,5 +1,6 @@
 import "server-only";
 import { configurationProblem } from "./env";
+import { stampPeerAddresses } from "./peer-address";
 
 /**
  * Runs once as the server starts, in every function of a Vercel deployment, the proxy's included: so it
@@ -8,6 +9,8 @@ import { configurationProblem } from "./env";
  * keeps answering with a page that says what is wrong (proxy.ts), since Vercel would only start it again.
  */
 export function startServer(): void {
+  // Off Vercel the connection's address is the only one a client cannot choose (lib/client-address.ts).
+  if (!process.env.VERCEL) stampPeerAddresses();
   const problem = configurationProblem();
   if (!problem) return;
   console.error(problem);

@@ -41,7 +41,7 @@ export async function startCheckoutAction(_previous: CheckoutState, formArg: For
   if (!getConfig().qfpay.wallets.includes(wallet)) return { status: "error", message: "That wallet is not offered here.", email };
 
   const ctx = await getPaymentsContext();
-  const rateRule = rateKey(CHECKOUT_RULE, [clientAddress(await headers())], ctx.sessionSecret);
+  const rateRule = rateKey(CHECKOUT_RULE, [clientAddress(await headers(), getConfig())], ctx.sessionSecret);
   if (!(await allowRequest(ctx.db, CHECKOUT_RULE, rateRule))) {
     return { status: "error", message: "Too many orders from here in a short time. Please wait a few minutes and try again.", email };
   }

@@ -2,6 +2,7 @@ import { getPaymentsContext } from "@/lib/payments/app-context";
 import { readOrderProgress } from "@/lib/payments/order-status";
 import { mayViewOrder } from "@/lib/payments/order-viewer";
 import { clientAddress } from "@/lib/client-address";
+import { getConfig } from "@/lib/env";
 import { allowRequest, rateKey, STATUS_RULE } from "@/lib/rate-limit";
 import { deliverDueSandboxNotifications } from "@/lib/sandbox/instance";
 import { isCrossSiteRequest } from "@/lib/same-origin";
@@ -13,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const ctx = await getPaymentsContext();
   if (isCrossSiteRequest(request.headers, ctx.siteUrl)) return Response.json({ error: "Forbidden" }, { status: 403, headers: NO_STORE });
-  if (!(await allowRequest(ctx.db, STATUS_RULE, rateKey(STATUS_RULE, [clientAddress(request.headers), id], ctx.sessionSecret)))) {
+  if (!(await allowRequest(ctx.db, STATUS_RULE, rateKey(STATUS_RULE, [clientAddress(request.headers, getConfig()), id], ctx.sessionSecret)))) {
     return Response.json({ error: "Too many requests" }, { status: 429, headers: { ...NO_STORE, "Retry-After": "30" } });
   }
   const token = new URL(request.url).searchParams.get("t");
