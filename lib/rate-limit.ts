@@ -15,6 +15,9 @@ export const CHECKOUT_RULE: RateRule = { name: "checkout", limit: 30, windowMs: 
 /** Status polls per client and order: the order page asks every 1.5 s. */
 export const STATUS_RULE: RateRule = { name: "status", limit: 90, windowMs: 60_000 };
 
+/** Refused notifications (bad signature, oversized) per sender: QFPay itself never sends one. */
+export const REFUSED_NOTIFICATION_RULE: RateRule = { name: "refused-notify", limit: 60, windowMs: 60_000 };
+
 export function rateKey(rule: RateRule, parts: string[], secret: string): string {
   return `${rule.name}:${createHmac("sha256", secret).update(parts.join("\u0000")).digest("hex").slice(0, 32)}`;
 }

@@ -3,6 +3,7 @@
 import { openDatabase } from "../lib/db/connection";
 import { getConfig } from "../lib/env";
 import { buildPaymentsContext } from "../lib/payments/build-context";
+import { pruneStaleRows } from "../lib/housekeeping";
 import { reconcile } from "../lib/payments/reconcile";
 import { resolveSessionSecret } from "../lib/session-secret";
 
@@ -14,7 +15,8 @@ async function main() {
     const secret = await resolveSessionSecret(config, handle.db);
     const summary = await reconcile(buildPaymentsContext(config, handle.db, secret, (task) => void deferred.push(task())));
     await Promise.allSettled(deferred);
-    console.log(JSON.stringify(summary));
+    const pruned = await pruneStaleRows(handle.db, new Date());
+    console.log(JSON.stringify({ ...summary, pruned }));
   } finally {
     await handle.close();
   }

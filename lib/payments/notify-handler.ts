@@ -3,12 +3,12 @@ import { readLimitedBody } from "../read-limited-body";
 import { MAX_NOTIFICATION_BYTES, receiveNotification } from "./receive-notification";
 
 /** The notification endpoint as a Web handler: raw bytes in, QFPay's `SUCCESS` (or not) out. */
-export async function handleNotifyRequest(ctx: PaymentsContext, request: Request): Promise<Response> {
+export async function handleNotifyRequest(ctx: PaymentsContext, request: Request, client: string): Promise<Response> {
   const { bytes, oversized } = await readLimitedBody(request, MAX_NOTIFICATION_BYTES);
   const signature = request.headers.get("x-qf-sign");
   let answer;
   try {
-    answer = await receiveNotification(ctx, { raw: bytes, signature, oversized });
+    answer = await receiveNotification(ctx, { raw: bytes, signature, oversized, client });
   } catch {
     // Not SUCCESS: QFPay will send it again, by which time the database may answer.
     answer = { status: 503, body: "FAIL: try again" };

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { eq, or, sql } from "drizzle-orm";
 import { paymentAttempts, refunds } from "../db/schema/payments";
-import { receivedNotifications, type NotificationOutcome } from "../db/schema/notifications";
+import { receivedNotifications, refusedNotifications, type NotificationOutcome } from "../db/schema/notifications";
 import { crashPoint } from "../crash-point";
+import { allowRequest, rateKey, REFUSED_NOTIFICATION_RULE } from "../rate-limit";
 import { formatGatewayTime } from "../qfpay/gateway-time";
 import { parseNotification, verifyNotificationSignature, type QfpayNotification } from "../qfpay/notification";
 import type { PaymentsContext } from "./context";
@@ -14,6 +15,8 @@ import { flagForReview, recordEvent } from "./transitions";
 /** QFPay's bodies are a few hundred bytes; anything far larger is not QFPay. */
 export const MAX_NOTIFICATION_BYTES = 64 * 1024;
 const STORED_BODY_CHARS = 16 * 1024;
+/** How much of an unverified body is kept: one sample an hour, this long. */
+const REFUSED_SAMPLE_CHARS = 512;
 
 export interface NotificationAnswer {
   status: number;
@@ -26,16 +29,18 @@ interface Receipt {
   raw: Uint8Array;
   signature: string | null;
   oversized: boolean;
+  /** Who sent it (lib/client-address.ts): refused requests are rate-limited per sender. */
+  client: string;
 }
 
 function decodeForStorage(raw: Uint8Array): string {
   return new TextDecoder("utf-8", { fatal: false }).decode(raw).replaceAll("\u0000", "\uFFFD").slice(0, STORED_BODY_CHARS);
 }
 
+/** A verified notification, kept whole (its copies counted on one row): the admin shows it in the order's story. */
 async function record(
   ctx: PaymentsContext,
   receipt: Receipt,
-  valid: boolean,
   outcome: NotificationOutcome,
   fields: { notifyType?: string; outTradeNo?: string; syssn?: string; orderId?: string; detail?: string } = {},
 ): Promise<number> {
@@ -47,7 +52,7 @@ async function record(
       rawBody: decodeForStorage(receipt.raw),
       bodyBytes: receipt.raw.byteLength,
       signature: receipt.signature?.slice(0, 128) ?? null,
-      signatureValid: valid,
+      signatureValid: true,
       outcome,
       ...fields,
     })
@@ -60,30 +65,44 @@ async function record(
 }
 
 /**
+ * A request that proves nothing: counted in its hour's row (the first body kept as a short sample), so
+ * that junk at any volume adds no rows; a sender over its allowance is answered 429 and not counted.
+ */
+async function refuse(ctx: PaymentsContext, receipt: Receipt, reason: "bad_signature" | "oversized", answer: NotificationAnswer): Promise<NotificationAnswer> {
+  if (!(await allowRequest(ctx.db, REFUSED_NOTIFICATION_RULE, rateKey(REFUSED_NOTIFICATION_RULE, [receipt.client], ctx.sessionSecret), ctx.now()))) {
+    return { status: 429, body: "FAIL: too many refused notifications" };
+  }
+  const hour = new Date(Math.floor(ctx.now().getTime() / 3_600_000) * 3_600_000);
+  await ctx.db
+    .insert(refusedNotifications)
+    .values({ reason, hour, sampleBody: decodeForStorage(receipt.raw).slice(0, REFUSED_SAMPLE_CHARS), sampleBytes: receipt.raw.byteLength })
+    .onConflictDoUpdate({
+      target: [refusedNotifications.reason, refusedNotifications.hour],
+      set: { count: sql`${refusedNotifications.count} + 1`, lastReceivedAt: sql`now()` },
+    });
+  return answer;
+}
+
+/**
  * Everything that happens to a notification: verified over its raw bytes, recorded (duplicates counted),
  * applied through the state machine, answered. A verified notification is always answered `SUCCESS`,
  * whatever it says, because QFPay would otherwise resend it for a day; an unverified one never is, and
  * changes nothing.
  */
 export async function receiveNotification(ctx: PaymentsContext, receipt: Receipt): Promise<NotificationAnswer> {
-  if (receipt.oversized) {
-    await record(ctx, receipt, false, "oversized", { detail: `body over ${MAX_NOTIFICATION_BYTES} bytes` });
-    return { status: 413, body: "FAIL: body too large" };
-  }
-  const valid = verifyNotificationSignature(receipt.raw, receipt.signature, ctx.clientKey);
-  if (!valid) {
-    await record(ctx, receipt, false, "bad_signature");
-    return { status: 401, body: "FAIL: signature" };
+  if (receipt.oversized) return refuse(ctx, receipt, "oversized", { status: 413, body: "FAIL: body too large" });
+  if (!verifyNotificationSignature(receipt.raw, receipt.signature, ctx.clientKey)) {
+    return refuse(ctx, receipt, "bad_signature", { status: 401, body: "FAIL: signature" });
   }
   const parsed = parseNotification(receipt.raw);
   if (!parsed.ok) {
-    await record(ctx, receipt, true, "malformed", { detail: parsed.error });
+    await record(ctx, receipt, "malformed", { detail: parsed.error });
     return SUCCESS;
   }
   const note = parsed.notification;
   const base = { notifyType: note.notify_type, outTradeNo: note.out_trade_no, syssn: note.syssn };
   if (note.respcd !== "0000") {
-    await record(ctx, receipt, true, "ignored", { ...base, detail: `respcd ${note.respcd}: QFPay notifies successes only` });
+    await record(ctx, receipt, "ignored", { ...base, detail: `respcd ${note.respcd}: QFPay notifies successes only` });
     return SUCCESS;
   }
   return note.notify_type === "payment" ? applyPaymentNotification(ctx, receipt, note, base) : applyRefundNotification(ctx, receipt, note, base);
@@ -92,11 +111,11 @@ export async function receiveNotification(ctx: PaymentsContext, receipt: Receipt
 async function applyPaymentNotification(ctx: PaymentsContext, receipt: Receipt, note: QfpayNotification, base: Record<string, string>): Promise<NotificationAnswer> {
   const [attempt] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.outTradeNo, note.out_trade_no));
   if (!attempt) {
-    await record(ctx, receipt, true, "unknown_order", { ...base, detail: "no payment attempt has this out_trade_no" });
+    await record(ctx, receipt, "unknown_order", { ...base, detail: "no payment attempt has this out_trade_no" });
     return SUCCESS;
   }
   const matches = note.txamt === attempt.amount && note.txcurrcd === attempt.currency;
-  const times = await record(ctx, receipt, true, matches ? "applied" : "mismatch", { ...base, orderId: attempt.orderId });
+  const times = await record(ctx, receipt, matches ? "applied" : "mismatch", { ...base, orderId: attempt.orderId });
   crashPoint("notify.after-record");
   // QFPay resends until it hears SUCCESS, so most copies find the attempt already paid by this very
   // payment: nothing is left to apply, and no transaction or lock is needed to know it.
@@ -138,7 +157,7 @@ async function applyRefundNotification(ctx: PaymentsContext, receipt: Receipt, n
     }
     return { outcome: "applied" as const, orderId: attempt.orderId, attempt };
   });
-  await record(ctx, receipt, true, result.outcome, { ...base, orderId: result.orderId, detail: result.outcome === "unknown_order" ? "no refund or payment matches" : undefined });
+  await record(ctx, receipt, result.outcome, { ...base, orderId: result.orderId, detail: result.outcome === "unknown_order" ? "no refund or payment matches" : undefined });
   // A refund can arrive before its payment's notification: the payment must be confirmed for it to count.
   if ("attempt" in result && result.attempt && result.attempt.state !== "paid") {
     const attempt = result.attempt;

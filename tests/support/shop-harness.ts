@@ -34,7 +34,7 @@ export async function startShop(overrides: Partial<PaymentsContext> = {}): Promi
     const api = /^\/sandbox\/qfpay\/trade\/v1\/([a-z]+)$/.exec(path);
     if (api) return holder.gateway!.handleApi(api[1]!, request);
     if (path === "/sandbox/qfpay/control") return holder.gateway!.handleControl(request);
-    if (path === "/api/qfpay/notify" && request.method === "POST") return handleNotifyRequest(holder.ctx!, request);
+    if (path === "/api/qfpay/notify" && request.method === "POST") return handleNotifyRequest(holder.ctx!, request, request.headers.get("x-forwarded-for") ?? "127.0.0.1");
     return new Response("not found", { status: 404 });
   });
   const notifyUrl = `${server.url}/api/qfpay/notify`;

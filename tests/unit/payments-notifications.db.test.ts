@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { receivedNotifications } from "@/lib/db/schema/notifications";
+import { refusedNotifications } from "@/lib/db/schema/notifications";
 import { signNotificationBody } from "@/lib/qfpay/notification";
 import { formatGatewayTime } from "@/lib/qfpay/gateway-time";
 import { stockOf } from "@/lib/payments/inventory";
@@ -23,8 +23,8 @@ beforeEach(async () => {
   await shop.control({ action: "reset" });
 });
 
-async function post(body: string | Uint8Array, sign: string | null = signNotificationBody(body, SANDBOX_CLIENT_KEY)) {
-  const headers: Record<string, string> = { "Content-Type": "application/json" };
+async function post(body: string | Uint8Array, sign: string | null = signNotificationBody(body, SANDBOX_CLIENT_KEY), sender = "203.0.113.1") {
+  const headers: Record<string, string> = { "Content-Type": "application/json", "x-forwarded-for": sender };
   if (sign !== null) headers["X-QF-SIGN"] = sign;
   const response = await fetch(shop.notifyUrl, { method: "POST", headers, body: typeof body === "string" ? body : Buffer.from(body) });
   return { status: response.status, text: await response.text() };
@@ -42,6 +42,11 @@ async function paidButNotNotified(qty = 1) {
 async function recordFor(body: string, signatureValid?: boolean) {
   const rows = await notificationRecords(shop);
   return rows.find((row) => row.rawBody === body && (signatureValid === undefined || row.signatureValid === signatureValid));
+}
+
+async function refusedCount(reason: "bad_signature" | "oversized"): Promise<number> {
+  const rows = await shop.database.db.select().from(refusedNotifications).where(eq(refusedNotifications.reason, reason));
+  return rows.reduce((sum, row) => sum + row.count, 0);
 }
 
 describe("the notification route", () => {
@@ -82,13 +87,33 @@ describe("the notification route", () => {
     }
   });
 
-  it("refuses a forged signature without changing anything, and records it", async () => {
+  it("refuses a forged signature without changing anything, and counts it", async () => {
     const { orderId, body } = await paidButNotNotified();
-    const answer = await post(body, "0".repeat(32));
+    const before = await refusedCount("bad_signature");
+    const answer = await post(body, "0".repeat(32), "203.0.113.2");
     expect(answer.status).toBe(401);
     expect(answer.text).not.toContain("SUCCESS");
     expect((await orderOf(shop, orderId)).state).toBe("awaiting_payment");
-    expect(await recordFor(body)).toMatchObject({ signatureValid: false, outcome: "bad_signature" });
+    expect(await recordFor(body)).toBeUndefined();
+    expect(await refusedCount("bad_signature")).toBe(before + 1);
+  });
+
+  it("keeps unsigned junk at any volume to one counted row an hour, and answers a sender over its allowance 429", async () => {
+    const junk = (i: number) => `{"junk": ${i}, "pad": "${"x".repeat(16 * 1024)}"}`;
+    const rowsBefore = (await shop.database.db.select().from(refusedNotifications)).length;
+    const before = await refusedCount("bad_signature");
+    // 300 bodies of 16 KB from five senders of 60 each: every one refused, none stored whole.
+    const answers = await Promise.all(Array.from({ length: 300 }, (_, i) => post(junk(i), "A".repeat(32), `198.51.100.${i % 5}`)));
+    expect(answers.every((a) => a.status === 401)).toBe(true);
+    const rows = await shop.database.db.select().from(refusedNotifications);
+    expect(rows.length - rowsBefore).toBeLessThanOrEqual(1); // at most a new hour's row
+    expect(await refusedCount("bad_signature")).toBe(before + 300);
+    expect(rows.every((row) => row.sampleBody.length <= 512)).toBe(true);
+    expect(await notificationRecords(shop)).not.toContainEqual(expect.objectContaining({ signatureValid: false }));
+    // The 61st within the minute from one sender is not even counted.
+    const over = await post(junk(301), "A".repeat(32), "198.51.100.0");
+    expect(over.status).toBe(429);
+    expect(await refusedCount("bad_signature")).toBe(before + 300);
   });
 
   it("refuses a missing signature and a body signed with another key", async () => {
@@ -147,12 +172,12 @@ describe("the notification route", () => {
     expect((await post(bytes, "x")).status).toBe(401);
   });
 
-  it("refuses a body of a megabyte with 413 and records it", async () => {
+  it("refuses a body of a megabyte with 413 and counts it", async () => {
     const big = `{"pad": "${"x".repeat(1024 * 1024)}"}`;
-    const answer = await post(big);
+    const before = await refusedCount("oversized");
+    const answer = await post(big, undefined, "203.0.113.3");
     expect(answer.status).toBe(413);
-    const rows = await shop.database.db.select().from(receivedNotifications).where(eq(receivedNotifications.outcome, "oversized"));
-    expect(rows.length).toBeGreaterThan(0);
+    expect(await refusedCount("oversized")).toBe(before + 1);
   });
 
   it("a payment notification after the order expired flags it and keeps it expired", async () => {

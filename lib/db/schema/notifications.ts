@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const NOTIFICATION_OUTCOMES = ["applied", "duplicate", "bad_signature", "malformed", "unknown_order", "mismatch", "oversized", "ignored"] as const;
 export type NotificationOutcome = (typeof NOTIFICATION_OUTCOMES)[number];
@@ -25,4 +25,22 @@ export const receivedNotifications = pgTable(
     lastReceivedAt: timestamp("last_received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("received_notifications_dedupe").on(t.dedupeKey), index("received_notifications_order").on(t.orderId), index("received_notifications_out_trade_no").on(t.outTradeNo)],
+);
+
+/**
+ * Requests to the notification endpoint that prove nothing (a bad signature, an oversized body): anyone
+ * can send them, so they are counted per hour with one short sample, never stored one by one.
+ */
+export const refusedNotifications = pgTable(
+  "refused_notifications",
+  {
+    reason: text("reason").$type<"bad_signature" | "oversized">().notNull(),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(1),
+    /** The hour's first body, cut short: enough to tell a misconfigured client_key from noise. */
+    sampleBody: text("sample_body").notNull(),
+    sampleBytes: integer("sample_bytes").notNull(),
+    lastReceivedAt: timestamp("last_received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reason, t.hour] })],
 );

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { getConfig } from "@/lib/env";
+import { pruneStaleRows } from "@/lib/housekeeping";
 import { getPaymentsContext } from "@/lib/payments/app-context";
 import { reconcile } from "@/lib/payments/reconcile";
 import { deliverDueSandboxNotifications } from "@/lib/sandbox/instance";
@@ -10,12 +11,17 @@ function authorized(header: string | null, secret: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** For a scheduled job (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`): settles what is left open. */
+/**
+ * For a scheduled job (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`): settles what is left
+ * open, then deletes the rows that stopped mattering (lib/housekeeping.ts).
+ */
 export async function GET(request: Request) {
   const secret = getConfig().cronSecret;
   if (!secret) return Response.json({ error: "Set CRON_SECRET to enable scheduled reconciliation." }, { status: 404 });
   if (!authorized(request.headers.get("authorization"), secret)) return Response.json({ error: "Unauthorized" }, { status: 401 });
   await deliverDueSandboxNotifications();
-  const summary = await reconcile(await getPaymentsContext());
-  return Response.json(summary, { headers: { "Cache-Control": "no-store" } });
+  const ctx = await getPaymentsContext();
+  const summary = await reconcile(ctx);
+  const pruned = await pruneStaleRows(ctx.db, ctx.now());
+  return Response.json({ ...summary, pruned }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,3 +1,5 @@
+import { clientAddress } from "@/lib/client-address";
+import { getConfig } from "@/lib/env";
 import { getPaymentsContext } from "@/lib/payments/app-context";
 import { handleNotifyRequest } from "@/lib/payments/notify-handler";
 
@@ -10,5 +12,5 @@ export async function POST(request: Request) {
     // Not SUCCESS: a shop that cannot open its database or configuration now hears it again on QFPay's retry.
     return new Response("FAIL: try again", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }
-  return handleNotifyRequest(ctx, request);
+  return handleNotifyRequest(ctx, request, clientAddress(request.headers, getConfig()));
 }
