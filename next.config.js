@@ -17,9 +17,9 @@ const nextConfig = {
     ? { outputFileTracingExcludes: { '**': ['node_modules/@electric-sql/pglite/**', '.next/node_modules/@electric-sql/pglite*', '.next/node_modules/@electric-sql/pglite*/**'] } }
     : {}),
   poweredByHeader: false,
+  // Strict-Transport-Security is decided per request by proxy.ts: a build made without an https
+  // SITE_URL must still send it when it serves https.
   async headers() {
-    // Vercel serves https only, whether or not SITE_URL is set.
-    const secure = onVercel || (process.env.SITE_URL ?? "").startsWith("https://");
     return [
       {
         source: "/:path*",
@@ -30,7 +30,6 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-          ...(secure ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
         ],
       },
     ];

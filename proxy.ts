@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { configurationProblem } from "@/lib/env";
+import { configurationProblem, getConfig } from "@/lib/env";
 import { refuseBadRequest } from "@/lib/request-guard";
 import { setupProblemResponse } from "@/lib/setup-problem-response";
 
@@ -40,6 +40,8 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  // Decided now, not at build time: the shop is https whenever its public origin is.
+  if (getConfig().siteUrl.startsWith("https://")) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   return response;
 }
 
@@ -47,8 +49,10 @@ export const config = {
   matcher: [
     {
       // /api too, for the guard: /api/orders/%ZZ/status is a 500 in Next's own router otherwise. Not the
-      // fixed paths of QFPay's notifications and the probes (the hottest routes): no bad escape can match them.
-      source: "/((?!_next/static|_next/image|api/(?:qfpay/notify|ping|health)$|.*\\.(?:svg|png|jpg|ico|txt|csv)$).*)",
+      // fixed paths of QFPay's notifications and the probes (the hottest routes): no bad escape can match
+      // them. Not the public files by their exact shape; any other path, whatever it ends with, is guarded
+      // (an action posted to /x.csv or /x.png is a 500 in Next otherwise).
+      source: "/((?!_next/static/|_next/image|api/(?:qfpay/notify|ping|health)$|products/[a-z0-9-]+\\.svg$|icon\\.svg$|robots\\.txt$|favicon\\.ico$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

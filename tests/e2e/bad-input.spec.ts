@@ -761,6 +761,11 @@ test("route handlers: malformed, oversized, forged and wrong-method requests get
     { name: "status asked with Origin null", path: status, headers: { Origin: "null" }, status: 403 },
     { name: "status asked cross-site", path: status, headers: { "Sec-Fetch-Site": "cross-site" }, status: 403 },
 
+    // Any other path, whatever it ends with: an action posted there is refused by the proxy, not a 500.
+    { name: "an action posted cross-site to a .csv path", method: "POST", path: "/x.csv", headers: { "Next-Action": "0".repeat(42), Origin: "https://evil.example", "Content-Type": "text/plain;charset=UTF-8" }, body: "[]", status: 403 },
+    { name: "a 3 MB action posted to a .png path", method: "POST", path: "/x.png", headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, body: "x".repeat(3 * 1024 * 1024), status: 413 },
+    { name: "a form posted to a .jpg path", method: "POST", path: "/products/x.jpg", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "a=1", status: 415 },
+
     // GET /api/cron/reconcile: the scheduled job's bearer secret.
     { name: "cron without a secret", path: "/api/cron/reconcile", status: 401 },
     ...["Bearer", "Bearer ", `bearer ${CRON_SECRET}`, CRON_SECRET, ` Bearer  ${CRON_SECRET}`, `Bearer ${CRON_SECRET.slice(0, -1)}`, `Bearer ${CRON_SECRET}x`, `Basic ${Buffer.from(`cron:${CRON_SECRET}`).toString("base64")}`, `Bearer ${"x".repeat(8000)}`].map((authorization) => ({

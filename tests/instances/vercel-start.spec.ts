@@ -58,6 +58,10 @@ test("with a migrated database and the production URL: it serves, QFPay is sent 
   });
   let logged: string;
   try {
+    // The build was made with no SITE_URL at all: HSTS is decided as it serves, from its https origin.
+    const home = await fetch(`${server.baseUrl}/`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
     const shopper = new Shopper(server.baseUrl, { clientAddress: "198.51.100.91" });
     await shopper.addToCart("tieguanyin-oolong", "TEA-TGY-100");
     const { orderId } = await shopper.checkout();
