@@ -62,13 +62,18 @@ export function describeStatus(code: string): string {
     : `Unlisted QFPay code ${code}`;
 }
 
-/** A request answered with these is neither accepted nor refused: query, never send it again. */
-export const REQUEST_PENDING_CODES: ReadonlySet<string> = new Set(["1143", "1145"]);
+/**
+ * A request answered with these is neither accepted nor refused: query, never send it again. 1295-1298
+ * are "the connection is slow, waiting for a network response" (1298: "in case you have already paid, do
+ * not repeat the payment; confirm the result later"): the outcome is unknown, not a failure.
+ */
+export const UNKNOWN_OUTCOME_CODES = ["1143", "1145", "1295", "1296", "1297", "1298"] as const;
+export const REQUEST_PENDING_CODES: ReadonlySet<string> = new Set(UNKNOWN_OUTCOME_CODES);
 
 /** The state of one transaction, as `/trade/v1/query` reports it in `data[].respcd`. */
 export type TransactionState = "paid" | "pending" | "closed" | "failed";
 
-const PENDING_TRANSACTION = new Set(["1143", "1145", "1298"]);
+const PENDING_TRANSACTION = REQUEST_PENDING_CODES;
 const CLOSED_TRANSACTION = new Set(["1142", "1181", "1263", "1264"]);
 
 export function transactionStateOf(respcd: string): TransactionState {

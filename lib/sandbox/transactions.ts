@@ -4,11 +4,12 @@ import { sandboxTransactions } from "../db/schema/sandbox";
 import { formatGatewayTime } from "../qfpay/gateway-time";
 import { takeFault } from "./faults";
 import { enqueueNotification } from "./notifications";
+import { UNKNOWN_OUTCOME_CODES } from "../qfpay/status-codes";
 
 export type Transaction = typeof sandboxTransactions.$inferSelect;
 
 /** Unpaid, not yet closed: what a shopper can still pay. */
-export const OPEN_CODES = ["1143", "1145"];
+export const OPEN_CODES: string[] = [...UNKNOWN_OUTCOME_CODES];
 export const DECLINED_CODE = "1205";
 export const EXPIRED_CODE = "1181";
 

@@ -76,6 +76,15 @@ describe("unknown outcomes are settled by query, never by sending again", () => 
     expect(await eventCount(shop, orderId, "order.paid")).toBe(1);
   });
 
+  it.each(["1295", "1296", "1297", "1298"] as const)("created, then answered %s (\"do not pay again, confirm later\"): unknown, then paid by query, never resent", async (code) => {
+    await shop.control({ action: "fault", fault: { endpoint: "payment", kind: "pending", code, afterQueries: 1, settle: "paid" } });
+    const { orderId, attempt } = await checkout(shop);
+    expect(attempt.state).toBe("unknown");
+    expect(await queryAttempt(shop.ctx, attempt, "test")).toBe("settled");
+    await waitForState(orderId, "paid");
+    expect(await gatewayPaymentsFor(shop, [attempt.outTradeNo])).toHaveLength(1);
+  });
+
   it("1145 forever: pending on every query until it expires", async () => {
     await shop.control({ action: "fault", fault: { endpoint: "payment", kind: "pending", code: "1145", afterQueries: 0, settle: "never" } });
     const { orderId, attempt } = await checkout(shop);

@@ -103,6 +103,16 @@ describe("refunds", () => {
     expect((await refund(orderId, 12800)).ok).toBe(true);
   });
 
+  it("takes a refund answered 1298 as unknown and asks QFPay, never as refused", async () => {
+    const { orderId } = await paidOrder();
+    await shop.control({ action: "fault", fault: { endpoint: "refund", kind: "respcd", code: "1298" } });
+    await refund(orderId, 1000);
+    const [row] = await shop.database.db.select().from(refunds).where(eq(refunds.orderId, orderId));
+    expect(row!.failureCode).not.toBe("1298");
+    const events = await shop.database.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId));
+    expect(events.map((e) => `${e.type}:${e.toState}`)).toContain("refund.unknown:unknown");
+  });
+
   it("refuses to refund an order that was never paid", async () => {
     const { orderId } = await checkout(shop);
     expect(await refund(orderId, 100)).toEqual({ ok: false, error: "Only paid orders can be refunded." });
