@@ -1,18 +1,12 @@
 import { and, inArray, isNull, lt, or } from "drizzle-orm";
 import { paymentAttempts } from "../db/schema/payments";
 import type { PaymentsContext } from "./context";
+import type { QueryItem } from "../qfpay/responses";
+import { queryWindowsFor, type QueryWindow } from "../qfpay/query-window";
 import { truthFromQueryItem } from "./gateway-truth";
 import { isPaidBy, settleAttempt, type Attempt } from "./settle-attempt";
 
 export type QueryResult = "settled" | "too_soon" | "gateway_unavailable";
-
-/** QFPay searches one calendar month (of `sysdtm`): the month the attempt was sent in, gateway time. */
-export function queryMonthOf(txdtm: string): { start_time: string; end_time: string } {
-  const [year, month] = txdtm.slice(0, 7).split("-").map(Number) as [number, number];
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const prefix = txdtm.slice(0, 7);
-  return { start_time: `${prefix}-01 00:00:00`, end_time: `${prefix}-${String(lastDay).padStart(2, "0")} 23:59:59` };
-}
 
 type QueriedAttempt = Pick<Attempt, "id" | "outTradeNo" | "txdtm">;
 
@@ -47,31 +41,44 @@ export async function queryAttempts(ctx: PaymentsContext, attempts: QueriedAttem
     )
     .returning();
 
-  for (const group of batchesOf(claimed)) {
-    const outcome = await ctx.qfpay.query({ out_trade_no: group.map((attempt) => attempt.outTradeNo).join(","), ...queryMonthOf(group[0]!.txdtm), page_size: PAGE_SIZE });
+  // Each attempt is searched in its month, and in the neighbouring one near a month's boundary.
+  const found = new Map<number, QueryItem>();
+  const unsure = new Set<number>();
+  for (const { window, attempts: group } of batchesOf(claimed)) {
+    const outcome = await ctx.qfpay.query({ out_trade_no: group.map((attempt) => attempt.outTradeNo).join(","), ...window, page_size: PAGE_SIZE });
     // A full page may have left rows for a second one: what it does not show is not known to be absent.
     const complete = outcome.kind === "accepted" && outcome.value.data.length < PAGE_SIZE;
     for (const current of group) {
       const item = outcome.kind === "accepted" ? outcome.value.data.find((row) => row.out_trade_no === current.outTradeNo && (row.order_type ?? "payment") === "payment") : undefined;
-      if (outcome.kind !== "accepted" || (!item && !complete)) {
-        results.set(current.id, "gateway_unavailable");
-        continue;
-      }
-      const truth = truthFromQueryItem(item);
-      // The row as claimed: when it already stood paid by this payment (paid is final), nothing is left to do.
-      if (!(truth.kind === "paid" && isPaidBy(current, truth))) await settleAttempt(ctx, current.id, truth, `query:${cause}`);
-      results.set(current.id, "settled");
+      if (item) found.set(current.id, item);
+      else if (!complete) unsure.add(current.id);
     }
+  }
+  for (const current of claimed) {
+    const item = found.get(current.id);
+    if (!item && unsure.has(current.id)) {
+      results.set(current.id, "gateway_unavailable");
+      continue;
+    }
+    const truth = truthFromQueryItem(item);
+    // The row as claimed: when it already stood paid by this payment (paid is final), nothing is left to do.
+    if (!(truth.kind === "paid" && isPaidBy(current, truth))) await settleAttempt(ctx, current.id, truth, `query:${cause}`);
+    results.set(current.id, "settled");
   }
   return results;
 }
 
-/** Claimed attempts grouped by the month QFPay must search, MAX_QUERY_BATCH at most per group. */
-function batchesOf(attempts: Attempt[]): Attempt[][] {
-  const byMonth = new Map<string, Attempt[]>();
+/** Claimed attempts grouped by the month QFPay must search (one attempt may be in two), MAX_QUERY_BATCH at most per group. */
+function batchesOf(attempts: Attempt[]): { window: QueryWindow; attempts: Attempt[] }[] {
+  const byMonth = new Map<string, { window: QueryWindow; attempts: Attempt[] }>();
   for (const attempt of attempts) {
-    const month = attempt.txdtm.slice(0, 7);
-    byMonth.set(month, [...(byMonth.get(month) ?? []), attempt]);
+    for (const window of queryWindowsFor(attempt.txdtm)) {
+      const month = byMonth.get(window.start_time) ?? { window, attempts: [] };
+      month.attempts.push(attempt);
+      byMonth.set(window.start_time, month);
+    }
   }
-  return [...byMonth.values()].flatMap((month) => Array.from({ length: Math.ceil(month.length / MAX_QUERY_BATCH) }, (_, i) => month.slice(i * MAX_QUERY_BATCH, (i + 1) * MAX_QUERY_BATCH)));
+  return [...byMonth.values()].flatMap(({ window, attempts: month }) =>
+    Array.from({ length: Math.ceil(month.length / MAX_QUERY_BATCH) }, (_, i) => ({ window, attempts: month.slice(i * MAX_QUERY_BATCH, (i + 1) * MAX_QUERY_BATCH) })),
+  );
 }

@@ -2,7 +2,9 @@ import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { refunds } from "../db/schema/payments";
 import { describeStatus, transactionStateOf } from "../qfpay/status-codes";
 import type { PaymentsContext } from "./context";
-import { queryMonthOf, type QueryResult } from "./query-attempt";
+import { queryWindowsFor } from "../qfpay/query-window";
+import type { QueryItem } from "../qfpay/responses";
+import type { QueryResult } from "./query-attempt";
 import { findRefundByOutTradeNo, markRefundFailed, markRefundSucceeded, type Refund } from "./settle-refund";
 import { shopperReason } from "./shopper-reason";
 
@@ -16,9 +18,13 @@ export async function queryRefund(ctx: PaymentsContext, refund: Pick<Refund, "id
     .returning({ id: refunds.id });
   if (claimed.length === 0) return "too_soon";
 
-  const outcome = await ctx.qfpay.query({ out_trade_no: refund.outTradeNo, ...queryMonthOf(refund.txdtm) });
-  if (outcome.kind !== "accepted") return "gateway_unavailable";
-  const item = outcome.value.data.find((row) => row.out_trade_no === refund.outTradeNo);
+  // Its month, and the neighbouring one near a month's boundary (QFPay filters on its own sysdtm).
+  let item: QueryItem | undefined;
+  for (const window of queryWindowsFor(refund.txdtm)) {
+    const outcome = await ctx.qfpay.query({ out_trade_no: refund.outTradeNo, ...window });
+    if (outcome.kind !== "accepted") return "gateway_unavailable";
+    item ??= outcome.value.data.find((row) => row.out_trade_no === refund.outTradeNo);
+  }
   await ctx.db.transaction(async (tx) => {
     const current = await findRefundByOutTradeNo(tx, refund.outTradeNo);
     if (!current) return;

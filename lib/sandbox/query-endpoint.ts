@@ -4,6 +4,7 @@ import { formatGatewayTime, parseGatewayTime } from "../qfpay/gateway-time";
 import type { QfpayParams } from "../qfpay/sign";
 import { SANDBOX_APP_CODE } from "./credentials";
 import { payTransaction, expireOverdue, type PayContext, type Transaction } from "./transactions";
+import { monthWindow } from "../qfpay/query-window";
 
 const KNOWN = new Set(["syssn", "out_trade_no", "pay_type", "respcd", "start_time", "end_time", "txzone", "page", "page_size", "mchid"]);
 
@@ -14,10 +15,8 @@ function list(value: string | undefined): string[] | undefined {
 }
 
 function monthBounds(gatewayTime: string): [string, string] {
-  const [year, month] = gatewayTime.slice(0, 7).split("-").map(Number) as [number, number];
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const prefix = gatewayTime.slice(0, 7);
-  return [`${prefix}-01 00:00:00`, `${prefix}-${String(last).padStart(2, "0")} 23:59:59`];
+  const window = monthWindow(gatewayTime);
+  return [window.start_time, window.end_time];
 }
 
 function item(tx: Transaction): Record<string, string> {
