@@ -3,7 +3,9 @@ import { orderItems, orders } from "../db/schema/orders";
 import { paymentAttempts } from "../db/schema/payments";
 import type { PricedItem } from "../catalog/price-cart";
 import { formatGatewayTime } from "../qfpay/gateway-time";
-import { ONLINE_PAY_TYPES, payTypeFor, WALLET_NAMES, type Wallet } from "../qfpay/pay-types";
+import { isCurrencyCode } from "../qfpay/currencies";
+import { minimumAmountFor, ONLINE_PAY_TYPES, payTypeFor, WALLET_NAMES, type Wallet } from "../qfpay/pay-types";
+import { formatMoney } from "../money";
 import { describeStatus } from "../qfpay/status-codes";
 import { crashPoint } from "../crash-point";
 import type { PaymentsContext } from "./context";
@@ -30,11 +32,11 @@ const GOODS_NAME_FALLBACK = "Online order";
 
 /** Why a total cannot be paid with a wallet, in words a shopper understands; null when it can. */
 export function walletRefusal(wallet: Wallet, device: Device, total: number, currency: string): string | null {
-  const rules = ONLINE_PAY_TYPES[payTypeFor(wallet, device)];
-  if (rules.hkdOnly && currency !== "HKD") return `${WALLET_NAMES[wallet]} takes payments in HKD only.`;
-  if (currency === "HKD" && total <= rules.minimumExclusiveHkd) {
-    return `${WALLET_NAMES[wallet]} needs a total above HK$${(rules.minimumExclusiveHkd / 100).toFixed(2)}.`;
-  }
+  const payType = payTypeFor(wallet, device);
+  if (ONLINE_PAY_TYPES[payType].hkdOnly && currency !== "HKD") return `${WALLET_NAMES[wallet]} takes payments in HKD only.`;
+  if (!isCurrencyCode(currency)) return `${currency} is not a currency QFPay takes.`;
+  const minimum = minimumAmountFor(payType, currency);
+  if (minimum !== null && total <= minimum) return `${WALLET_NAMES[wallet]} needs a total above ${formatMoney(minimum, currency)}.`;
   return null;
 }
 

@@ -1,3 +1,5 @@
+import type { CurrencyCode } from "./currencies";
+
 /**
  * Every pay type QFPay documents (seed 004), with its description. The ones this shop can take online
  * carry their rules; the rest are listed so a code from the gateway can always be named.
@@ -43,6 +45,27 @@ export const PAY_TYPES = {
 
 export type PayTypeCode = keyof typeof PAY_TYPES;
 
+/**
+ * 801101 takes only amounts of more than 1 HKD (seed 004). For a store in another currency, each floor
+ * below is worth surely more than 1 HKD, about twice or more at today's rates, so that a swing in the
+ * exchange rate never lets an amount through that QFPay would refuse. In minor units, exclusive.
+ */
+export const ABOVE_ONE_HKD: Record<CurrencyCode, number> = {
+  HKD: 100, // HK$1.00 itself: "more than 1 HKD"
+  USD: 100, // US$1.00, about HK$7.8
+  EUR: 100, // €1.00, about HK$8.5
+  CAD: 100, // C$1.00, about HK$5.6
+  AUD: 100, // A$1.00, about HK$5.1
+  SGD: 100, // S$1.00, about HK$5.8
+  AED: 100, // 1 dirham, about HK$2.1
+  CNY: 200, // ¥2.00, about HK$2.2
+  MYR: 200, // RM2.00, about HK$3.5
+  THB: 1_000, // ฿10.00, about HK$2.2
+  JPY: 50, // ¥50 (no minor unit), about HK$2.6
+  IDR: 500_000, // Rp5,000.00, about HK$2.4
+  MMK: 200_000, // K2,000.00, about HK$3.7 at the official rate
+};
+
 export function isPayTypeCode(value: string): value is PayTypeCode {
   return Object.hasOwn(PAY_TYPES, value);
 }
@@ -54,8 +77,8 @@ export interface OnlinePayType {
   code: OnlinePayTypeCode;
   wallet: Wallet;
   flow: Flow;
-  /** Amounts must be strictly above this many minor units of HKD (seed 004: 801101 needs more than 1 HKD). */
-  minimumExclusiveHkd: number;
+  /** Amounts must be strictly above a floor per currency (seed 004: 801101 needs more than 1 HKD); null: none. */
+  minimumExclusive: Record<CurrencyCode, number> | null;
   /** AlipayHK settles in HKD only; Alipay cross-border takes the listed currencies. */
   hkdOnly: boolean;
   /** `expired_time` is honoured (qfpay-api.md: all four web/WAP types, not 800107). */
@@ -67,14 +90,19 @@ export interface OnlinePayType {
 
 /** The Alipay online pay types this shop and its sandbox accept. */
 export const ONLINE_PAY_TYPES = {
-  "801514": { code: "801514", wallet: "alipayhk", flow: "web", minimumExclusiveHkd: 0, hkdOnly: true, takesExpiredTime: true, returnUrlMax: 512, requiresOpenid: false },
-  "801512": { code: "801512", wallet: "alipayhk", flow: "wap", minimumExclusiveHkd: 0, hkdOnly: true, takesExpiredTime: true, returnUrlMax: 200, requiresOpenid: false },
-  "801101": { code: "801101", wallet: "alipay", flow: "web", minimumExclusiveHkd: 100, hkdOnly: false, takesExpiredTime: true, returnUrlMax: 512, requiresOpenid: false },
-  "801107": { code: "801107", wallet: "alipay", flow: "wap", minimumExclusiveHkd: 0, hkdOnly: false, takesExpiredTime: true, returnUrlMax: 200, requiresOpenid: false },
-  "800107": { code: "800107", wallet: "alipay", flow: "h5", minimumExclusiveHkd: 0, hkdOnly: false, takesExpiredTime: false, returnUrlMax: 200, requiresOpenid: true },
+  "801514": { code: "801514", wallet: "alipayhk", flow: "web", minimumExclusive: null, hkdOnly: true, takesExpiredTime: true, returnUrlMax: 512, requiresOpenid: false },
+  "801512": { code: "801512", wallet: "alipayhk", flow: "wap", minimumExclusive: null, hkdOnly: true, takesExpiredTime: true, returnUrlMax: 200, requiresOpenid: false },
+  "801101": { code: "801101", wallet: "alipay", flow: "web", minimumExclusive: ABOVE_ONE_HKD, hkdOnly: false, takesExpiredTime: true, returnUrlMax: 512, requiresOpenid: false },
+  "801107": { code: "801107", wallet: "alipay", flow: "wap", minimumExclusive: null, hkdOnly: false, takesExpiredTime: true, returnUrlMax: 200, requiresOpenid: false },
+  "800107": { code: "800107", wallet: "alipay", flow: "h5", minimumExclusive: null, hkdOnly: false, takesExpiredTime: false, returnUrlMax: 200, requiresOpenid: true },
 } as const satisfies Record<string, Omit<OnlinePayType, "code"> & { code: string }>;
 
 export type OnlinePayTypeCode = keyof typeof ONLINE_PAY_TYPES;
+
+/** The amount (minor units, exclusive) a pay type needs to exceed in a currency, or null when any will do. */
+export function minimumAmountFor(payType: OnlinePayTypeCode, currency: CurrencyCode): number | null {
+  return ONLINE_PAY_TYPES[payType].minimumExclusive?.[currency] ?? null;
+}
 
 export function isOnlinePayType(value: string): value is OnlinePayTypeCode {
   return Object.hasOwn(ONLINE_PAY_TYPES, value);

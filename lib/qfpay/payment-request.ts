@@ -1,6 +1,6 @@
 import { isCurrencyCode } from "./currencies";
 import { parseGatewayTime } from "./gateway-time";
-import { isPayTypeCode, isOnlinePayType, ONLINE_PAY_TYPES } from "./pay-types";
+import { isPayTypeCode, isOnlinePayType, minimumAmountFor, ONLINE_PAY_TYPES } from "./pay-types";
 
 /** A payment as the shop asks for it, in QFPay's own field names. `mchid` comes from the client's config. */
 export interface PaymentRequest {
@@ -92,8 +92,9 @@ export function checkPaymentRequest(request: PaymentRequest): RequestProblem[] {
   if (online?.hkdOnly && request.txcurrcd !== "HKD") {
     problems.push({ field: "txcurrcd", message: `pay_type ${request.pay_type} (AlipayHK) takes HKD only` });
   }
-  if (online && request.txcurrcd === "HKD" && Number.isSafeInteger(request.txamt) && request.txamt <= online.minimumExclusiveHkd) {
-    problems.push({ field: "txamt", message: `pay_type ${request.pay_type} needs more than ${online.minimumExclusiveHkd / 100} HKD` });
+  const minimum = online && isCurrencyCode(request.txcurrcd) ? minimumAmountFor(online.code, request.txcurrcd) : null;
+  if (minimum !== null && Number.isSafeInteger(request.txamt) && request.txamt <= minimum) {
+    problems.push({ field: "txamt", message: `pay_type ${request.pay_type} needs more than ${minimum} minor units of ${request.txcurrcd} (more than 1 HKD)` });
   }
 
   if (request.expired_time !== undefined) {

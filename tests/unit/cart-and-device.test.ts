@@ -72,6 +72,13 @@ describe("wallet minimums", () => {
     expect(walletRefusal("alipay", "desktop", 101, "HKD")).toBeNull();
     expect(walletRefusal("alipay", "mobile", 100, "HKD")).toBeNull();
     expect(walletRefusal("alipayhk", "desktop", 100, "USD")).toBe("AlipayHK takes payments in HKD only.");
+    // Another currency: 801101's "more than 1 HKD" held with a floor surely above it (seed 004).
+    expect(walletRefusal("alipay", "desktop", 50, "USD")).toBe("Alipay needs a total above US$1.00.");
+    expect(walletRefusal("alipay", "desktop", 101, "USD")).toBeNull();
+    expect(walletRefusal("alipay", "desktop", 150, "CNY")).toBe("Alipay needs a total above CN¥2.00.");
+    expect(walletRefusal("alipay", "desktop", 50, "JPY")).toBe("Alipay needs a total above JP¥50.");
+    expect(walletRefusal("alipay", "desktop", 51, "JPY")).toBeNull();
+    expect(walletRefusal("alipay", "mobile", 1, "USD")).toBeNull();
   });
 });
 
@@ -80,5 +87,20 @@ describe("money", () => {
     expect(formatMoney(12800, "HKD")).toBe("HK$128.00");
     expect(formatMoney(1999, "USD")).toBe("US$19.99");
     expect(formatMoney(500, "JPY")).toBe("JP¥500");
+  });
+});
+
+describe("801101's minimum in every currency", () => {
+  it("has a floor for every currency QFPay lists, each worth more than 1 HKD at a rate far from today's", async () => {
+    const { ABOVE_ONE_HKD } = await import("@/lib/qfpay/pay-types");
+    const { CURRENCY_CODES, CURRENCIES } = await import("@/lib/qfpay/currencies");
+    // How many HKD one unit of each currency is worth, at most (rates of 2026, rounded up generously).
+    const hkdPerUnitAtMost: Record<string, number> = { HKD: 1, USD: 8, EUR: 9, CAD: 6, AUD: 6, SGD: 6.2, AED: 2.2, CNY: 1.15, MYR: 1.9, THB: 0.25, JPY: 0.056, IDR: 0.0005, MMK: 0.0038 };
+    const hkdPerUnitAtLeast: Record<string, number> = { HKD: 1, USD: 7.7, EUR: 7.5, CAD: 5, AUD: 4.5, SGD: 5.5, AED: 2.05, CNY: 1.05, MYR: 1.6, THB: 0.2, JPY: 0.048, IDR: 0.00045, MMK: 0.0018 };
+    for (const currency of CURRENCY_CODES) {
+      const floor = ABOVE_ONE_HKD[currency] / 10 ** CURRENCIES[currency].minorUnits;
+      expect(floor * hkdPerUnitAtLeast[currency]!, currency).toBeGreaterThanOrEqual(1);
+      expect(floor * hkdPerUnitAtMost[currency]!, `${currency} floor is not absurdly high`).toBeLessThan(10);
+    }
   });
 });
