@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { IronSession } from "iron-session";
 import { getConfig } from "./env";
 import { getSessionSecret } from "./session-secret";
@@ -14,6 +14,8 @@ import type { CartLine } from "./catalog/price-cart";
 export interface ShopSessionData {
   sid?: string;
   cart?: CartLine[];
+  /** Names this cart from its first line until it is checked out or emptied (the checkout's key). */
+  cartId?: string;
 }
 
 export const SHOP_COOKIE = "shop_session";
@@ -26,6 +28,24 @@ export async function getShopSession(): Promise<IronSession<ShopSessionData>> {
     ttl: 30 * 24 * 3600,
     cookieOptions: { httpOnly: true, secure: config.siteUrl.startsWith("https://"), sameSite: "lax", path: "/" },
   });
+}
+
+/** Sets the cart, naming a new cart and forgetting the name of an emptied one. The caller saves the session. */
+export function setCart(session: IronSession<ShopSessionData>, cart: CartLine[]): void {
+  session.cart = cart;
+  // The session is named with its first cart, so that every submit of that cart names the same owner.
+  ensureSessionId(session);
+  if (cart.length === 0) delete session.cartId;
+  else session.cartId ??= randomBytes(12).toString("base64url");
+}
+
+/**
+ * The key that makes one cart one order: every submit of this cart from this session carries the same.
+ * A cart from before carts were named is keyed by its lines.
+ */
+export function checkoutKeyOf(session: IronSession<ShopSessionData>, sessionId: string): string {
+  const cart = session.cartId ?? createHash("sha256").update(JSON.stringify(session.cart ?? [])).digest("base64url").slice(0, 16);
+  return `${sessionId}:${cart}`;
 }
 
 /** The session id, created on first need. The caller saves the session. */

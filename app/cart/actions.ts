@@ -6,7 +6,7 @@ import { MAX_QUANTITY } from "@/lib/catalog/price-cart";
 import { productBySku } from "@/lib/catalog/products";
 import { cartCount, changeCart, sanitizeCart, type CartChange } from "@/lib/cart/cart-lines";
 import { formOf } from "@/lib/form-of";
-import { getShopSession } from "@/lib/session";
+import { getShopSession, setCart } from "@/lib/session";
 
 export interface CartActionState {
   status: "idle" | "ok" | "error";
@@ -25,10 +25,10 @@ async function applyChange(change: CartChange, done: (name: string, count: numbe
   const product = productBySku(change.sku);
   if (!product) return { status: "error", message: "That product is not in our catalog." };
   const session = await getShopSession();
-  session.cart = changeCart(sanitizeCart(session.cart), change);
+  setCart(session, changeCart(sanitizeCart(session.cart), change));
   await session.save();
   revalidatePath("/", "layout");
-  return { status: "ok", message: done(product.name, cartCount(session.cart)) };
+  return { status: "ok", message: done(product.name, cartCount(session.cart ?? [])) };
 }
 
 export async function addToCartAction(_previous: CartActionState, formArg: FormData): Promise<CartActionState> {

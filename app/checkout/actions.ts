@@ -11,7 +11,7 @@ import { formOf } from "@/lib/form-of";
 import { getPaymentsContext } from "@/lib/payments/app-context";
 import { startPayment } from "@/lib/payments/start-payment";
 import { allowRequest, CHECKOUT_RULE, rateKey } from "@/lib/rate-limit";
-import { ensureSessionId } from "@/lib/session";
+import { checkoutKeyOf, ensureSessionId, setCart } from "@/lib/session";
 
 export interface CheckoutState {
   status: "idle" | "error";
@@ -49,11 +49,13 @@ export async function startCheckoutAction(_previous: CheckoutState, formArg: For
   const { session, priced } = await readCart();
   if (!priced?.ok) return { status: "error", message: priced ? priced.error : "Your cart is empty.", email };
   const sessionId = ensureSessionId(session);
+  const checkoutKey = checkoutKeyOf(session, sessionId);
   await session.save();
 
-  const result = await startPayment(ctx, { sessionId, email: parsed.data.email, items: priced.items, wallet, device });
+  // A second submit of this cart (a double click, another tab) is answered with the first one's order.
+  const result = await startPayment(ctx, { sessionId, email: parsed.data.email, items: priced.items, wallet, device, checkoutKey });
   if (!result.ok) return { status: "error", message: result.error, email };
-  session.cart = [];
+  setCart(session, []);
   await session.save();
 
   const { attempt, orderId } = result;

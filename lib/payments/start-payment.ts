@@ -24,6 +24,8 @@ export interface StartPaymentInput {
   items: PricedItem[];
   wallet: Wallet;
   device: Device;
+  /** One order per cart: submits carrying the same key (a double click, three tabs) share the first's order. */
+  checkoutKey?: string;
 }
 
 export type StartPaymentResult = { ok: true; orderId: string; attempt: Attempt } | { ok: false; error: string };
@@ -79,12 +81,28 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
 
   const orderId = newOrderId();
   const attempt = await ctx.db.transaction(async (tx) => {
-    await tx.insert(orders).values({ id: orderId, ownerSessionId: input.sessionId, email: input.email, currency: ctx.currency, total, state: "awaiting_payment" });
+    // A submit of a cart already being checked out waits here for the first one's transaction, then
+    // inserts nothing (the unique checkout key) and is answered with that order.
+    const [placed] = await tx
+      .insert(orders)
+      .values({ id: orderId, ownerSessionId: input.sessionId, checkoutKey: input.checkoutKey, email: input.email, currency: ctx.currency, total, state: "awaiting_payment" })
+      .onConflictDoNothing()
+      .returning({ id: orders.id });
+    if (!placed) return null;
     await tx.insert(orderItems).values(input.items.map((item) => ({ orderId, ...item })));
     await recordEvent(tx, { orderId, type: "order.created", cause: "checkout", toState: "awaiting_payment", detail: { total, currency: ctx.currency } });
     return insertAttempt(tx, ctx, orderId, total, input.wallet, input.device, "checkout");
   });
+  if (!attempt) return placedAlready(ctx, input);
   return { ok: true, orderId, attempt: await sendAttempt(ctx, attempt, goodsNameFor(input.items)) };
+}
+
+/** The order a repeated submit of one cart was given the first time, with its latest attempt. */
+async function placedAlready(ctx: PaymentsContext, input: StartPaymentInput): Promise<StartPaymentResult> {
+  const [order] = await ctx.db.select({ id: orders.id, owner: orders.ownerSessionId }).from(orders).where(eq(orders.checkoutKey, input.checkoutKey!));
+  if (!order || order.owner !== input.sessionId) return { ok: false, error: "This cart was checked out already." };
+  const [attempt] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id)).orderBy(desc(paymentAttempts.id)).limit(1);
+  return { ok: true, orderId: order.id, attempt: attempt! };
 }
 
 /**

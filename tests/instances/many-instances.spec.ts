@@ -81,6 +81,15 @@ test("a notification that falls due while no request runs goes out with the next
     .toBe("HTTP 200 SUCCESS");
 });
 
+test("one cart submitted three times at once, on three instances, is one order", async () => {
+  const shopper = new Shopper(ORIGIN, { clientAddress: "198.51.100.33" });
+  await shopper.addToCart("tieguanyin-oolong", "TEA-TGY-100");
+  const html = await shopper.page("/checkout");
+  const outcomes = await Promise.all([1, 2, 3].map(() => shopper.submitCheckout(html)));
+  expect(new Set(outcomes.map((outcome) => outcome.orderId)).size).toBe(1);
+  expect(outcomes[0]!.orderId).toMatch(/^[\w-]{22}$/);
+});
+
 test("the admin refunds an order paid through other instances", async ({ page, browser }) => {
   await addToCart(page);
   await checkoutWith(page, "AlipayHK");

@@ -13,7 +13,7 @@ import { getPaymentsContext } from "@/lib/payments/app-context";
 import type { PaymentsContext } from "@/lib/payments/context";
 import { mayViewOrder, orderPath } from "@/lib/payments/order-viewer";
 import { retryPayment } from "@/lib/payments/start-payment";
-import { getShopSession } from "@/lib/session";
+import { getShopSession, setCart } from "@/lib/session";
 
 const retrySchema = z.object({ wallet: z.enum(["alipayhk", "alipay"]), device: z.enum(["desktop", "mobile"]) });
 const tokenSchema = z.string().max(64).optional();
@@ -50,7 +50,9 @@ export async function payAgainAction(orderIdArg: string, token: string | undefin
   const orderId = await viewableOrder(ctx, orderIdArg, tokenSchema.safeParse(token).data);
   const items = await ctx.db.select().from(orderItems).where(eq(orderItems.orderId, orderId));
   const session = await getShopSession();
-  session.cart = sanitizeCart(items.map((item) => ({ sku: item.sku, qty: item.quantity })));
+  // A new cart, with a name of its own: checking it out makes a new order.
+  setCart(session, []);
+  setCart(session, sanitizeCart(items.map((item) => ({ sku: item.sku, qty: item.quantity }))));
   await session.save();
   redirect("/checkout");
 }

@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const ORDER_STATES = ["awaiting_payment", "paid", "partially_refunded", "refunded", "expired", "failed"] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
@@ -9,6 +9,8 @@ export const orders = pgTable(
     /** Public, unguessable (128 random bits, base64url): it appears in URLs. */
     id: text("id").primaryKey(),
     ownerSessionId: text("owner_session_id").notNull(),
+    /** The session and cart it was placed from: a second submit of the same cart finds this order. */
+    checkoutKey: text("checkout_key"),
     email: text("email").notNull(),
     currency: text("currency").notNull(),
     /** Minor units, always an integer. */
@@ -21,7 +23,12 @@ export const orders = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("orders_owner").on(t.ownerSessionId), index("orders_state").on(t.state), index("orders_created").on(t.createdAt)],
+  (t) => [
+    index("orders_owner").on(t.ownerSessionId),
+    index("orders_state").on(t.state),
+    index("orders_created").on(t.createdAt),
+    uniqueIndex("orders_checkout_key").on(t.checkoutKey),
+  ],
 );
 
 export const orderItems = pgTable(

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { priceCart } from "@/lib/catalog/price-cart";
+import { orders } from "@/lib/db/schema/orders";
+import { startPayment } from "@/lib/payments/start-payment";
+import { startShop, type ShopHarness } from "../support/shop-harness";
+import { gatewayPaymentsFor, TEA } from "../support/payments-helpers";
+import { paymentAttempts } from "@/lib/db/schema/payments";
+
+let shop: ShopHarness;
+beforeAll(async () => {
+  shop = await startShop();
+});
+afterAll(async () => {
+  await shop?.close();
+});
+
+function submit(checkoutKey: string, sessionId = "session-one-cart") {
+  const priced = priceCart([{ sku: TEA, qty: 2 }]);
+  if (!priced.ok) throw new Error(priced.error);
+  return startPayment(shop.ctx, { sessionId, email: "shopper@example.com", items: priced.items, wallet: "alipayhk", device: "desktop", checkoutKey });
+}
+
+it("three submits of one cart at once make one order and one gateway payment, and all three are answered with it", async () => {
+  const results = await Promise.all([submit("session-one-cart:cart-1"), submit("session-one-cart:cart-1"), submit("session-one-cart:cart-1")]);
+  const ids = results.map((result) => (result.ok ? result.orderId : result.error));
+  expect(new Set(ids).size).toBe(1);
+  const placed = await shop.database.db.select().from(orders).where(eq(orders.checkoutKey, "session-one-cart:cart-1"));
+  expect(placed).toHaveLength(1);
+  const attempts = await shop.database.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, placed[0]!.id));
+  expect(attempts).toHaveLength(1);
+  expect(await gatewayPaymentsFor(shop, attempts.map((a) => a.outTradeNo))).toHaveLength(1);
+});
+
+it("another cart of the same session is another order; another session never gets this one", async () => {
+  const first = await submit("session-one-cart:cart-2");
+  const second = await submit("session-one-cart:cart-3");
+  expect(first.ok && second.ok && first.orderId !== second.orderId).toBe(true);
+  expect(await submit("session-one-cart:cart-2", "someone-else")).toEqual({ ok: false, error: "This cart was checked out already." });
+});
