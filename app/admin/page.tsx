@@ -5,6 +5,7 @@ import { adminEnabled, isAdmin } from "@/lib/admin/admin-session";
 import { listOrders, orderFilterSchema, PAGE_SIZE, type OrderFilter } from "@/lib/admin/order-list";
 import { ORDER_STATES } from "@/lib/db/schema/orders";
 import { getDb } from "@/lib/db/database";
+import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { isCurrencyCode } from "@/lib/qfpay/currencies";
 import { ORDER_STATUS_TEXT } from "@/lib/payments/state-machine";
@@ -18,7 +19,7 @@ const DATE = new Intl.DateTimeFormat("en-HK", { dateStyle: "medium", timeStyle: 
 
 function query(filter: OrderFilter, page: number): string {
   const params = new URLSearchParams();
-  for (const key of ["state", "from", "to", "q"] as const) if (filter[key]) params.set(key, filter[key]!);
+  for (const key of ["state", "from", "to", "q", "mode"] as const) if (filter[key]) params.set(key, filter[key]!);
   if (page > 1) params.set("page", String(page));
   const text = params.toString();
   return text ? `?${text}` : "";
@@ -36,7 +37,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   }
   const raw = await searchParams;
   const filter = orderFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const { rows, total } = await listOrders(await getDb(), filter);
+  const currentMode = getConfig().qfpay.environment;
+  const { rows, total } = await listOrders(await getDb(), filter, currentMode);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
@@ -72,6 +74,16 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <label>
           To
           <input type="date" name="to" defaultValue={filter.to} />
+        </label>
+        <label>
+          Mode
+          <select name="mode" defaultValue={filter.mode ?? ""}>
+            <option value="">This mode ({currentMode})</option>
+            <option value="all">Every mode</option>
+            <option value="sandbox">Sandbox</option>
+            <option value="test">Test</option>
+            <option value="live">Live</option>
+          </select>
         </label>
         <label className="grow">
           Search
@@ -112,6 +124,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 <td>
                   {ORDER_STATUS_TEXT[row.state as keyof typeof ORDER_STATUS_TEXT] ?? row.state}
                   {row.needsReview && <span className="badge">Needs review</span>}
+                  {row.mode && row.mode !== "live" && <span className="badge">{row.mode === "sandbox" ? "Sandbox" : "Test"}</span>}
                 </td>
                 <td>{row.wallet === "alipayhk" ? "AlipayHK" : row.wallet === "alipay" ? "Alipay" : "–"}</td>
                 <td>{row.payType ?? "–"}</td>

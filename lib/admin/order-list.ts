@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/connection";
 import { ORDER_STATES, orders } from "../db/schema/orders";
@@ -26,10 +26,14 @@ export const orderFilterSchema = z.object({
   // PostgreSQL refuses in a query parameter) can match nothing.
   q: z.string().trim().max(128).regex(/^[^\p{Cc}]*$/u).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  /** Unset: the mode the shop runs in now (as Stripe keeps test data apart); `all`: every mode. */
+  mode: z.enum(["sandbox", "test", "live", "all"]).optional().catch(undefined),
 });
 export type OrderFilter = z.infer<typeof orderFilterSchema>;
 
 export const PAGE_SIZE = 25;
+
+export type OrderMode = "sandbox" | "test" | "live";
 
 /** Midnight of a calendar day in Hong Kong, where the shop's days begin and end. */
 function hongKongDay(day: string, plusDays = 0): Date {
@@ -37,8 +41,11 @@ function hongKongDay(day: string, plusDays = 0): Date {
   return new Date(Date.UTC(y, m - 1, d + plusDays) - HKT_OFFSET_MS);
 }
 
-function whereOf(filter: OrderFilter): SQL | undefined {
+function whereOf(filter: OrderFilter, currentMode: OrderMode): SQL | undefined {
   const conditions: SQL[] = [];
+  const mode = filter.mode ?? currentMode;
+  // Orders from before the mode was recorded could be either: they show in every mode.
+  if (mode !== "all") conditions.push(or(eq(orders.mode, mode), isNull(orders.mode))!);
   if (filter.state === "needs_review") conditions.push(eq(orders.needsReview, true));
   else if (filter.state) conditions.push(eq(orders.state, filter.state));
   if (filter.from) conditions.push(gte(orders.createdAt, hongKongDay(filter.from)));
@@ -66,14 +73,15 @@ export interface OrderRow {
   refundedTotal: number;
   currency: string;
   email: string;
+  mode: OrderMode | null;
   wallet: string | null;
   payType: string | null;
   outTradeNo: string | null;
   syssn: string | null;
 }
 
-export async function listOrders(db: Db, filter: OrderFilter, limit = PAGE_SIZE): Promise<{ rows: OrderRow[]; total: number }> {
-  const where = whereOf(filter);
+export async function listOrders(db: Db, filter: OrderFilter, currentMode: OrderMode, limit = PAGE_SIZE): Promise<{ rows: OrderRow[]; total: number }> {
+  const where = whereOf(filter, currentMode);
   const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(where);
   const page = await db
     .select()
@@ -95,6 +103,7 @@ export async function listOrders(db: Db, filter: OrderFilter, limit = PAGE_SIZE)
       refundedTotal: order.refundedTotal,
       currency: order.currency,
       email: order.email,
+      mode: order.mode,
       wallet: attempt?.wallet ?? null,
       payType: attempt?.payType ?? null,
       outTradeNo: attempt?.outTradeNo ?? null,

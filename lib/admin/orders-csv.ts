@@ -14,6 +14,7 @@ const COLUMNS: [string, (row: OrderRow) => string | number | boolean | null][] =
   ["email", (r) => r.email],
   ["out_trade_no", (r) => r.outTradeNo],
   ["syssn", (r) => r.syssn],
+  ["mode", (r) => r.mode],
 ];
 
 /** One CSV field: quoted when needed, and never read as a formula by a spreadsheet. */

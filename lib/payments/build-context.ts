@@ -22,6 +22,7 @@ export function buildPaymentsContext(
       fetch,
     }),
     siteUrl: config.siteUrl,
+    mode: config.qfpay.environment,
     sessionSecret,
     clientKey: config.qfpay.clientKey,
     currency: config.storeCurrency,

@@ -7,6 +7,8 @@ export interface PaymentsContext {
   db: Db;
   qfpay: QfpayClient;
   siteUrl: string;
+  /** The gateway mode every order records: sandbox orders never pass for real ones. */
+  mode: "sandbox" | "test" | "live";
   /** Signs the order links that return_url carries. */
   sessionSecret: string;
   /** Verifies notifications. */

@@ -85,7 +85,7 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
     // inserts nothing (the unique checkout key) and is answered with that order.
     const [placed] = await tx
       .insert(orders)
-      .values({ id: orderId, ownerSessionId: input.sessionId, checkoutKey: input.checkoutKey, email: input.email, currency: ctx.currency, total, state: "awaiting_payment" })
+      .values({ id: orderId, ownerSessionId: input.sessionId, checkoutKey: input.checkoutKey, mode: ctx.mode, email: input.email, currency: ctx.currency, total, state: "awaiting_payment" })
       .onConflictDoNothing()
       .returning({ id: orders.id });
     if (!placed) return null;

@@ -95,7 +95,7 @@ test("refunds from the order's story: partial, the rest, and more refused; the s
   const csv = await admin.request.get(`/admin/orders.csv?q=${orderId}`);
   expect(csv.status()).toBe(200);
   const text = await csv.text();
-  expect(text.split("\r\n")[0]).toBe("order_id,created_at,state,needs_review,review_reason,wallet,pay_type,amount_minor,refunded_minor,currency,email,out_trade_no,syssn");
+  expect(text.split("\r\n")[0]).toBe("order_id,created_at,state,needs_review,review_reason,wallet,pay_type,amount_minor,refunded_minor,currency,email,out_trade_no,syssn,mode");
   expect(text).toContain(`${orderId},`);
   expect(text).toContain(",refunded,");
 });

@@ -46,6 +46,7 @@ export async function startShop(overrides: Partial<PaymentsContext> = {}): Promi
     db: database.db,
     qfpay: createQfpayClient({ baseUrl: `${server.url}/sandbox/qfpay`, appCode: SANDBOX_APP_CODE, clientKey: SANDBOX_CLIENT_KEY, timeoutMs: 2_000 }),
     siteUrl: server.url,
+    mode: "sandbox",
     sessionSecret: "test-session-secret-of-at-least-32-characters",
     clientKey: SANDBOX_CLIENT_KEY,
     currency: "HKD",

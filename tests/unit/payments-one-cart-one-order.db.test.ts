@@ -27,6 +27,7 @@ it("three submits of one cart at once make one order and one gateway payment, an
   expect(new Set(ids).size).toBe(1);
   const placed = await shop.database.db.select().from(orders).where(eq(orders.checkoutKey, "session-one-cart:cart-1"));
   expect(placed).toHaveLength(1);
+  expect(placed[0]!.mode).toBe("sandbox");
   const attempts = await shop.database.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, placed[0]!.id));
   expect(attempts).toHaveLength(1);
   expect(await gatewayPaymentsFor(shop, attempts.map((a) => a.outTradeNo))).toHaveLength(1);

@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   if (isCrossSiteRequest(request.headers, getConfig().siteUrl)) return new Response("Forbidden", { status: 403 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const filter = { ...orderFilterSchema.parse(params), page: 1 };
-  const { rows } = await listOrders(await getDb(), filter, MAX_ROWS);
+  const { rows } = await listOrders(await getDb(), filter, getConfig().qfpay.environment, MAX_ROWS);
   return new Response(ordersCsv(rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

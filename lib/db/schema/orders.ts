@@ -11,6 +11,8 @@ export const orders = pgTable(
     ownerSessionId: text("owner_session_id").notNull(),
     /** The session and cart it was placed from: a second submit of the same cart finds this order. */
     checkoutKey: text("checkout_key"),
+    /** The gateway mode it was placed in (sandbox, test, live); null for orders from before it was recorded. */
+    mode: text("mode").$type<"sandbox" | "test" | "live">(),
     email: text("email").notNull(),
     currency: text("currency").notNull(),
     /** Minor units, always an integer. */

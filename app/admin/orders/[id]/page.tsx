@@ -46,6 +46,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         <dd>{order.email}</dd>
         <dt>Created</dt>
         <dd>{TIME.format(order.createdAt)}</dd>
+        <dt>Mode</dt>
+        <dd>{order.mode === "sandbox" ? "Sandbox (no real money moved)" : order.mode === "test" ? "Test (QFPay's testing host)" : order.mode === "live" ? "Live" : "Not recorded"}</dd>
       </dl>
       {order.needsReview && (
         <section className="notice" aria-labelledby="review-title">
