@@ -8,7 +8,8 @@ import { formatGatewayTime } from "../qfpay/gateway-time";
 import { parseNotification, verifyNotificationSignature, type QfpayNotification } from "../qfpay/notification";
 import type { PaymentsContext } from "./context";
 import { confirmPayment } from "./confirmations";
-import { applyRefundTotals, isPaidBy, settleAttempt } from "./settle-attempt";
+import { isPaidBy, settleAttempt } from "./settle-attempt";
+import { queryRefund } from "./query-refund";
 import { findRefundByOutTradeNo, markRefundSucceeded } from "./settle-refund";
 import { flagForReview, recordEvent } from "./transitions";
 
@@ -138,7 +139,8 @@ async function applyRefundNotification(ctx: PaymentsContext, receipt: Receipt, n
       await markRefundSucceeded(tx, known, note.syssn, "notification");
       return { outcome: "applied" as const, orderId: known.orderId };
     }
-    // A refund the shop did not start (from QFPay's merchant portal): find its payment and count it.
+    // A refund the shop did not start (from QFPay's merchant portal): recorded against its payment, and
+    // counted only once QFPay's query confirms it (a signature proves who sent a message, not that it holds).
     const origin = note.orig_syssn ?? note.orig_out_trade_no;
     if (!origin) return { outcome: "unknown_order" as const };
     const [attempt] = await tx
@@ -148,20 +150,23 @@ async function applyRefundNotification(ctx: PaymentsContext, receipt: Receipt, n
     if (!attempt) return { outcome: "unknown_order" as const };
     const [created] = await tx
       .insert(refunds)
-      .values({ orderId: attempt.orderId, attemptId: attempt.id, outTradeNo: note.out_trade_no, amount: note.txamt, state: "succeeded", txdtm: note.txdtm ?? formatGatewayTime(ctx.now()), syssn: note.syssn })
+      .values({ orderId: attempt.orderId, attemptId: attempt.id, outTradeNo: note.out_trade_no, amount: note.txamt, state: "unknown", txdtm: note.txdtm ?? formatGatewayTime(ctx.now()), syssn: note.syssn })
       .onConflictDoNothing()
       .returning();
     if (created) {
-      await recordEvent(tx, { orderId: attempt.orderId, type: "refund.succeeded", cause: "notification", refundId: created.id, toState: "succeeded", detail: { syssn: note.syssn, amount: note.txamt, startedOutsideShop: true } });
-      await applyRefundTotals(tx, attempt.orderId, "notification");
+      await recordEvent(tx, { orderId: attempt.orderId, type: "refund.unknown", cause: "notification", refundId: created.id, toState: "unknown", detail: { syssn: note.syssn, amount: note.txamt, startedOutsideShop: true } });
     }
-    return { outcome: "applied" as const, orderId: attempt.orderId, attempt };
+    return { outcome: "applied" as const, orderId: attempt.orderId, attempt, created };
   });
   await record(ctx, receipt, result.outcome, { ...base, orderId: result.orderId, detail: result.outcome === "unknown_order" ? "no refund or payment matches" : undefined });
   // A refund can arrive before its payment's notification: the payment must be confirmed for it to count.
   if ("attempt" in result && result.attempt && result.attempt.state !== "paid") {
     const attempt = result.attempt;
     ctx.defer(() => confirmPayment(ctx, attempt));
+  }
+  if ("created" in result && result.created) {
+    const refund = result.created;
+    ctx.defer(() => queryRefund(ctx, refund, "notification"));
   }
   return SUCCESS;
 }

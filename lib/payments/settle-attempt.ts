@@ -20,6 +20,7 @@ export async function settleAttempt(ctx: PaymentsContext, attemptId: number, tru
   await ctx.db.transaction(async (tx) => {
     const attempt = await lockAttempt(tx, attemptId);
     if (!attempt) return;
+    if (attempt.state === "paid" && truth.kind !== "paid") return contradictPaid(tx, ctx, attempt, truth, cause);
     switch (truth.kind) {
       case "paid":
         return applyPaid(tx, ctx, attempt, truth, cause);
@@ -44,6 +45,23 @@ export async function settleAttempt(ctx: PaymentsContext, attemptId: number, tru
         return;
     }
   });
+}
+
+const TRUTH_IN_WORDS = { pending: "still unpaid", closed: "closed", failed: "failed", absent: "unknown to it" } as const;
+
+/**
+ * An attempt stands paid (a signed notification said so) but QFPay's own query, the truth, says otherwise:
+ * the merchant is told at once, on the order, and told once for each thing QFPay says. An absent payment
+ * is believed only after the grace QFPay's records may lag by.
+ */
+async function contradictPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: Exclude<GatewayTruth, { kind: "paid" }>, cause: string): Promise<void> {
+  if (truth.kind === "absent" && ctx.now().getTime() - (attempt.paidAt ?? attempt.createdAt).getTime() < ctx.notFoundGraceMs) return;
+  const order = await lockOrder(tx, attempt.orderId);
+  if (!order) return;
+  const said = "code" in truth ? ` (${truth.code})` : "";
+  const reason = `A notification said payment ${attempt.syssn} was made, but QFPay's query says it is ${TRUTH_IN_WORDS[truth.kind]}${said}: do not ship before QFPay confirms it.`;
+  if (order.needsReview && order.reviewReason === reason) return;
+  await flagForReview(tx, order.id, reason, cause, { attemptId: attempt.id, syssn: attempt.syssn, gateway: truth });
 }
 
 /**
