@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/connection";
 import { generatedSecrets } from "@/lib/db/schema/generated-secrets";
 import { SchemaBehindError } from "@/lib/db/postgres-migrations";
 import { resolveSessionSecret } from "@/lib/session-secret";
+import { freshDatabase, type TestDatabase } from "../reliability/test-databases";
 import { createTestDatabase } from "../support/test-database";
 
 describe("the generated session secret (sandbox mode with no SESSION_SECRET)", () => {
@@ -32,23 +32,12 @@ describe("the generated session secret (sandbox mode with no SESSION_SECRET)", (
 const postgres = process.env.TEST_DB_ENGINE === "postgres" ? process.env.TEST_POSTGRES_URL : undefined;
 
 describe.runIf(postgres)("opening PostgreSQL: a cold start checks, a deploy migrates", () => {
-  const created: string[] = [];
-  async function admin(statement: string) {
-    const client = new pg.Client({ connectionString: postgres });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  }
+  const created: TestDatabase[] = [];
+  /** A new database on the test server, not migrated. */
   async function emptyDatabase(): Promise<string> {
-    const name = `shop_start_${randomBytes(6).toString("hex")}`;
-    await admin(`create database ${name}`);
-    created.push(name);
-    const url = new URL(postgres!);
-    url.pathname = `/${name}`;
-    return url.toString();
+    const database = await freshDatabase("postgres", "");
+    created.push(database);
+    return "url" in database.server ? database.server.url : "";
   }
   async function migrationsIn(url: string): Promise<number> {
     const client = new pg.Client({ connectionString: url });
@@ -60,7 +49,7 @@ describe.runIf(postgres)("opening PostgreSQL: a cold start checks, a deploy migr
     }
   }
   afterAll(async () => {
-    for (const name of created) await admin(`drop database if exists ${name} with (force)`);
+    for (const database of created) await database.drop();
   });
 
   it("a cold start refuses a database the deploy did not migrate, and creates nothing", async () => {
