@@ -16,6 +16,6 @@ import type { PaymentsContext } from "./context";
 export async function getPaymentsContext(): Promise<PaymentsContext> {
   const config = getConfig();
   const gateway = await getSandboxGateway();
-  const fetch = gateway ? inProcessSandboxFetch(gateway, config.siteUrl, () => deferTask(() => gateway.deliveriesSettled())) : undefined;
+  const fetch = gateway ? inProcessSandboxFetch(gateway, config.siteUrl) : undefined;
   return buildPaymentsContext(config, await getDb(), await getSessionSecret(), deferTask, fetch);
 }

@@ -15,14 +15,12 @@ function abortedBy(signal: AbortSignal): Promise<never> {
  * host's deployment protection may refuse). The client's deadline still holds: an answer the sandbox
  * delays past it is abandoned as a real one would be. Any other URL goes to the network.
  */
-export function inProcessSandboxFetch(gateway: SandboxGateway, siteUrl: string, onAnswered: () => void): typeof fetch {
+export function inProcessSandboxFetch(gateway: SandboxGateway, siteUrl: string): typeof fetch {
   const prefix = `${siteUrl.replace(/\/+$/, "")}/sandbox/qfpay/trade/v1/`;
   return async (input, init) => {
     const request = new Request(input, init);
     if (!request.url.startsWith(prefix)) return fetch(request);
     const answer = gateway.handleApi(request.url.slice(prefix.length), request);
-    const response = await Promise.race([answer, abortedBy(request.signal)]);
-    onAnswered();
-    return response;
+    return Promise.race([answer, abortedBy(request.signal)]);
   };
 }
