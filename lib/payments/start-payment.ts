@@ -97,11 +97,17 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
   return { ok: true, orderId, attempt: await sendAttempt(ctx, attempt, goodsNameFor(input.items)) };
 }
 
-/** The order a repeated submit of one cart was given the first time, with its latest attempt. */
+/**
+ * A repeated submit of one cart: the order it was given the first time. While that order's attempt is
+ * being sent or can be paid, the same attempt; when it can no longer be paid (its answer was lost, it
+ * failed, it expired), another try on the same order, as the order page's "Try again" would make.
+ */
 async function placedAlready(ctx: PaymentsContext, input: StartPaymentInput): Promise<StartPaymentResult> {
-  const [order] = await ctx.db.select({ id: orders.id, owner: orders.ownerSessionId }).from(orders).where(eq(orders.checkoutKey, input.checkoutKey!));
+  const [order] = await ctx.db.select({ id: orders.id, owner: orders.ownerSessionId, state: orders.state }).from(orders).where(eq(orders.checkoutKey, input.checkoutKey!));
   if (!order || order.owner !== input.sessionId) return { ok: false, error: "This cart was checked out already." };
   const [attempt] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id)).orderBy(desc(paymentAttempts.id)).limit(1);
+  const stuck = attempt!.state !== "created" && !(attempt!.state === "awaiting_payment" && attempt!.expiresAt > ctx.now()) && attempt!.state !== "paid";
+  if (order.state === "awaiting_payment" && stuck) return retryPayment(ctx, order.id, input.wallet, input.device);
   return { ok: true, orderId: order.id, attempt: attempt! };
 }
 

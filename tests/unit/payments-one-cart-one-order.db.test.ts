@@ -39,3 +39,13 @@ it("another cart of the same session is another order; another session never get
   expect(first.ok && second.ok && first.orderId !== second.orderId).toBe(true);
   expect(await submit("session-one-cart:cart-2", "someone-else")).toEqual({ ok: false, error: "This cart was checked out already." });
 });
+
+it("the same cart submitted again after its payment failed is another try on the same order, not a second order", async () => {
+  await shop.control({ action: "fault", fault: { endpoint: "payment", kind: "respcd", code: "1100" } });
+  const first = await submit("session-one-cart:cart-4");
+  expect(first.ok && first.attempt.state).toBe("failed");
+  const again = await submit("session-one-cart:cart-4");
+  expect(again.ok && again.orderId).toBe(first.ok && first.orderId);
+  expect(again.ok && again.attempt.state).toBe("awaiting_payment");
+  expect(again.ok && first.ok && again.attempt.id !== first.attempt.id).toBe(true);
+});
