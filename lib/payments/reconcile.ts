@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import { orders } from "../db/schema/orders";
+import { orderEvents, orders } from "../db/schema/orders";
 import { paymentAttempts, refunds } from "../db/schema/payments";
 import type { PaymentsContext } from "./context";
 import { queryAttempt } from "./query-attempt";
@@ -79,13 +79,22 @@ export async function reconcile(ctx: PaymentsContext, options: { limit?: number 
     if (result === "gateway_unavailable") summary.gatewayErrors += 1;
   }
 
+  // Orders holding more than they cost (paid twice, the extra not yet refunded) that nobody has looked at
+  // since their last payment: a flag the merchant resolved stays resolved until another payment lands.
   const paidTwice = await ctx.db
-    .select({ orderId: paymentAttempts.orderId, paid: count() })
-    .from(paymentAttempts)
-    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
-    .where(and(eq(paymentAttempts.state, "paid"), eq(orders.needsReview, false)))
-    .groupBy(paymentAttempts.orderId)
-    .having(sql`count(*) > 1`);
+    .select({ orderId: orders.id, paid: count() })
+    .from(orders)
+    .innerJoin(paymentAttempts, and(eq(paymentAttempts.orderId, orders.id), eq(paymentAttempts.state, "paid")))
+    .where(
+      and(
+        eq(orders.needsReview, false),
+        sql`not exists (
+          select 1 from ${orderEvents} resolved where resolved.order_id = ${orders.id} and resolved.type = 'order.review_resolved'
+          and resolved.id > (select max(paid.id) from ${orderEvents} paid where paid.order_id = ${orders.id} and paid.type = 'attempt.paid'))`,
+      ),
+    )
+    .groupBy(orders.id)
+    .having(sql`count(*) > 1 and sum(${paymentAttempts.amount}) - ${orders.refundedTotal} > ${orders.total}`);
   for (const { orderId, paid } of paidTwice) {
     await ctx.db.transaction((tx) => flagForReview(tx, orderId, `Paid ${paid} times for one order: refund the extra payments.`, "reconcile"));
     summary.flaggedPaidTwice += 1;

@@ -1,14 +1,22 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { paymentAttempts, refunds } from "../db/schema/payments";
 import { formatGatewayTime } from "../qfpay/gateway-time";
 import { crashPoint } from "../crash-point";
 import { describeStatus } from "../qfpay/status-codes";
+import { isCurrencyCode } from "../qfpay/currencies";
+import { formatMoney } from "../money";
+import { paymentBalances } from "./payment-balances";
 import type { PaymentsContext } from "./context";
 import { newOutTradeNo } from "./ids";
 import { queryRefund } from "./query-refund";
 import { inRefundBlackout } from "../qfpay/refund-window";
 import { markRefundFailed, markRefundSucceeded, findRefundByOutTradeNo, type Refund } from "./settle-refund";
 import { lockOrder, moveRefund, recordEvent } from "./transitions";
+
+/** An amount as the admin reads it ("HK$128.00"), for an order whose currency QFPay takes. */
+function moneyText(minor: number, currency: string): string {
+  return isCurrencyCode(currency) ? formatMoney(minor, currency) : `${minor} ${currency} (minor units)`;
+}
 
 export type RefundResult = { ok: true; refund: Refund } | { ok: false; error: string };
 
@@ -24,16 +32,26 @@ const REFUND_REASONS: Record<string, string> = {
   "1155": "QFPay refused the refund.",
 };
 
-/** Partial refunds this order's payment was already refused, so the form can say so before asking again. */
+/** Partial refunds this payment was already refused, so the form can say so before asking again. */
 const PARTIAL_REFUSED = ["1270", "1271"];
 
+export interface RefundInput {
+  orderId: string;
+  /** The payment (attempt) to refund; may be left out when the order has one payment only. */
+  attemptId?: number;
+  /** Minor units, or everything this payment still holds (worked out under the order's lock). */
+  amount: number | "rest";
+  requestKey: string;
+  by: string;
+}
+
 /**
- * A full or partial refund of a paid order, with a new refund number each time. The refund row is
- * stored before QFPay is called; a double submit (same `requestKey`) finds it instead of making a
+ * A full or partial refund of one payment of an order, with a new refund number each time. The refund
+ * row is stored before QFPay is called; a double submit (same `requestKey`) finds it instead of making a
  * second refund; an unknown outcome is settled by query, never by sending again.
  */
-export async function refundOrder(ctx: PaymentsContext, input: { orderId: string; amount: number; requestKey: string; by: string }): Promise<RefundResult> {
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) return { ok: false, error: "Enter an amount above zero." };
+export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Promise<RefundResult> {
+  if (input.amount !== "rest" && (!Number.isSafeInteger(input.amount) || input.amount <= 0)) return { ok: false, error: "Enter an amount above zero." };
   if (inRefundBlackout(ctx.now())) return { ok: false, error: REFUND_REASONS["1265"]! };
 
   const prepared = await ctx.db.transaction(async (tx): Promise<RefundResult | { send: Refund; syssn: string }> => {
@@ -47,34 +65,24 @@ export async function refundOrder(ctx: PaymentsContext, input: { orderId: string
       if (repeat.state === "failed") return { ok: false, error: repeat.failureReason ?? "QFPay refused the refund." };
       return { ok: true, refund: repeat };
     }
-    if (order.state !== "paid" && order.state !== "partially_refunded") return { ok: false, error: order.state === "refunded" ? REFUND_REASONS["1125"]! : "Only paid orders can be refunded." };
-    const [attempt] = await tx
-      .select()
-      .from(paymentAttempts)
-      .where(and(eq(paymentAttempts.orderId, order.id), eq(paymentAttempts.state, "paid")))
-      .orderBy(desc(paymentAttempts.id))
-      .limit(1);
-    if (!attempt?.syssn) return { ok: false, error: "This order has no payment QFPay confirmed." };
-    const [committed] = await tx
-      .select({ total: sql<string>`coalesce(sum(${refunds.amount}), 0)` })
-      .from(refunds)
-      .where(and(eq(refunds.orderId, order.id), inArray(refunds.state, ["created", "unknown", "succeeded"])));
-    const left = order.total - Number(committed?.total ?? 0);
-    if (input.amount > left) return { ok: false, error: left === 0 ? REFUND_REASONS["1125"]! : `At most ${left} (minor units) can still be refunded.` };
-    if (input.amount < attempt.amount) {
-      const [refused] = await tx
-        .select({ code: refunds.failureCode })
-        .from(refunds)
-        .where(and(eq(refunds.attemptId, attempt.id), inArray(refunds.failureCode, PARTIAL_REFUSED)))
-        .limit(1);
-      if (refused?.code) return { ok: false, error: REFUND_REASONS[refused.code]! };
+    const orderRefunds = await tx.select().from(refunds).where(eq(refunds.orderId, order.id));
+    const payments = paymentBalances(await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id)), orderRefunds);
+    if (payments.length === 0) return { ok: false, error: "Only paid orders can be refunded." };
+    const payment = input.attemptId === undefined ? (payments.length === 1 ? payments[0] : undefined) : payments.find((p) => p.attemptId === input.attemptId);
+    if (!payment) return { ok: false, error: input.attemptId === undefined ? "This order was paid more than once: choose the payment to refund." : "Choose a payment of this order." };
+    if (payment.refundable === 0) return { ok: false, error: REFUND_REASONS["1125"]! };
+    const amount = input.amount === "rest" ? payment.refundable : input.amount;
+    if (amount > payment.refundable) return { ok: false, error: `At most ${moneyText(payment.refundable, order.currency)} can still be refunded from this payment.` };
+    if (amount < payment.amount) {
+      const refused = orderRefunds.find((r) => r.attemptId === payment.attemptId && r.failureCode !== null && PARTIAL_REFUSED.includes(r.failureCode));
+      if (refused) return { ok: false, error: REFUND_REASONS[refused.failureCode!]! };
     }
     const [refund] = await tx
       .insert(refunds)
-      .values({ orderId: order.id, attemptId: attempt.id, outTradeNo: newOutTradeNo("refund"), amount: input.amount, state: "created", txdtm: formatGatewayTime(ctx.now()), requestKey: input.requestKey })
+      .values({ orderId: order.id, attemptId: payment.attemptId, outTradeNo: newOutTradeNo("refund"), amount, state: "created", txdtm: formatGatewayTime(ctx.now()), requestKey: input.requestKey })
       .returning();
-    await recordEvent(tx, { orderId: order.id, type: "refund.created", cause: `admin:${input.by}`, refundId: refund!.id, toState: "created", detail: { amount: input.amount, outTradeNo: refund!.outTradeNo } });
-    return { send: refund!, syssn: attempt.syssn };
+    await recordEvent(tx, { orderId: order.id, type: "refund.created", cause: `admin:${input.by}`, refundId: refund!.id, toState: "created", detail: { amount, outTradeNo: refund!.outTradeNo, syssn: payment.syssn } });
+    return { send: refund!, syssn: payment.syssn };
   });
   if (!("send" in prepared)) return prepared;
 

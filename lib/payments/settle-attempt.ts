@@ -1,12 +1,13 @@
-import { and, desc, eq, sql } from "drizzle-orm";
-import { orderEvents, orders } from "../db/schema/orders";
+import { desc, eq } from "drizzle-orm";
+import { orders } from "../db/schema/orders";
 import { paymentAttempts, refunds } from "../db/schema/payments";
 import { crashPoint } from "../crash-point";
 import type { PaymentsContext } from "./context";
 import type { GatewayTruth } from "./gateway-truth";
 import { takeStockForOrder } from "./inventory";
-import { refundedOrderState } from "./state-machine";
-import { flagForReview, lockAttempt, lockOrder, moveAttempt, moveOrder, recordEvent, recordEvents, type EventInput, type Tx } from "./transitions";
+import { capturedOf, paymentBalances } from "./payment-balances";
+import { orderStateFor } from "./state-machine";
+import { flagForReview, lockAttempt, lockOrder, moveAttempt, moveOrder, recordEvents, type EventInput, type Tx } from "./transitions";
 
 export type Attempt = typeof paymentAttempts.$inferSelect;
 type Order = typeof orders.$inferSelect;
@@ -90,28 +91,22 @@ async function applyPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: 
 
   // The transitions' events go in together, in one statement, when the order is paid.
   const events: EventInput[] = [];
+  // QFPay's word wins over the shop's: an attempt replaced, given up on or seen failing is paid now.
   const left = await moveAttempt(tx, attempt, "paid", cause, { set: { syssn: truth.syssn, paidAt: ctx.now() }, detail, from: attempt.state, events });
-  if (left === null) {
-    // Terminal already (failed or expired): QFPay took the money after the shop gave up on it. The
-    // notification and the query confirming it both say so: the merchant hears it once.
-    const [told] = await tx
-      .select({ id: orderEvents.id })
-      .from(orderEvents)
-      .where(and(eq(orderEvents.attemptId, attempt.id), eq(orderEvents.type, "attempt.paid_late")))
-      .limit(1);
-    if (told) return;
-    await recordEvent(tx, { orderId: order.id, type: "attempt.paid_late", cause, attemptId: attempt.id, fromState: attempt.state, detail });
-    await flagForReview(tx, order.id, `Paid after the shop had marked this payment ${attempt.state}: refund it or fulfil the order.`, cause, { ...detail, attemptId: attempt.id });
-    return;
-  }
-
-  const orderLeft = await moveOrder(tx, order.id, "paid", cause, { set: { paidAt: ctx.now() }, attemptId: attempt.id, detail, from: order.state, events });
-  if (orderLeft === null) {
+  if (left === null) return;
+  if (order.state !== "awaiting_payment") {
+    // Money for an order that was paid already, or that the shop had closed: the merchant decides.
     await recordEvents(tx, events);
-    const why = order.state === "expired" || order.state === "failed" ? `after the order had ${order.state === "expired" ? "expired" : "failed"}` : "twice for one order";
-    await flagForReview(tx, order.id, `Paid ${why}: refund the extra payment ${truth.syssn}.`, cause, { ...detail, attemptId: attempt.id });
+    const reason =
+      order.state === "expired" || order.state === "failed"
+        ? `Paid after the order had ${order.state === "expired" ? "expired" : "failed"}: refund payment ${truth.syssn} or fulfil the order.`
+        : `Paid twice for one order: refund the extra payment ${truth.syssn}.`;
+    await flagForReview(tx, order.id, reason, cause, { ...detail, attemptId: attempt.id });
+    // A refunded order holds money again: its state follows.
+    if (order.state !== "expired" && order.state !== "failed") await applyRefundTotals(tx, order.id, cause, order);
     return;
   }
+  if ((await moveOrder(tx, order.id, "paid", cause, { set: { paidAt: ctx.now() }, attemptId: attempt.id, detail, from: order.state, events })) === null) return recordEvents(tx, events);
 
   crashPoint("paid.mid-transaction");
   // The order's own transition just happened, in this transaction, exactly once: do its side effects.
@@ -135,30 +130,32 @@ async function closeAttempt(tx: Tx, attempt: Attempt, to: "failed" | "expired", 
 }
 
 /**
- * Brings a paid order's refunded total and state in line with its succeeded refunds. `locked` is the
- * order as the caller already locked it in this transaction.
+ * Brings an order's refunded total in line with its succeeded refunds and, once it is paid, its state in
+ * line with the money its payments still hold. `locked` is the order as the caller already locked it in
+ * this transaction.
  */
 export async function applyRefundTotals(tx: Tx, orderId: string, cause: string, locked?: Order): Promise<void> {
   const order = locked ?? (await lockOrder(tx, orderId));
   if (!order) return;
-  const [sum] = await tx
-    .select({ total: sql<string>`coalesce(sum(${refunds.amount}), 0)` })
-    .from(refunds)
-    .where(and(eq(refunds.orderId, orderId), eq(refunds.state, "succeeded")));
-  const refunded = Number(sum?.total ?? 0);
+  const orderRefunds = await tx.select().from(refunds).where(eq(refunds.orderId, orderId));
+  const refunded = orderRefunds.filter((refund) => refund.state === "succeeded").reduce((sum, refund) => sum + refund.amount, 0);
   if (order.state !== "paid" && order.state !== "partially_refunded" && order.state !== "refunded") {
     // Money went back before the shop saw it arrive: hold the total until the payment is confirmed.
     if (refunded !== order.refundedTotal) await tx.update(orders).set({ refundedTotal: refunded }).where(eq(orders.id, orderId));
     return;
   }
-  const target = refundedOrderState(order.total, refunded);
+  const balances = paymentBalances(await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)), orderRefunds);
+  const captured = capturedOf(balances);
+  const target = orderStateFor(order.total, captured);
   if (target === order.state && refunded === order.refundedTotal) return;
-  if (refunded > order.total && refunded !== order.refundedTotal) {
-    await flagForReview(tx, orderId, `Refunds of ${refunded} exceed the payment of ${order.total}.`, cause);
+  if (refunded !== order.refundedTotal) {
+    for (const payment of balances.filter((b) => b.refunded > b.amount)) {
+      await flagForReview(tx, orderId, `Refunds of ${payment.refunded} exceed payment ${payment.syssn} of ${payment.amount}.`, cause, { attemptId: payment.attemptId });
+    }
   }
-  if (target === "paid" || target === order.state) {
+  if (target === order.state) {
     await tx.update(orders).set({ refundedTotal: refunded }).where(eq(orders.id, orderId));
     return;
   }
-  await moveOrder(tx, orderId, target, cause, { set: { refundedTotal: refunded }, detail: { refundedTotal: refunded }, from: order.state });
+  await moveOrder(tx, orderId, target, cause, { set: { refundedTotal: refunded }, detail: { refundedTotal: refunded, captured }, from: order.state });
 }

@@ -4,13 +4,15 @@ import type { AttemptState, RefundState } from "../db/schema/payments";
 /**
  * Every transition the shop allows, and nothing else. Each use case asks this module which states a
  * change may start from and writes one guarded update (`... WHERE state IN (those)`), so two callers
- * racing for the same change cannot both win. Terminal states are left only by refunds.
+ * racing for the same change cannot both win. Expired and failed orders are final; within the paid
+ * family the state follows the money still held (`orderStateFor`): refunds lower it, and a payment QFPay
+ * confirms late (an old QR code paid after all) raises it again.
  */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderState, readonly OrderState[]>> = {
   awaiting_payment: ["paid", "expired", "failed"],
   paid: ["partially_refunded", "refunded"],
-  partially_refunded: ["partially_refunded", "refunded"],
-  refunded: [],
+  partially_refunded: ["paid", "partially_refunded", "refunded"],
+  refunded: ["paid", "partially_refunded"],
   expired: [],
   failed: [],
 };
@@ -19,11 +21,12 @@ export const ATTEMPT_TRANSITIONS: Readonly<Record<AttemptState, readonly Attempt
   created: ["awaiting_payment", "unknown", "paid", "failed", "expired", "superseded"],
   unknown: ["awaiting_payment", "paid", "failed", "expired", "superseded"],
   awaiting_payment: ["paid", "failed", "expired", "superseded"],
-  // A replaced attempt's QR code may still be paid: that money belongs to the order.
+  // QFPay's word is the truth: an attempt the shop replaced, gave up on or saw fail may still be paid,
+  // and that money belongs to the order.
   superseded: ["paid"],
   paid: [],
-  failed: [],
-  expired: [],
+  failed: ["paid"],
+  expired: ["paid"],
 };
 
 export const REFUND_TRANSITIONS: Readonly<Record<RefundState, readonly RefundState[]>> = {
@@ -61,10 +64,10 @@ export function canMoveAttempt(from: AttemptState, to: AttemptState): boolean {
 /** Attempts QFPay may still pay, or whose outcome we do not know yet. */
 export const OPEN_ATTEMPT_STATES: readonly AttemptState[] = ["created", "unknown", "awaiting_payment"];
 
-/** Where a paid order stands after refunds totalling `refunded`. */
-export function refundedOrderState(total: number, refunded: number): "paid" | "partially_refunded" | "refunded" {
-  if (refunded <= 0) return "paid";
-  return refunded >= total ? "refunded" : "partially_refunded";
+/** Where a paid order stands while the shop still holds `captured` of its payments (after refunds). */
+export function orderStateFor(total: number, captured: number): "paid" | "partially_refunded" | "refunded" {
+  if (captured >= total) return "paid";
+  return captured <= 0 ? "refunded" : "partially_refunded";
 }
 
 export const ORDER_STATUS_TEXT: Readonly<Record<OrderState, string>> = {

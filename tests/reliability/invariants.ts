@@ -33,7 +33,7 @@ export async function checkInvariants(db: Db, options: { settled: boolean }): Pr
     db.select().from(orders),
     db.select().from(paymentAttempts),
     db.select().from(refunds),
-    db.select({ orderId: orderEvents.orderId, type: orderEvents.type }).from(orderEvents),
+    db.select({ orderId: orderEvents.orderId, type: orderEvents.type, fromState: orderEvents.fromState }).from(orderEvents),
     db.select().from(sandboxTransactions),
     db.select().from(orderItems),
     db.select().from(inventory),
@@ -59,12 +59,13 @@ export async function checkInvariants(db: Db, options: { settled: boolean }): Pr
     const label = `order ${order.id} (${order.state})`;
     const paidAttempts = (attemptsOf.get(order.id) ?? []).filter((a) => a.state === "paid");
     const effects = (eventsOf.get(order.id) ?? []).filter((e) => e.type === "order.paid_effects").length;
-    const paidEvents = (eventsOf.get(order.id) ?? []).filter((e) => e.type === "order.paid").length;
+    // A refunded order that takes a late payment returns to paid: only the first arrival is the sale.
+    const paidEvents = (eventsOf.get(order.id) ?? []).filter((e) => e.type === "order.paid" && e.fromState === "awaiting_payment").length;
     const succeeded = (refundsOf.get(order.id) ?? []).filter((r) => r.state === "succeeded").reduce((sum, r) => sum + r.amount, 0);
 
     if (PAID_STATES.has(order.state)) {
       if (effects !== 1) problems.push(`${label}: ${effects} paid side effects`);
-      if (paidEvents !== 1) problems.push(`${label}: ${paidEvents} order.paid events`);
+      if (paidEvents !== 1) problems.push(`${label}: ${paidEvents} order.paid events from awaiting_payment`);
       if (paidAttempts.length !== 1 && !order.needsReview) problems.push(`${label}: ${paidAttempts.length} paid attempts and no review flag`);
       for (const attempt of paidAttempts) {
         if (attempt.amount !== order.total || attempt.currency !== order.currency) problems.push(`${label}: paid attempt ${attempt.outTradeNo} is not the order's total`);

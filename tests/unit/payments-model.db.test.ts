@@ -29,8 +29,8 @@ import { startShop, type ShopHarness } from "../support/shop-harness";
  * with the other wallet, refunds from the admin and from QFPay's portal, the shop's clock running past
  * expiry, reconciliation). A plain model of the documented behaviour (docs/architecture.md) predicts
  * every order, attempt and refund; after each command the real database is compared with it, and
- * checked against invariants that hold whatever the model says: refunds never exceed what was paid,
- * terminal states are left only by refunds, paid side effects happen exactly once, nothing is paid
+ * checked against invariants that hold whatever the model says: refunds never exceed the payment they
+ * are taken from, expired and failed orders stay so, paid side effects happen exactly once, nothing is paid
  * without QFPay holding the payment, and the event log tells the same story as the tables.
  *
  * The sandbox's own notification deliveries are held back (a long `delay` fault), so notifications
@@ -70,24 +70,27 @@ afterAll(async () => {
 // The specification, as docs/architecture.md states it.
 
 const PAID_FAMILY: readonly OrderState[] = ["paid", "partially_refunded", "refunded"];
-/** Order: awaiting_payment → paid → partially_refunded → refunded; awaiting_payment → expired or failed. */
+/**
+ * Order: awaiting_payment → paid, expired or failed; within the paid family the state follows the money
+ * its payments still hold, so refunds lower it and a payment confirmed late raises it again.
+ */
 const ORDER_MOVES: Record<OrderState, readonly OrderState[]> = {
   awaiting_payment: ["paid", "expired", "failed"],
   paid: ["partially_refunded", "refunded"],
-  partially_refunded: ["partially_refunded", "refunded"],
-  refunded: [],
+  partially_refunded: ["paid", "partially_refunded", "refunded"],
+  refunded: ["paid", "partially_refunded"],
   expired: [],
   failed: [],
 };
-/** Attempt: created → awaiting_payment → paid | failed | expired, unknown while resolved; a replaced one may still be paid. */
+/** Attempt: created → awaiting_payment → paid | failed | expired, unknown while resolved; QFPay may still take the money of any that is not paid. */
 const ATTEMPT_MOVES: Record<AttemptState, readonly AttemptState[]> = {
   created: ["awaiting_payment", "unknown", "paid", "failed", "expired", "superseded"],
   unknown: ["awaiting_payment", "paid", "failed", "expired", "superseded"],
   awaiting_payment: ["paid", "failed", "expired", "superseded"],
   superseded: ["paid"],
   paid: [],
-  failed: [],
-  expired: [],
+  failed: ["paid"],
+  expired: ["paid"],
 };
 const REFUND_MOVES: Record<string, readonly string[]> = { created: ["unknown", "succeeded", "failed"], unknown: ["succeeded", "failed"], succeeded: [], failed: [] };
 const OPEN: readonly AttemptState[] = ["created", "unknown", "awaiting_payment"];
@@ -102,6 +105,7 @@ const STATUS_TEXT: Record<OrderState, string> = {
 const R1125 = "This payment has been refunded in full already.";
 const R1265 = "QFPay does not process refunds between 23:30 and 00:30 (Hong Kong time). Try again after 00:30.";
 const R1272 = "That is more than what can still be refunded.";
+const hkd = (minor: number) => `HK$${(minor / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
 
 function reachable(from: OrderState, to: OrderState): boolean {
   const seen = new Set<OrderState>([from]);
@@ -188,7 +192,11 @@ function moveOrder(o: MOrder, to: OrderState): boolean {
   return true;
 }
 
-/** The money QFPay confirmed going back, counted once, moving a paid order along. */
+const succeededOn = (o: MOrder, a: MAttempt) => sum(o.refunds.filter((r) => r.attemptId === a.id && r.state === "succeeded").map((r) => r.amount));
+/** What the shop holds for an order: each paid attempt less the refunds QFPay confirmed on it. */
+const capturedOf = (o: MOrder) => sum(o.attempts.filter((a) => a.state === "paid").map((a) => a.amount - succeededOn(o, a)));
+
+/** The money QFPay confirmed going back, counted once; a paid order's state follows what is still held. */
 function applyRefundTotals(o: MOrder): void {
   const refunded = sum(o.refunds.filter((r) => r.state === "succeeded").map((r) => r.amount));
   if (!PAID_FAMILY.includes(o.state)) {
@@ -196,27 +204,26 @@ function applyRefundTotals(o: MOrder): void {
     o.refundedTotal = refunded;
     return;
   }
-  const target: OrderState = refunded <= 0 ? "paid" : refunded >= o.total ? "refunded" : "partially_refunded";
+  const captured = capturedOf(o);
+  const target: OrderState = captured >= o.total ? "paid" : captured <= 0 ? "refunded" : "partially_refunded";
   if (target === o.state && refunded === o.refundedTotal) return;
-  if (refunded > o.total && refunded !== o.refundedTotal) flag(o);
-  if (target !== "paid" && target !== o.state) moveOrder(o, target);
+  if (refunded !== o.refundedTotal && o.attempts.some((a) => a.state === "paid" && succeededOn(o, a) > a.amount)) flag(o);
+  if (target !== o.state) moveOrder(o, target);
   o.refundedTotal = refunded;
 }
 
 /** QFPay says this attempt is paid (genuine amount and currency: the sandbox never lies). */
 function applyPaid(m: Model, o: MOrder, a: MAttempt): void {
   if (a.state === "paid") return;
-  if (a.state === "failed" || a.state === "expired") {
-    // Paid after the shop had given up on it: flagged, nothing moves.
-    flag(o);
-    return;
-  }
+  // QFPay's word wins, whatever the shop had made of the attempt.
   a.state = "paid";
-  if (!moveOrder(o, "paid")) {
-    // Paid twice, or after the order expired or failed: flagged for the merchant, the state stays.
+  if (o.state !== "awaiting_payment") {
+    // Paid twice, or after the order expired or failed: flagged for the merchant; a paid order's state follows its money.
     flag(o);
+    if (PAID_FAMILY.includes(o.state)) applyRefundTotals(o);
     return;
   }
+  moveOrder(o, "paid");
   let oversold = false;
   for (const line of o.lines) {
     m.stock[line.sku] = m.stock[line.sku]! - line.qty;
@@ -355,8 +362,10 @@ async function checkAll(m: Model, when: string): Promise<void> {
     // 1. Refunds never exceed what was paid; what was paid is the order's total.
     const succeeded = orderRefunds.filter((r) => r.state === "succeeded");
     expect(row.refundedTotal, ctx(`${label} refunded total`)).toBe(sum(succeeded.map((r) => r.amount)));
-    const shopStarted = orderRefunds.filter((r) => r.requestKey !== null && r.state !== "failed");
-    expect(sum(shopStarted.map((r) => r.amount)), ctx(`${label} refunds the shop started`)).toBeLessThanOrEqual(row.total);
+    for (const attempt of attempts) {
+      const shopStarted = orderRefunds.filter((r) => r.attemptId === attempt.id && r.requestKey !== null && r.state !== "failed");
+      expect(sum(shopStarted.map((r) => r.amount)), ctx(`${label} refunds the shop started on attempt ${attempt.id}`)).toBeLessThanOrEqual(attempt.amount);
+    }
     let paidAtGateway = 0;
     for (const attempt of attempts) {
       const gateway = gatewayPayment(attempt.outTradeNo);
@@ -388,13 +397,15 @@ async function checkAll(m: Model, when: string): Promise<void> {
       ]);
       expect(attempt.amount, ctx(`${label} paid amount`)).toBe(row.total);
     }
-    for (const event of events.filter((e) => e.type === "attempt.paid_late" || e.type === "attempt.paid")) {
+    for (const event of events.filter((e) => e.type === "attempt.paid")) {
       const attempt = attempts.find((a) => a.id === event.attemptId)!;
       expect(gatewayPayment(attempt.outTradeNo)?.respcd, ctx(`${label} ${event.type} without a payment at QFPay`)).toBe("0000");
     }
 
     // 3. The paid side effects, once for a paid order and never otherwise.
-    expect([count("order.paid"), count("order.paid_effects")], ctx(`${label} paid events`)).toEqual(everPaid ? [1, 1] : [0, 0]);
+    // A refunded order that takes a late payment moves back to paid: only the move out of awaiting_payment is the sale.
+    const sales = events.filter((e) => e.type === "order.paid" && e.fromState === "awaiting_payment");
+    expect([sales.length, count("order.paid_effects")], ctx(`${label} paid events`)).toEqual(everPaid ? [1, 1] : [0, 0]);
     if (everPaid) for (const line of o.lines) soldInRun[line.sku]! += line.qty;
 
     // 5. The append-only log tells the same story as the tables.
@@ -407,7 +418,7 @@ async function checkAll(m: Model, when: string): Promise<void> {
       expect(move.type, ctx(`${label} event type`)).toBe(`order.${move.toState}`);
     }
     expect(orderMoves[orderMoves.length - 1]!.toState, ctx(`${label} log ends where the order is`)).toBe(row.state);
-    const paidEvent = events.find((e) => e.type === "order.paid");
+    const paidEvent = sales[0];
     const effects = events.find((e) => e.type === "order.paid_effects");
     if (paidEvent) {
       expect(effects!.id, ctx(`${label} effects after order.paid`)).toBeGreaterThan(paidEvent.id);
@@ -434,7 +445,7 @@ async function checkAll(m: Model, when: string): Promise<void> {
       expect(moves[moves.length - 1]!.toState, ctx(`${label} refund ${refund.id} log ends where it is`)).toBe(refund.state);
     }
     expect(count("order.needs_review") > 0, ctx(`${label} needs_review flag and its events`)).toBe(row.needsReview);
-    if (count("attempt.paid_late") > 0) expect(row.needsReview, ctx(`${label} paid late but not flagged`)).toBe(true);
+    if (paidAttempts.length > 1) expect(row.needsReview, ctx(`${label} paid twice but not flagged`)).toBe(true);
   });
 
   // 3. The run's stock moved by the paid orders' items, exactly once each.
@@ -599,17 +610,17 @@ const retryCmd = fc.record({ order: orderRef, otherWallet: fc.boolean(), device:
   }),
 );
 
-/** What the admin's refund should answer, and its effects on the model. */
-function expectRefund(m: Model, o: MOrder, amount: number, key: string): Answer | "created" {
+/** What the admin's refund of this payment should answer. */
+function expectRefund(m: Model, o: MOrder, paid: MAttempt | undefined, amount: number, key: string): Answer | "created" {
   if (!Number.isSafeInteger(amount) || amount <= 0) return { ok: false, error: "Enter an amount above zero." };
   if (inRefundBlackout(shopNow())) return { ok: false, error: R1265 };
   const prior = m.keys.get(key);
   if (prior) return prior.orderId === o.id ? prior.answer : { ok: false, error: "Reload the page and try again." };
-  // A refunded order takes no more refunds, even when refunds of an extra payment (from QFPay's portal)
-  // pushed its refunded total past what it cost.
-  if (o.state !== "paid" && o.state !== "partially_refunded") return { ok: false, error: o.state === "refunded" ? R1125 : "Only paid orders can be refunded." };
-  const left = o.total - sum(o.refunds.filter((r) => r.state === "succeeded").map((r) => r.amount));
-  if (amount > left) return { ok: false, error: left === 0 ? R1125 : `At most ${left} (minor units) can still be refunded.` };
+  if (!paid) return { ok: false, error: "Only paid orders can be refunded." };
+  // Each payment has its own balance: refunds of an extra payment leave the other one whole.
+  const left = paid.amount - succeededOn(o, paid);
+  if (left <= 0) return { ok: false, error: R1125 };
+  if (amount > left) return { ok: false, error: `At most ${hkd(left)} can still be refunded from this payment.` };
   return "created";
 }
 
@@ -647,18 +658,21 @@ function amountFor(kind: string, left: number, total: number, percent: number): 
  * outcome does not depend on which arrives first).
  */
 const refundCmd = fc
-  .record({ order: orderRef, amount: amountKind, percent: fc.integer({ min: 1, max: 99 }), key: fc.constantFrom("fresh", "fresh", "repeat", "double"), race: fc.boolean() })
+  .record({ order: orderRef, payment: fromEnd, amount: amountKind, percent: fc.integer({ min: 1, max: 99 }), key: fc.constantFrom("fresh", "fresh", "repeat", "double"), race: fc.boolean() })
   .map((p) =>
     command("refund", p, hasOrder, async (m) => {
       const o = orderAt(m, p.order)!;
-      const amount = amountFor(p.amount, o.total - o.refundedTotal, o.total, p.percent);
+      // The admin picks one of the order's payments, as the form offers them (none when it was never paid).
+      const payments = o.attempts.filter((a) => a.state === "paid");
+      const paid = payments.length > 0 ? pickFromEnd(payments, p.payment) : undefined;
+      const amount = amountFor(p.amount, paid ? paid.amount - succeededOn(o, paid) : o.total, o.total, p.percent);
       // A repeat resubmits the form of the last refund that was made (a refused one made nothing to find).
       const key = p.key === "repeat" && o.lastKey ? o.lastKey : randomUUID();
-      const expected = expectRefund(m, o, amount, key);
+      const expected = expectRefund(m, o, paid, amount, key);
       const applied = p.race ? o.attempts.filter((a) => a.state === "paid" && a.gateway === "paid") : [];
       const replays = (await Promise.all(applied.map(async (a) => [a.firstBody!, await currentBody(a.syssn)]))).flat();
       const [results, answers] = await Promise.all([
-        Promise.all(Array.from({ length: p.key === "double" ? 2 : 1 }, () => refundOrder(shop.ctx, { orderId: o.id, amount, requestKey: key, by: "model" }))),
+        Promise.all(Array.from({ length: p.key === "double" ? 2 : 1 }, () => refundOrder(shop.ctx, { orderId: o.id, attemptId: paid?.id, amount, requestKey: key, by: "model" }))),
         Promise.all(replays.map(post)),
       ]);
       for (const answer of answers) expect(answer, "a resent payment notification during a refund").toEqual({ status: 200, text: "SUCCESS" });
@@ -667,7 +681,7 @@ const refundCmd = fc
         for (const result of results) expect(answerOf(result), `refund answer after:\n    ${m.log.join("\n    ")}`).toEqual(expected);
         return;
       }
-      const paid = [...o.attempts].reverse().find((a) => a.state === "paid")!;
+      if (!paid) throw new Error("a refund was made for an order with no payment");
       const gateway = gatewayRefundAnswer(paid, amount);
       const made = await shop.database.db.select().from(refunds).where(inArray(refunds.orderId, [o.id]));
       const rows = made.filter((r) => r.requestKey === key);
@@ -738,7 +752,11 @@ const reconcileCmd = fc.constant(null).map(() =>
     }
     // An order nobody came back to after its last try failed: with the clock moved, every such order is stale.
     if (m.clockSteps > 0) for (const o of m.orders) if (o.state === "awaiting_payment" && !o.attempts.some(isOpen)) moveOrder(o, "failed");
-    for (const o of m.orders) if (o.attempts.filter((a) => a.state === "paid").length > 1) flag(o);
+    // Holding more than it cost (paid twice, the extra not refunded): flagged (the model never resolves a flag).
+    for (const o of m.orders) {
+      const paid = o.attempts.filter((a) => a.state === "paid");
+      if (paid.length > 1 && sum(paid.map((a) => a.amount)) - o.refundedTotal > o.total) flag(o);
+    }
   }),
 );
 

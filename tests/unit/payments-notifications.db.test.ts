@@ -189,7 +189,7 @@ describe("the notification route", () => {
     await shop.control({ action: "pay", syssn: attempt.syssn });
     const order = await eventually(async () => ((await orderOf(shop, orderId)).needsReview ? orderOf(shop, orderId) : null));
     expect(order.state).toBe("expired");
-    expect(order.reviewReason).toMatch(/Paid after the shop had marked this payment expired/);
+    expect(order.reviewReason).toMatch(/Paid after the order had expired: refund payment \S+ or fulfil the order/);
     expect(await eventCount(shop, orderId, "order.paid")).toBe(0);
   });
 

@@ -65,7 +65,7 @@ describe("reconciliation", () => {
     expect((await orderOf(shop, orderId)).state).toBe("expired");
   });
 
-  it("gives up on an attempt long past its expiry, and flags it if it is paid after all", async () => {
+  it("gives up on an attempt long past its expiry, and if it is paid after all, records the payment and flags the order once", async () => {
     const { orderId, attempt } = await checkout(shop);
     clockOffset = 30 * 60_000 + EXPIRY_GRACE_MS + 1_000;
     const summary = await reconcile(shop.ctx);
@@ -73,8 +73,25 @@ describe("reconciliation", () => {
     expect((await orderOf(shop, orderId)).state).toBe("expired");
     await shop.control({ action: "pay", syssn: attempt.syssn });
     const order = await eventually(async () => ((await orderOf(shop, orderId)).needsReview ? orderOf(shop, orderId) : null));
-    expect(order).toMatchObject({ state: "expired", needsReview: true });
-    expect(await eventCount(shop, orderId, "attempt.paid_late")).toBe(1);
+    expect(order).toMatchObject({ state: "expired", needsReview: true, reviewReason: expect.stringContaining("Paid after the order had expired") });
+    // QFPay's word wins: the attempt is paid (so the admin can refund it), the expired order is not.
+    await shop.settle();
+    await reconcile(shop.ctx);
+    expect((await attemptsOf(shop, orderId))[0]).toMatchObject({ state: "paid", syssn: attempt.syssn });
+    expect([await eventCount(shop, orderId, "attempt.paid"), await eventCount(shop, orderId, "order.needs_review"), await eventCount(shop, orderId, "order.paid")]).toEqual([1, 1, 0]);
+  });
+
+  it("an attempt given up on but paid while its order still awaits payment pays the order", async () => {
+    const { orderId, attempt } = await checkout(shop);
+    const { settleAttempt } = await import("@/lib/payments/settle-attempt");
+    // A declined-looking answer the shop took as final (the order stays open for another try)...
+    await settleAttempt(shop.ctx, attempt.id, { kind: "failed", syssn: attempt.syssn!, code: "1205", reason: "declined" }, "test");
+    expect((await attemptsOf(shop, orderId))[0]!.state).toBe("failed");
+    // ...but QFPay took the money after all.
+    await shop.control({ action: "pay", syssn: attempt.syssn });
+    await eventually(async () => ((await orderOf(shop, orderId)).state === "paid" ? true : null));
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "paid", needsReview: false });
+    expect(await eventCount(shop, orderId, "order.paid_effects")).toBe(1);
   });
 
   it("closes an order whose last attempt failed long ago", async () => {

@@ -9,7 +9,9 @@ import { refundOrder } from "@/lib/payments/refund-payment";
 import { readOrderStory } from "@/lib/admin/order-story";
 import { eventually } from "../support/sandbox-harness";
 import { startShop, type ShopHarness } from "../support/shop-harness";
-import { checkout, orderOf } from "../support/payments-helpers";
+import { attemptsOf, checkout, orderOf } from "../support/payments-helpers";
+import { retryPayment } from "@/lib/payments/start-payment";
+import { resolveReview } from "@/lib/payments/resolve-review";
 
 let shop: ShopHarness;
 // A clock running from noon in Hong Kong: outside QFPay's 23:30-00:30 refund blackout whenever the suite runs.
@@ -38,7 +40,19 @@ async function paidOrder(qty = 1) {
   return { orderId, attempt };
 }
 
-const refund = (orderId: string, amount: number, requestKey = randomUUID()) => refundOrder(shop.ctx, { orderId, amount, requestKey, by: "test" });
+const refund = (orderId: string, amount: number | "rest", requestKey = randomUUID(), attemptId?: number) => refundOrder(shop.ctx, { orderId, attemptId, amount, requestKey, by: "test" });
+
+/** An order paid twice: its first QR code paid, then the retry's too (two shoppers' phones, a slow page). */
+async function paidTwice() {
+  const { orderId, attempt: first } = await checkout(shop);
+  const second = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
+  if (!second.ok) throw new Error(second.error);
+  await shop.control({ action: "pay", syssn: first.syssn });
+  await shop.control({ action: "pay", syssn: second.attempt.syssn });
+  await eventually(async () => ((await attemptsOf(shop, orderId)).every((a) => a.state === "paid") ? true : null));
+  await shop.settle();
+  return { orderId, first, second: second.attempt };
+}
 
 describe("refunds", () => {
   it("refunds in full", async () => {
@@ -59,7 +73,7 @@ describe("refunds", () => {
 
   it("refuses an over-refund before asking QFPay", async () => {
     const { orderId } = await paidOrder();
-    expect(await refund(orderId, 12801)).toEqual({ ok: false, error: "At most 12800 (minor units) can still be refunded." });
+    expect(await refund(orderId, 12801)).toEqual({ ok: false, error: "At most HK$128.00 can still be refunded from this payment." });
     const rows = await shop.database.db.select().from(refunds).where(eq(refunds.orderId, orderId));
     expect(rows).toHaveLength(0);
   });
@@ -147,5 +161,85 @@ describe("refunds", () => {
     expect(payment?.signatureValid).toBe(true);
     expect(story.refunds).toMatchObject([{ amount: 3000, state: "succeeded" }]);
     expect(story.attempts).toMatchObject([{ state: "paid", payType: "801514" }]);
+  });
+});
+
+describe("refunds of an order paid twice", () => {
+  it("keep each payment's balance: refunding the extra one leaves the order paid, and the first one can still be refunded", async () => {
+    const { orderId, first, second } = await paidTwice();
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "paid", needsReview: true, reviewReason: expect.stringContaining("Paid twice") });
+    expect(await refund(orderId, 12800)).toEqual({ ok: false, error: "This order was paid more than once: choose the payment to refund." });
+
+    const extra = await refund(orderId, "rest", randomUUID(), second.id);
+    expect(extra.ok && [extra.refund.state, extra.refund.amount, extra.refund.attemptId]).toEqual(["succeeded", 12800, second.id]);
+    // The shop still holds the first payment in full: the order is paid, not refunded.
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "paid", refundedTotal: 12800 });
+    expect(await refund(orderId, 1, randomUUID(), second.id)).toEqual({ ok: false, error: "This payment has been refunded in full already." });
+
+    const partial = await refund(orderId, 2800, randomUUID(), first.id);
+    expect(partial.ok && partial.refund.attemptId).toBe(first.id);
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "partially_refunded", refundedTotal: 15600 });
+    expect(await refund(orderId, 10001, randomUUID(), first.id)).toEqual({ ok: false, error: "At most HK$100.00 can still be refunded from this payment." });
+    expect((await refund(orderId, "rest", randomUUID(), first.id)).ok).toBe(true);
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "refunded", refundedTotal: 25600 });
+    // QFPay holds both refunds against the payment each named.
+    const gateway = await Promise.all([first, second].map(async (a) => (await shop.gateway.inspect({ syssn: a.syssn! }))!.transaction.refundedAmount));
+    expect(gateway).toEqual([12800, 12800]);
+  });
+
+  it("refuses a payment of another order", async () => {
+    const { orderId } = await paidTwice();
+    const other = await paidOrder();
+    expect(await refund(orderId, 100, randomUUID(), other.attempt.id)).toEqual({ ok: false, error: "Choose a payment of this order." });
+  });
+
+  it("two admins refunding the two payments at the same instant both succeed, each from its own payment", async () => {
+    const { orderId, first, second } = await paidTwice();
+    const results = await Promise.all([refund(orderId, "rest", randomUUID(), first.id), refund(orderId, "rest", randomUUID(), second.id), refund(orderId, "rest", randomUUID(), second.id)]);
+    // The second refund of the same payment finds its balance committed by the first, whichever ran first.
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual(["This payment has been refunded in full already."]);
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "refunded", refundedTotal: 25600 });
+  });
+
+  it("a resolved paid-twice flag stays resolved through reconciliation, until another payment lands", async () => {
+    const { orderId } = await paidTwice();
+    expect(await resolveReview(shop.ctx, orderId, "The shopper asked to keep both: two gifts.", "test")).toBe(true);
+    await reconcile(shop.ctx);
+    await reconcile(shop.ctx);
+    expect((await orderOf(shop, orderId)).needsReview).toBe(false);
+  });
+
+  it("flags again when a payment lands after the flag was resolved", async () => {
+    const { orderId, attempt: first } = await checkout(shop);
+    const second = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
+    const third = await retryPayment(shop.ctx, orderId, "alipayhk", "mobile");
+    if (!second.ok || !third.ok) throw new Error("retry refused");
+    for (const syssn of [first.syssn, second.attempt.syssn]) await shop.control({ action: "pay", syssn });
+    await eventually(async () => ((await attemptsOf(shop, orderId)).filter((a) => a.state === "paid").length === 2 ? true : null));
+    await shop.settle();
+    expect(await resolveReview(shop.ctx, orderId, "Refunded by hand in the portal.", "test")).toBe(true);
+    await reconcile(shop.ctx);
+    expect((await orderOf(shop, orderId)).needsReview).toBe(false);
+    await shop.control({ action: "pay", syssn: third.attempt.syssn });
+    await eventually(async () => ((await orderOf(shop, orderId)).needsReview ? true : null));
+    expect((await orderOf(shop, orderId)).reviewReason).toContain("Paid twice");
+  });
+
+  it("a payment confirmed after the order was refunded in full puts the order back to paid, flagged", async () => {
+    const { orderId, attempt: first } = await checkout(shop);
+    const second = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
+    if (!second.ok) throw new Error(second.error);
+    await shop.control({ action: "pay", syssn: first.syssn });
+    await eventually(async () => ((await orderOf(shop, orderId)).state === "paid" ? true : null));
+    await shop.settle();
+    expect((await refund(orderId, "rest")).ok).toBe(true);
+    expect((await orderOf(shop, orderId)).state).toBe("refunded");
+    // The replaced QR code is paid after all: the shop holds a whole payment again.
+    await shop.control({ action: "pay", syssn: second.attempt.syssn });
+    await eventually(async () => ((await orderOf(shop, orderId)).state === "paid" ? true : null));
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "paid", refundedTotal: 12800, needsReview: true });
+    expect((await refund(orderId, "rest", randomUUID(), second.attempt.id)).ok).toBe(true);
+    expect((await orderOf(shop, orderId)).state).toBe("refunded");
   });
 });

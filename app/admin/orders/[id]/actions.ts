@@ -22,6 +22,8 @@ export interface AdminFormState {
 }
 
 const orderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+/** The payment (attempt id) a refund is taken from. */
+const paymentSchema = z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number);
 // The note goes into the order's story (JSON in the database), where a NUL character cannot be stored.
 const noteSchema = z.string().trim().min(3).max(500).regex(/^[^\u0000]*$/);
 
@@ -36,13 +38,15 @@ export async function refundOrderAction(orderId: string, _previous: AdminFormSta
   const id = await guard(orderId);
   const form = formOf(formArg);
   const ctx = await getPaymentsContext();
-  const [order] = await ctx.db.select().from(orders).where(eq(orders.id, id));
+  const [order] = await ctx.db.select({ currency: orders.currency }).from(orders).where(eq(orders.id, id));
   if (!order || !isCurrencyCode(order.currency)) return { status: "error", message: "This order does not exist." };
   const requestKey = z.string().uuid().safeParse(form.get("requestKey"));
   if (!requestKey.success) return { status: "error", message: "Reload the page and try again." };
-  const amount = form.get("full") === "1" ? order.total - order.refundedTotal : parseMoneyInput(String(form.get("amount") ?? ""), order.currency);
-  if (amount === null || amount <= 0) return { status: "error", message: "Enter an amount such as 28.00." };
-  const result = await refundOrder(ctx, { orderId: id, amount, requestKey: requestKey.data, by: "admin" });
+  const payment = paymentSchema.safeParse(form.get("payment"));
+  if (!payment.success) return { status: "error", message: "Choose the payment to refund." };
+  const amount = form.get("full") === "1" ? "rest" : parseMoneyInput(String(form.get("amount") ?? ""), order.currency);
+  if (amount === null || (amount !== "rest" && amount <= 0)) return { status: "error", message: "Enter an amount such as 28.00." };
+  const result = await refundOrder(ctx, { orderId: id, attemptId: payment.data, amount, requestKey: requestKey.data, by: "admin" });
   revalidatePath(`/admin/orders/${id}`);
   if (!result.ok) return { status: "error", message: result.error };
   const { refund } = result;

@@ -21,18 +21,41 @@ function Status({ state, pending, busy }: { state: AdminFormState; pending: bool
   );
 }
 
-export function RefundForm({ refund, requestKey, leftText }: { refund: BoundAdminAction; requestKey: string; leftText: string }) {
+/** A payment of the order that can still be refunded, as the form offers it. */
+export interface RefundablePayment {
+  attemptId: number;
+  syssn: string;
+  /** "HK$128.00 paid, HK$100.00 left". */
+  summary: string;
+}
+
+export function RefundForm({ refund, requestKey, payments }: { refund: BoundAdminAction; requestKey: string; payments: RefundablePayment[] }) {
   const [state, action, pending] = useActionState(refund, initial);
+  const only = payments.length === 1 ? payments[0] : undefined;
   return (
     <form action={action} className="admin-form">
       <input type="hidden" name="requestKey" value={requestKey} />
+      {only ? (
+        <>
+          <input type="hidden" name="payment" value={only.attemptId} />
+          <p id="refund-left" className="field-hint">
+            Payment <span className="mono">{only.syssn}</span>: {only.summary}.
+          </p>
+        </>
+      ) : (
+        <fieldset className="payment-choice">
+          <legend>Payment to refund</legend>
+          {payments.map((payment, index) => (
+            <label key={payment.attemptId}>
+              <input type="radio" name="payment" value={payment.attemptId} defaultChecked={index === 0} required /> <span className="mono">{payment.syssn}</span>: {payment.summary}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <label>
         Amount to refund
-        <input type="text" name="amount" inputMode="decimal" autoComplete="off" aria-describedby="refund-left" />
+        <input type="text" name="amount" inputMode="decimal" autoComplete="off" aria-describedby={only ? "refund-left" : undefined} />
       </label>
-      <p id="refund-left" className="field-hint">
-        {leftText}
-      </p>
       <div className="retry-options">
         <button type="submit" className="button button-primary" disabled={pending}>
           Refund amount

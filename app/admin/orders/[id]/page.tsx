@@ -8,9 +8,10 @@ import { getDb } from "@/lib/db/database";
 import { formatMoney } from "@/lib/money";
 import { isCurrencyCode, type CurrencyCode } from "@/lib/qfpay/currencies";
 import { PAY_TYPES, WALLET_NAMES, type PayTypeCode } from "@/lib/qfpay/pay-types";
+import { paymentBalances } from "@/lib/payments/payment-balances";
 import { ORDER_STATUS_TEXT } from "@/lib/payments/state-machine";
 import { queryOrderNowAction, refundOrderAction, resolveReviewAction } from "./actions";
-import { QueryNowButton, RefundForm, ResolveReviewForm } from "./admin-forms";
+import { QueryNowButton, RefundForm, ResolveReviewForm, type RefundablePayment } from "./admin-forms";
 
 export const metadata: Metadata = { title: "Order story", robots: { index: false } };
 
@@ -26,7 +27,10 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   const { order, items, attempts, refunds, events, notifications } = story;
   const currency: CurrencyCode = isCurrencyCode(order.currency) ? order.currency : "HKD";
   const money = (minor: number) => formatMoney(minor, currency);
-  const refundable = order.state === "paid" || order.state === "partially_refunded";
+  // Refunds are taken from a payment: any payment QFPay took, whatever the order's state, until it is refunded in full.
+  const refundable: RefundablePayment[] = paymentBalances(attempts, refunds)
+    .filter((payment) => payment.refundable > 0)
+    .map((payment) => ({ attemptId: payment.attemptId, syssn: payment.syssn, summary: `${money(payment.amount)} paid, ${money(payment.refundable)} left to refund` }));
 
   return (
     <main className="page admin" id="main">
@@ -145,7 +149,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             </table>
           </div>
         )}
-        {refundable && <RefundForm refund={refundOrderAction.bind(null, order.id)} requestKey={randomUUID()} leftText={`Up to ${money(order.total - order.refundedTotal)} is left to refund.`} />}
+        {refundable.length > 0 && <RefundForm refund={refundOrderAction.bind(null, order.id)} requestKey={randomUUID()} payments={refundable} />}
       </section>
 
       <section aria-labelledby="notifications-title">
