@@ -1,7 +1,7 @@
 import type { Db } from "../db/connection";
 import type { PaymentsContext } from "./context";
-import { MAX_QUERY_BATCH, queryAttempts } from "./query-attempt";
-import type { Attempt } from "./settle-attempt";
+import { MAX_QUERY_BATCH, queryAttempts, type QueryOutcome } from "./query-attempt";
+import { flagUnconfirmedPayment, type Attempt, type PaymentClaim } from "./settle-attempt";
 
 /** How long a confirmation waits for others to share its query. */
 const GATHER_MS = 20;
@@ -9,14 +9,14 @@ const GATHER_MS = 20;
 interface Batch {
   ctx: PaymentsContext;
   attempts: Map<number, Pick<Attempt, "id" | "outTradeNo" | "txdtm">>;
-  done: Promise<void>;
+  done: Promise<Map<number, QueryOutcome>>;
   start: () => void;
 }
 
 interface Gatherer {
   open: Batch | null;
   /** The batch being queried: the next one waits for it, so confirmations never pile up in parallel. */
-  running: Promise<void>;
+  running: Promise<unknown>;
 }
 
 // One per database: the running shop has one; tests run several shops in one process.
@@ -25,11 +25,11 @@ const gatherers = new WeakMap<Db, Gatherer>();
 function openBatch(ctx: PaymentsContext, gatherer: Gatherer): Batch {
   let start!: () => void;
   const started = new Promise<void>((resolve) => (start = resolve));
-  const batch: Batch = { ctx, attempts: new Map(), start, done: Promise.resolve() };
+  const batch: Batch = { ctx, attempts: new Map(), start, done: Promise.resolve(new Map()) };
   const previous = gatherer.running;
   batch.done = Promise.all([started, previous]).then(async () => {
     if (gatherer.open === batch) gatherer.open = null;
-    await queryAttempts(batch.ctx, [...batch.attempts.values()], "confirmation").catch(() => undefined);
+    return queryAttempts(batch.ctx, [...batch.attempts.values()], "confirmation", { unspaced: true }).catch(() => new Map<number, QueryOutcome>());
   });
   gatherer.running = batch.done;
   setTimeout(start, GATHER_MS);
@@ -37,13 +37,15 @@ function openBatch(ctx: PaymentsContext, gatherer: Gatherer): Batch {
 }
 
 /**
- * Confirms a payment with QFPay after its notification was answered. A signature proves who sent a
- * notification, not when; the query says what holds now. Confirmations arriving together share one
- * query (QFPay's takes a list of numbers): a burst of notifications, as when QFPay resends after an
- * outage, costs QFPay and the database one query per batch, and batches run one after another.
- * Resolves when this attempt's query is done (serverless hosts keep the function alive until then).
+ * Asks QFPay what holds for a payment a notification spoke of, and applies that: a signature proves who
+ * sent a message, not that what it says holds, so a payment counts (and its stock and receipt follow)
+ * only once the query confirms it. When the query contradicts the notification's `claim`, the order is
+ * flagged at once. Confirmations arriving together share one query (QFPay's takes a list of numbers): a
+ * burst of notifications, as when QFPay resends after an outage, costs QFPay and the database one query
+ * per batch, and batches run one after another. Not held back by the spacing that limits pollers: each
+ * distinct signed notification is worth one query.
  */
-export function confirmPayment(ctx: PaymentsContext, attempt: Pick<Attempt, "id" | "outTradeNo" | "txdtm">): Promise<void> {
+export async function confirmPayment(ctx: PaymentsContext, attempt: Pick<Attempt, "id" | "outTradeNo" | "txdtm">, claim?: PaymentClaim): Promise<QueryOutcome> {
   let gatherer = gatherers.get(ctx.db);
   if (!gatherer) {
     gatherer = { open: null, running: Promise.resolve() };
@@ -55,5 +57,7 @@ export function confirmPayment(ctx: PaymentsContext, attempt: Pick<Attempt, "id"
     gatherer.open = null;
     batch.start();
   }
-  return batch.done;
+  const outcome = (await batch.done).get(attempt.id) ?? { result: "gateway_unavailable" };
+  if (claim && outcome.result === "settled") await flagUnconfirmedPayment(ctx, attempt.id, claim, outcome.truth, "confirmation");
+  return outcome;
 }

@@ -3,10 +3,12 @@ import { paymentAttempts } from "../db/schema/payments";
 import type { PaymentsContext } from "./context";
 import type { QueryItem } from "../qfpay/responses";
 import { queryWindowsFor, type QueryWindow } from "../qfpay/query-window";
-import { truthFromQueryItem } from "./gateway-truth";
+import { truthFromQueryItem, type GatewayTruth } from "./gateway-truth";
 import { isPaidBy, settleAttempt, type Attempt } from "./settle-attempt";
 
 export type QueryResult = "settled" | "too_soon" | "gateway_unavailable";
+/** What a query did for one attempt, with what QFPay said when it answered. */
+export type QueryOutcome = { result: "settled"; truth: GatewayTruth } | { result: "too_soon" | "gateway_unavailable" };
 
 type QueriedAttempt = Pick<Attempt, "id" | "outTradeNo" | "txdtm">;
 
@@ -19,26 +21,23 @@ const PAGE_SIZE = 100;
  * per spacing interval (a guarded claim on `last_queried_at`), so pollers never flood the gateway.
  */
 export async function queryAttempt(ctx: PaymentsContext, attempt: QueriedAttempt, cause: string): Promise<QueryResult> {
-  return (await queryAttempts(ctx, [attempt], cause)).get(attempt.id) ?? "too_soon";
+  return (await queryAttempts(ctx, [attempt], cause)).get(attempt.id)?.result ?? "too_soon";
 }
 
 /**
  * queryAttempt for several attempts at once: one claim, and one query per calendar month of up to
  * MAX_QUERY_BATCH numbers (QFPay's query takes a comma list of out_trade_no), each answer applied on its own.
+ * `unspaced` skips the spacing claim: a signed notification is confirmed at once, even just after a poll.
  */
-export async function queryAttempts(ctx: PaymentsContext, attempts: QueriedAttempt[], cause: string): Promise<Map<number, QueryResult>> {
-  const results = new Map<number, QueryResult>(attempts.map((attempt) => [attempt.id, "too_soon"]));
+export async function queryAttempts(ctx: PaymentsContext, attempts: QueriedAttempt[], cause: string, options: { unspaced?: boolean } = {}): Promise<Map<number, QueryOutcome>> {
+  const results = new Map<number, QueryOutcome>(attempts.map((attempt) => [attempt.id, { result: "too_soon" }]));
   if (attempts.length === 0) return results;
   const now = ctx.now();
+  const spaced = or(isNull(paymentAttempts.lastQueriedAt), lt(paymentAttempts.lastQueriedAt, new Date(now.getTime() - ctx.querySpacingMs)));
   const claimed = await ctx.db
     .update(paymentAttempts)
     .set({ lastQueriedAt: now })
-    .where(
-      and(
-        inArray(paymentAttempts.id, [...results.keys()]),
-        or(isNull(paymentAttempts.lastQueriedAt), lt(paymentAttempts.lastQueriedAt, new Date(now.getTime() - ctx.querySpacingMs))),
-      ),
-    )
+    .where(options.unspaced ? inArray(paymentAttempts.id, [...results.keys()]) : and(inArray(paymentAttempts.id, [...results.keys()]), spaced))
     .returning();
 
   // Each attempt is searched in its month, and in the neighbouring one near a month's boundary.
@@ -57,13 +56,13 @@ export async function queryAttempts(ctx: PaymentsContext, attempts: QueriedAttem
   for (const current of claimed) {
     const item = found.get(current.id);
     if (!item && unsure.has(current.id)) {
-      results.set(current.id, "gateway_unavailable");
+      results.set(current.id, { result: "gateway_unavailable" });
       continue;
     }
     const truth = truthFromQueryItem(item);
     // The row as claimed: when it already stood paid by this payment (paid is final), nothing is left to do.
     if (!(truth.kind === "paid" && isPaidBy(current, truth))) await settleAttempt(ctx, current.id, truth, `query:${cause}`);
-    results.set(current.id, "settled");
+    results.set(current.id, { result: "settled", truth });
   }
   return results;
 }

@@ -8,7 +8,7 @@ import { formatGatewayTime } from "../qfpay/gateway-time";
 import { parseNotification, verifyNotificationSignature, type QfpayNotification } from "../qfpay/notification";
 import type { PaymentsContext } from "./context";
 import { confirmPayment } from "./confirmations";
-import { isPaidBy, settleAttempt } from "./settle-attempt";
+import { isPaidBy } from "./settle-attempt";
 import { queryRefund } from "./query-refund";
 import { findRefundByOutTradeNo, markRefundSucceeded } from "./settle-refund";
 import { flagForReview, recordEvent } from "./transitions";
@@ -25,6 +25,7 @@ export interface NotificationAnswer {
 }
 
 const SUCCESS: NotificationAnswer = { status: 200, body: "SUCCESS" };
+const UNCONFIRMED: NotificationAnswer = { status: 503, body: "FAIL: QFPay's query does not confirm this payment yet" };
 
 interface Receipt {
   raw: Uint8Array;
@@ -86,9 +87,10 @@ async function refuse(ctx: PaymentsContext, receipt: Receipt, reason: "bad_signa
 
 /**
  * Everything that happens to a notification: verified over its raw bytes, recorded (duplicates counted),
- * applied through the state machine, answered. A verified notification is always answered `SUCCESS`,
- * whatever it says, because QFPay would otherwise resend it for a day; an unverified one never is, and
- * changes nothing.
+ * confirmed by QFPay's query and applied through the state machine, answered. A verified notification is
+ * answered `SUCCESS` once the shop has settled what it speaks of, whatever that turned out to be, so
+ * that QFPay stops resending it; one whose payment QFPay's query cannot vouch for yet is answered FAIL,
+ * so that it comes again; an unverified one never gets `SUCCESS`, and changes nothing.
  */
 export async function receiveNotification(ctx: PaymentsContext, receipt: Receipt): Promise<NotificationAnswer> {
   if (receipt.oversized) return refuse(ctx, receipt, "oversized", { status: 413, body: "FAIL: body too large" });
@@ -115,17 +117,20 @@ async function applyPaymentNotification(ctx: PaymentsContext, receipt: Receipt, 
     await record(ctx, receipt, "unknown_order", { ...base, detail: "no payment attempt has this out_trade_no" });
     return SUCCESS;
   }
-  const matches = note.txamt === attempt.amount && note.txcurrcd === attempt.currency;
-  const times = await record(ctx, receipt, matches ? "applied" : "mismatch", { ...base, orderId: attempt.orderId });
+  const claim = { syssn: note.syssn, amount: note.txamt, currency: note.txcurrcd };
+  await record(ctx, receipt, note.txamt === attempt.amount && note.txcurrcd === attempt.currency ? "applied" : "mismatch", { ...base, orderId: attempt.orderId });
   crashPoint("notify.after-record");
   // QFPay resends until it hears SUCCESS, so most copies find the attempt already paid by this very
-  // payment: nothing is left to apply, and no transaction or lock is needed to know it.
-  const truth = { kind: "paid" as const, syssn: note.syssn, amount: note.txamt, currency: note.txcurrcd };
-  if (!isPaidBy(attempt, truth)) await settleAttempt(ctx, attempt.id, truth, "notification");
-  // A signature proves who sent it, not when: confirm with QFPay itself once the answer is out.
-  if (times === 1) ctx.defer(() => confirmPayment(ctx, attempt));
+  // payment: nothing is left to confirm, and no query, transaction or lock is needed to know it.
+  if (isPaidBy(attempt, claim)) return SUCCESS;
+  // A signature proves who sent a message, not that what it says holds: the payment counts, and its
+  // stock and receipt follow, only as QFPay's own query has it (a contradiction is flagged at once).
+  const confirmation = await confirmPayment(ctx, attempt, claim);
   crashPoint("notify.before-answer");
-  return SUCCESS;
+  // While QFPay's query cannot vouch for the payment (unreachable, or not paid yet), the notification is
+  // not taken: QFPay sends it again, and each copy is asked about again.
+  const vouched = confirmation.result === "settled" && confirmation.truth.kind !== "pending" && confirmation.truth.kind !== "absent";
+  return vouched ? SUCCESS : UNCONFIRMED;
 }
 
 async function applyRefundNotification(ctx: PaymentsContext, receipt: Receipt, note: QfpayNotification, base: Record<string, string>): Promise<NotificationAnswer> {

@@ -48,21 +48,51 @@ export async function settleAttempt(ctx: PaymentsContext, attemptId: number, tru
   });
 }
 
+/** What a notification says was paid. */
+export type PaymentClaim = { syssn: string; amount: number; currency: string };
+
 const TRUTH_IN_WORDS = { pending: "still unpaid", closed: "closed", failed: "failed", absent: "unknown to it" } as const;
 
+/** The review reason when QFPay's query does not bear out a payment someone said was made. */
+function contradiction(claimed: PaymentClaim, truth: GatewayTruth): string {
+  const said = `A notification said payment ${claimed.syssn}`;
+  if (truth.kind === "paid") {
+    return `${said} of ${claimed.amount} ${claimed.currency} was made, but QFPay's query says payment ${truth.syssn} of ${truth.amount} ${truth.currency}: check who can sign QFPay's messages.`;
+  }
+  const code = "code" in truth ? ` (${truth.code})` : "";
+  return `${said} was made, but QFPay's query says it is ${TRUTH_IN_WORDS[truth.kind]}${code}: do not ship before QFPay confirms it.`;
+}
+
+const confirms = (truth: GatewayTruth, claim: PaymentClaim) => truth.kind === "paid" && truth.syssn === claim.syssn && truth.amount === claim.amount && truth.currency === claim.currency;
+
+/** Flags an order for a contradiction, once for each thing QFPay says (the same news twice is not news). */
+async function flagContradiction(tx: Tx, attempt: Attempt, claimed: PaymentClaim, truth: GatewayTruth, cause: string): Promise<void> {
+  const order = await lockOrder(tx, attempt.orderId);
+  if (!order) return;
+  const reason = contradiction(claimed, truth);
+  if (order.needsReview && order.reviewReason === reason) return;
+  await flagForReview(tx, order.id, reason, cause, { attemptId: attempt.id, syssn: claimed.syssn, gateway: truth });
+}
+
 /**
- * An attempt stands paid (a signed notification said so) but QFPay's own query, the truth, says otherwise:
- * the merchant is told at once, on the order, and told once for each thing QFPay says. An absent payment
- * is believed only after the grace QFPay's records may lag by.
+ * An attempt stands paid but QFPay's own query, the truth, says otherwise: the merchant is told at once.
+ * An absent payment is believed only after the grace QFPay's records may lag by.
  */
 async function contradictPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: Exclude<GatewayTruth, { kind: "paid" }>, cause: string): Promise<void> {
   if (truth.kind === "absent" && ctx.now().getTime() - (attempt.paidAt ?? attempt.createdAt).getTime() < ctx.notFoundGraceMs) return;
-  const order = await lockOrder(tx, attempt.orderId);
-  if (!order) return;
-  const said = "code" in truth ? ` (${truth.code})` : "";
-  const reason = `A notification said payment ${attempt.syssn} was made, but QFPay's query says it is ${TRUTH_IN_WORDS[truth.kind]}${said}: do not ship before QFPay confirms it.`;
-  if (order.needsReview && order.reviewReason === reason) return;
-  await flagForReview(tx, order.id, reason, cause, { attemptId: attempt.id, syssn: attempt.syssn, gateway: truth });
+  await flagContradiction(tx, attempt, { syssn: attempt.syssn ?? "", amount: attempt.amount, currency: attempt.currency }, truth, cause);
+}
+
+/**
+ * A signed notification said `claim` was paid, and QFPay's query (already applied) said `truth`. When
+ * they differ, the order is flagged at once: the payment counts only as the query has it.
+ */
+export async function flagUnconfirmedPayment(ctx: PaymentsContext, attemptId: number, claim: PaymentClaim, truth: GatewayTruth, cause: string): Promise<void> {
+  if (confirms(truth, claim)) return;
+  await ctx.db.transaction(async (tx) => {
+    const attempt = await lockAttempt(tx, attemptId);
+    if (attempt) await flagContradiction(tx, attempt, claim, truth, cause);
+  });
 }
 
 /**

@@ -123,18 +123,19 @@ describe("the notification route", () => {
     expect((await orderOf(shop, orderId)).state).toBe("awaiting_payment");
   });
 
-  it("never believes a tampered amount: unsigned it is refused, signed it flags the order", async () => {
+  it("never believes a tampered amount: unsigned it is refused; signed, QFPay's query decides and the order is flagged", async () => {
     const { orderId, attempt, body } = await paidButNotNotified();
     const tampered = body.replace(`"txamt": "${attempt.amount}"`, `"txamt": "1"`);
     expect(tampered).not.toBe(body);
     expect((await post(tampered, signNotificationBody(body, SANDBOX_CLIENT_KEY))).status).toBe(401);
-    // Validly signed but for another amount (a gateway bug or a leaked key): recorded, flagged, never paid.
+    // Validly signed but for another amount (a gateway bug or a leaked key): recorded and flagged; the
+    // order is what QFPay's query holds (the whole 128.00 paid), never what the message said.
     const answer = await post(tampered);
     expect(answer).toEqual({ status: 200, text: "SUCCESS" });
     const order = await orderOf(shop, orderId);
     expect(order.needsReview).toBe(true);
-    expect(order.reviewReason).toMatch(/1 HKD paid, but the order is 12800 HKD/);
-    expect((await attemptsOf(shop, orderId))[0]!.state).not.toBe("paid");
+    expect(order.reviewReason).toMatch(/of 1 HKD was made, but QFPay's query says payment \S+ of 12800 HKD/);
+    expect([order.state, (await attemptsOf(shop, orderId))[0]!.amount]).toEqual(["paid", 12800]);
     expect(await recordFor(tampered, true)).toMatchObject({ outcome: "mismatch" });
   });
 
@@ -143,8 +144,8 @@ describe("the notification route", () => {
     const tampered = body.replace('"txcurrcd": "HKD"', '"txcurrcd": "USD"');
     expect((await post(tampered)).text).toBe("SUCCESS");
     const order = await orderOf(shop, orderId);
-    expect(order.state).toBe("awaiting_payment");
-    expect(order.needsReview).toBe(true);
+    expect([order.state, order.currency]).toEqual(["paid", "HKD"]);
+    expect(order.reviewReason).toMatch(/of 12800 USD was made, but QFPay's query says payment \S+ of 12800 HKD/);
   });
 
   it("keeps a notification for an unknown order and flags it", async () => {
