@@ -20,10 +20,11 @@ export default defineConfig({
   // Each worker is its own client address, as distinct shoppers are (rate limits count per address).
   use: { baseURL, launchOptions, trace: "retain-on-failure", extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${1 + Math.floor(Math.random() * 250)}` } },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, grepInvert: /@phone/ },
+    { name: "stock", testMatch: /stock\.setup\.ts$/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, grepInvert: /@phone/, dependencies: ["stock"] },
     // Phone profiles run in Chromium too: what matters here is the user agent, touch and the viewport.
-    { name: "pixel", use: { ...devices["Pixel 7"], launchOptions }, grep: /@phone/ },
-    { name: "iphone", use: { ...devices["iPhone 13"], browserName: "chromium", launchOptions }, grep: /@phone/ },
+    { name: "pixel", use: { ...devices["Pixel 7"], launchOptions }, grep: /@phone/, dependencies: ["stock"] },
+    { name: "iphone", use: { ...devices["iPhone 13"], browserName: "chromium", launchOptions }, grep: /@phone/, dependencies: ["stock"] },
   ],
   webServer: {
     // A fresh embedded database for every run; the build is the one `next start` serves in production.

@@ -1,8 +1,8 @@
 import { isWellFormedActionCall, isWellFormedActionForm } from "./action-form-shape";
 import { readLimitedBody } from "./read-limited-body";
 
-/** Route handlers outside /api (the sandbox's API and control endpoint, the admin's CSV): they answer methods themselves. */
-const ROUTE_HANDLERS = /^\/(sandbox\/qfpay\/|admin\/orders\.csv$)/;
+/** Route handlers outside /api (the sandbox's API, control and stock endpoints, the admin's CSV): they answer methods themselves. */
+const ROUTE_HANDLERS = /^\/(sandbox\/(qfpay\/|stock$)|admin\/orders\.csv$)/;
 /** Pages are read with GET (HEAD, OPTIONS) and post their forms. */
 const PAGE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST"]);
 

@@ -33,6 +33,15 @@ export async function takeStockForOrder(tx: Tx, orderId: string): Promise<string
   return (result as { rows: { sku: string }[] }).rows.map((row) => row.sku);
 }
 
+/** Sets the stock on hand of one sku, or of every catalog sku when none is named. */
+export async function setStock(db: Db, stock: number, sku?: string): Promise<void> {
+  const skus = sku ? [sku] : PRODUCTS.map((product) => product.sku);
+  await db
+    .insert(inventory)
+    .values(skus.map((each) => ({ sku: each, stock })))
+    .onConflictDoUpdate({ target: inventory.sku, set: { stock, updatedAt: sql`now()` } });
+}
+
 export async function stockOf(db: Db, sku: string): Promise<number | null> {
   const [row] = await db.select({ stock: inventory.stock }).from(inventory).where(eq(inventory.sku, sku));
   return row?.stock ?? null;

@@ -13,6 +13,7 @@ import { newOrderId, newOutTradeNo } from "./ids";
 import { orderUrl } from "./order-access";
 import { queryAttempt } from "./query-attempt";
 import { OPEN_ATTEMPT_STATES } from "./state-machine";
+import { stockShortage } from "./stock-reservation";
 import { lockOrder, moveAttempt, recordEvent, ROW_LOCK, type Tx } from "./transitions";
 import type { Attempt } from "./settle-attempt";
 
@@ -31,6 +32,9 @@ export interface StartPaymentInput {
 export type StartPaymentResult = { ok: true; orderId: string; attempt: Attempt } | { ok: false; error: string };
 
 const GOODS_NAME_FALLBACK = "Online order";
+
+/** Thrown to roll back a checkout whose goods are not there (the message is the shopper's). */
+class StockShortage extends Error {}
 
 /** Why a total cannot be paid with a wallet, in words a shopper understands; null when it can. */
 export function walletRefusal(wallet: Wallet, device: Device, total: number, currency: string): string | null {
@@ -80,7 +84,7 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
   if (refusal) return { ok: false, error: refusal };
 
   const orderId = newOrderId();
-  const attempt = await ctx.db.transaction(async (tx) => {
+  const placing = ctx.db.transaction(async (tx) => {
     // A submit of a cart already being checked out waits here for the first one's transaction, then
     // inserts nothing (the unique checkout key) and is answered with that order.
     const [placed] = await tx
@@ -89,10 +93,18 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
       .onConflictDoNothing()
       .returning({ id: orders.id });
     if (!placed) return null;
+    // Goods another shopper is paying for are not sold twice: no order is made for what is not there.
+    const shortage = await stockShortage(tx, input.items, ctx.now(), orderId);
+    if (shortage) throw new StockShortage(shortage);
     await tx.insert(orderItems).values(input.items.map((item) => ({ orderId, ...item })));
     await recordEvent(tx, { orderId, type: "order.created", cause: "checkout", toState: "awaiting_payment", detail: { total, currency: ctx.currency } });
     return insertAttempt(tx, ctx, orderId, total, input.wallet, input.device, "checkout");
   });
+  const attempt = await placing.catch((error: unknown) => {
+    if (error instanceof StockShortage) return error;
+    throw error;
+  });
+  if (attempt instanceof StockShortage) return { ok: false, error: attempt.message };
   if (!attempt) return placedAlready(ctx, input);
   return { ok: true, orderId, attempt: await sendAttempt(ctx, attempt, goodsNameFor(input.items)) };
 }
@@ -129,10 +141,13 @@ export async function retryPayment(ctx: PaymentsContext, orderId: string, wallet
     const [current] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1).for(ROW_LOCK);
     const payType = payTypeFor(wallet, device);
     if (current && current.state === "awaiting_payment" && current.payType === payType && current.expiresAt > ctx.now()) return { reuse: current };
+    // The order's hold on its goods lapsed with its last attempt: others may have bought them since.
+    const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, orderId));
+    const shortage = await stockShortage(tx, items, ctx.now(), orderId);
+    if (shortage) return { ok: false, error: shortage };
     if (current && OPEN_ATTEMPT_STATES.includes(current.state)) {
       await moveAttempt(tx, current, "superseded", "retry", { detail: { by: "a new attempt" } });
     }
-    const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, orderId));
     return { fresh: await insertAttempt(tx, ctx, orderId, order.total, wallet, device, "retry"), goodsName: goodsNameFor(items) };
   });
   if ("reuse" in outcome) return { ok: true, orderId, attempt: outcome.reuse };

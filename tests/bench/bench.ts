@@ -5,7 +5,7 @@ import { orderUrl } from "@/lib/payments/order-access";
 import { pool } from "../reliability/pool";
 import { freshDatabase } from "../reliability/test-databases";
 import { ensureProductionBuild, SERVER_SECRETS, startProductionServer } from "../support/production-server";
-import { cashierSyssnIn, fillCart, holdSandboxNotifications, notificationsFor, payInSandbox, shopperNumber } from "../support/shop-fixtures";
+import { cashierSyssnIn, fillCart, holdSandboxNotifications, notificationsFor, payInSandbox, shopperNumber, stockSandboxShop } from "../support/shop-fixtures";
 import { PHONE_AGENT } from "../support/shop-http-client";
 import { measureColdStart } from "./cold-start";
 import { auditPages, type PageAudit } from "./lighthouse-pages";
@@ -84,6 +84,7 @@ async function main() {
     // Checkout: carts filled and the checkout page loaded first; only the submit → pay_url is timed.
     const total = CHECKOUTS.warmUp + CHECKOUTS.sequential + CHECKOUTS.concurrent;
     await holdSandboxNotifications(url, total);
+    await stockSandboxShop(url, 100_000);
     const prepared = await pool(total, 8, deadline, async (i) => {
       const shopper = shopperNumber(url, i, PHONE_AGENT);
       await fillCart(shopper, i);

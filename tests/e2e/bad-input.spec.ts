@@ -826,6 +826,31 @@ test("route handlers: malformed, oversized, forged and wrong-method requests get
     { name: "control, an out_trade_no of 5000 characters", path: `/sandbox/qfpay/control?out_trade_no=${"x".repeat(5000)}`, status: 400 },
     { name: "control, an unknown transaction", path: "/sandbox/qfpay/control?syssn=1' OR '1'='1", status: 400 },
     { name: "control, no transaction at all", path: "/sandbox/qfpay/control", status: 404 },
+
+    // POST /sandbox/stock: the demo shop's stock, JSON only (the stock is what the suite set, untouched).
+    ...(["GET", "PUT", "DELETE"] as const).map((method) => ({ name: `stock by ${method}`, method, path: "/sandbox/stock", status: 405 })),
+    ...[
+      "",
+      "{not json",
+      "[]",
+      "null",
+      "{}",
+      JSON.stringify({ stock: -1 }),
+      JSON.stringify({ stock: 1.5 }),
+      JSON.stringify({ stock: "lots" }),
+      '{"stock":1e300}',
+      JSON.stringify({ sku: "NOT-A-SKU", stock: 1 }),
+      JSON.stringify({ sku: `TEA-JAS-50${NUL}`, stock: 1 }),
+      JSON.stringify({ sku: ["TEA-JAS-50"], stock: 1 }),
+    ].map((body) => ({
+      name: `stock ${body.slice(0, 60) || "(empty)"}`,
+      method: "POST" as const,
+      path: "/sandbox/stock",
+      headers: { "Content-Type": "application/json" },
+      body,
+      status: 400,
+    })),
+    { name: "stock, 2 MB", method: "POST", path: "/sandbox/stock", headers: { "Content-Type": "application/json" }, body: `{"stock":1,"pad":"${MEGA}${MEGA}"}`, status: 413 },
   ];
 
   for (const { name, method = "GET", path, headers = {}, body, status: expected, says } of cases) {

@@ -107,3 +107,19 @@ test("desktop: the cart changes quantities and removes lines, and a tampered coo
   expect(response?.status()).toBe(200);
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
 });
+
+test("desktop: goods another shopper is paying for are not sold twice, and the shopper hears it before paying", async ({ page, browser }) => {
+  const teapot = "Yixing Clay Teapot, 200 ml";
+  expect((await page.request.post("/sandbox/stock", { data: { sku: "WARE-YIX-200", stock: 1 } })).status()).toBe(200);
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.251" } });
+  const otherPage = await other.newPage();
+  await addToCart(otherPage, teapot);
+  await checkoutWith(otherPage, "AlipayHK");
+  await expect(otherPage).toHaveURL(/\/orders\/[\w-]{22}$/);
+
+  await addToCart(page, teapot);
+  await checkoutWith(page, "AlipayHK");
+  await expect(page.getByRole("status").filter({ hasText: "sold out" })).toHaveText(`${teapot} is sold out.`);
+  await expect(page).toHaveURL(/\/checkout$/);
+  await other.close();
+});

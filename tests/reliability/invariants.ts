@@ -24,10 +24,11 @@ export interface Ledger {
  *   and its side effects (the `order.paid_effects` event, the stock taken) happened exactly once;
  * - an unpaid order has no side effects and no paid attempt, unless flagged for review;
  * - refunds never exceed what was paid, and the order's refunded total is the sum of its refunds;
- * - stock on hand is the initial stock less what paid orders took;
+ * - stock on hand is the initial stock less what paid orders took, and never below zero;
  * - with `settled`, no attempt or refund is left open that QFPay does not itself hold open.
  */
-export async function checkInvariants(db: Db, options: { settled: boolean }): Promise<Ledger> {
+/** `stockedTo`: the stock every product was given through the sandbox at the start (else the catalog's). */
+export async function checkInvariants(db: Db, options: { settled: boolean; stockedTo?: number }): Promise<Ledger> {
   const problems: string[] = [];
   const [allOrders, attempts, allRefunds, events, gateway, items, stock] = await Promise.all([
     db.select().from(orders),
@@ -100,8 +101,10 @@ export async function checkInvariants(db: Db, options: { settled: boolean }): Pr
 
   for (const product of PRODUCTS) {
     const row = stock.find((s) => s.sku === product.sku);
-    const expected = product.initialStock - (taken.get(product.sku) ?? 0);
+    const expected = (options.stockedTo ?? product.initialStock) - (taken.get(product.sku) ?? 0);
     if (row?.stock !== expected) problems.push(`stock of ${product.sku}: ${row?.stock}, expected ${expected}`);
+    // Checkout holds goods while they can be paid for: a paid order never finds them gone.
+    if (row && row.stock < 0) problems.push(`stock of ${product.sku} went below zero: ${row.stock}`);
   }
 
   return {

@@ -2,7 +2,7 @@ import type autocannon from "autocannon";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/connection";
 import { ensureProductionBuild, startProductionServer } from "../support/production-server";
-import { cashierSyssnIn, fillCart, floodNotifications, holdSandboxNotifications, notificationsFor, payInSandbox, shopperNumber } from "../support/shop-fixtures";
+import { cashierSyssnIn, fillCart, floodNotifications, holdSandboxNotifications, notificationsFor, payInSandbox, shopperNumber, stockSandboxShop } from "../support/shop-fixtures";
 import { checkInvariants } from "./invariants";
 import { freshDatabase } from "./test-databases";
 import { pool, type PoolStats } from "./pool";
@@ -23,6 +23,9 @@ interface Placed {
   syssn: string;
 }
 
+/** Enough of every product for the full-scale run's orders (up to two items each). */
+const LOAD_STOCK = 10_000;
+
 async function main() {
   ensureProductionBuild();
   const engine = process.env.TEST_POSTGRES_URL && process.env.LOAD_ENGINE === "postgres" ? "postgres" : "pglite";
@@ -36,6 +39,7 @@ async function main() {
   try {
     // Every notification comes from this script: the sandbox holds its own back.
     await holdSandboxNotifications(server.baseUrl, SCALE.orders);
+    await stockSandboxShop(server.baseUrl, LOAD_STOCK);
 
     checkoutStats = await pool(SCALE.orders, SCALE.concurrency, deadline, async (i) => {
       const shopper = shopperNumber(server.baseUrl, i);
@@ -60,7 +64,7 @@ async function main() {
 
   const handle = await openDatabase(database.open);
   try {
-    const ledger = await checkInvariants(handle.db, { settled: true });
+    const ledger = await checkInvariants(handle.db, { settled: true, stockedTo: LOAD_STOCK });
     problems.push(...ledger.problems);
     const placed = checkoutStats.results.length;
     if (checkoutStats.failures.length > 0) problems.push(`${checkoutStats.failures.length} checkouts failed: ${checkoutStats.failures.slice(0, 3).join("; ")}`);

@@ -27,6 +27,12 @@ export function cashierSyssnIn(text: string): string | null {
   return /\/sandbox\/cashier\/([A-Za-z0-9]+)/.exec(text)?.[1] ?? null;
 }
 
+/** Stock every product of the demo shop with this many (checkout refuses goods other orders hold). */
+export async function stockSandboxShop(baseUrl: string, stock: number): Promise<void> {
+  const response = await fetch(new URL("/sandbox/stock", baseUrl), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ stock }) });
+  if (response.status !== 200) throw new Error(`stocking the shop: HTTP ${response.status}`);
+}
+
 /** The sandbox holds back its own notifications (for an hour), so that a script sends them instead. */
 export async function holdSandboxNotifications(baseUrl: string, count: number): Promise<void> {
   const held = await sandboxControl(baseUrl, { action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 }, count });

@@ -2,7 +2,7 @@ import type { DatabaseHandle } from "@/lib/db/connection";
 import { createQfpayClient } from "@/lib/qfpay/client";
 import type { PaymentsContext } from "@/lib/payments/context";
 import { handleNotifyRequest } from "@/lib/payments/notify-handler";
-import { seedInventory } from "@/lib/payments/inventory";
+import { seedInventory, setStock } from "@/lib/payments/inventory";
 import { SANDBOX_APP_CODE, SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { createSandboxGateway, type SandboxGateway } from "@/lib/sandbox/gateway";
 import { serve, type RunningServer } from "./http-server";
@@ -28,6 +28,8 @@ export interface ShopHarness {
 export async function startShop(overrides: Partial<PaymentsContext> = {}): Promise<ShopHarness> {
   const database = await createTestDatabase();
   await seedInventory(database.db);
+  // Checkout refuses goods other orders hold: a test file's many orders must not run the shop out.
+  await setStock(database.db, 1_000_000);
   const holder: { gateway?: SandboxGateway; ctx?: PaymentsContext } = {};
   const server = await serve(async (request) => {
     const path = new URL(request.url).pathname;

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { priceCart } from "@/lib/catalog/price-cart";
+import { setStock, stockOf } from "@/lib/payments/inventory";
+import { retryPayment, startPayment } from "@/lib/payments/start-payment";
+import { startShop, type ShopHarness } from "../support/shop-harness";
+import { attemptsOf, orderOf } from "../support/payments-helpers";
+
+// Stock is held for an order from its checkout while its payment can be made, so two shoppers are never
+// both taken to pay for the last teapot. On PostgreSQL the concurrent checkouts below truly race.
+// Each test takes its own goods: the holds of one test's orders last past it.
+const TEAPOT = "WARE-YIX-200";
+const KETTLE = "WARE-KET-GLS";
+const GAIWAN = "WARE-GAI-WHT";
+let shop: ShopHarness;
+let clockOffset = 0;
+beforeAll(async () => {
+  shop = await startShop({ now: () => new Date(Date.now() + clockOffset) });
+});
+afterAll(async () => {
+  await shop?.close();
+});
+beforeEach(async () => {
+  clockOffset = 0;
+  await shop.settle();
+  await shop.control({ action: "reset" });
+});
+
+let carts = 0;
+function buy(qty: number, sku = TEAPOT) {
+  const priced = priceCart([{ sku, qty }]);
+  if (!priced.ok) throw new Error(priced.error);
+  carts += 1;
+  return startPayment(shop.ctx, { sessionId: `shopper-${carts}`, email: "shopper@example.com", items: priced.items, wallet: "alipayhk", device: "desktop", checkoutKey: `cart-${carts}` });
+}
+
+it("refuses a checkout whose goods other shoppers are paying for, in words, and makes no order", async () => {
+  await setStock(shop.database.db, 3, TEAPOT);
+  const first = await buy(2);
+  expect(first.ok).toBe(true);
+  expect(await buy(2)).toEqual({ ok: false, error: "Only 1 of Yixing Clay Teapot, 200 ml is left: lower the quantity to 1." });
+  const last = await buy(1);
+  expect(last.ok).toBe(true);
+  expect(await buy(1)).toEqual({ ok: false, error: "Yixing Clay Teapot, 200 ml is sold out." });
+  // Holding is not taking: the stock on hand moves only when an order is paid.
+  expect(await stockOf(shop.database.db, TEAPOT)).toBe(3);
+});
+
+it("releases the hold when the payment fails or expires, and a paid order keeps its goods", async () => {
+  await setStock(shop.database.db, 1, KETTLE);
+  const declined = await buy(1, KETTLE);
+  if (!declined.ok) throw new Error(declined.error);
+  await shop.control({ action: "decline", syssn: declined.attempt.syssn });
+  await shop.settle();
+  const { queryAttempt } = await import("@/lib/payments/query-attempt");
+  await queryAttempt(shop.ctx, declined.attempt, "test");
+  expect((await attemptsOf(shop, declined.orderId))[0]!.state).toBe("failed");
+
+  const lapsing = await buy(1, KETTLE);
+  if (!lapsing.ok) throw new Error(lapsing.error);
+  expect((await buy(1, KETTLE)).ok).toBe(false);
+  clockOffset = 31 * 60_000; // past the attempt's expiry: its QR code can no longer be paid
+  const paid = await buy(1, KETTLE);
+  if (!paid.ok) throw new Error(paid.error);
+  await shop.control({ action: "pay", syssn: paid.attempt.syssn });
+  await shop.settle();
+  await queryAttempt(shop.ctx, paid.attempt, "test");
+  expect((await orderOf(shop, paid.orderId)).state).toBe("paid");
+  expect(await stockOf(shop.database.db, KETTLE)).toBe(0);
+  expect(await buy(1, KETTLE)).toEqual({ ok: false, error: "Glass Kettle, 800 ml is sold out." });
+  // The order whose hold lapsed cannot start another payment for goods that are gone.
+  expect(await retryPayment(shop.ctx, lapsing.orderId, "alipayhk", "mobile")).toEqual({ ok: false, error: "Glass Kettle, 800 ml is sold out." });
+});
+
+it("20 checkouts at once for 5 gaiwans: exactly 5 orders, the rest refused", async () => {
+  await setStock(shop.database.db, 5, GAIWAN);
+  const results = await Promise.all(Array.from({ length: 20 }, () => buy(1, GAIWAN)));
+  expect(results.filter((r) => r.ok)).toHaveLength(5);
+  expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual(Array(15).fill("Porcelain Gaiwan, 120 ml is sold out."));
+});
+
+it("a cart of several goods is held whole or not at all", async () => {
+  await setStock(shop.database.db, 1, "GOOD-TOTE-HK");
+  await setStock(shop.database.db, 5, "GOOD-TIN-SET");
+  const priced = priceCart([
+    { sku: "GOOD-TIN-SET", qty: 2 },
+    { sku: "GOOD-TOTE-HK", qty: 2 },
+  ]);
+  if (!priced.ok) throw new Error(priced.error);
+  const result = await startPayment(shop.ctx, { sessionId: "shopper-set", email: "shopper@example.com", items: priced.items, wallet: "alipayhk", device: "desktop", checkoutKey: "cart-set" });
+  expect(result).toEqual({ ok: false, error: "Only 1 of Harbour Tote Bag is left: lower the quantity to 1." });
+  // Nothing of the refused cart holds the cups.
+  const cups = await buy(5, "GOOD-TIN-SET");
+  expect(cups.ok).toBe(true);
+});
