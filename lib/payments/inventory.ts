@@ -15,9 +15,15 @@ export async function seedInventory(db: Db): Promise<void> {
 
 /**
  * Takes an order's items out of stock; returns the skus that went below zero or have no stock row
- * (oversold). One statement: it runs inside the transaction that marks the order paid, under its locks.
+ * (oversold). It runs inside the transaction that marks the order paid, under its locks.
  */
 export async function takeStockForOrder(tx: Tx, orderId: string): Promise<string[]> {
+  // The rows in sku order first, as checkout locks them (lib/payments/stock-reservation.ts): an update
+  // in whatever order the join gives could deadlock with a checkout of the same goods.
+  await tx.execute(sql`
+    select ${inventory.sku} from ${inventory}
+    where ${inventory.sku} in (select ${orderItems.sku} from ${orderItems} where ${orderItems.orderId} = ${orderId})
+    order by ${inventory.sku} for update`);
   const result = await tx.execute(sql`
     with wanted as (
       select ${orderItems.sku} as sku, sum(${orderItems.quantity}) as quantity

@@ -92,3 +92,30 @@ it("a cart of several goods is held whole or not at all", async () => {
   const cups = await buy(5, "GOOD-TIN-SET");
   expect(cups.ok).toBe(true);
 });
+
+it("checkouts and payments of the same goods at once all go through: stock rows are locked in one order", async () => {
+  const [white, green] = ["TEA-SMW-50", "TEA-LJ-50"];
+  await setStock(shop.database.db, 1_000, white);
+  await setStock(shop.database.db, 1_000, green);
+  const cart = (first: string, second: string) => {
+    const priced = priceCart([
+      { sku: first, qty: 1 },
+      { sku: second, qty: 2 },
+    ]);
+    if (!priced.ok) throw new Error(priced.error);
+    carts += 1;
+    return startPayment(shop.ctx, { sessionId: `shopper-${carts}`, email: "shopper@example.com", items: priced.items, wallet: "alipayhk", device: "desktop", checkoutKey: `cart-${carts}` });
+  };
+  const placed = await Promise.all(Array.from({ length: 8 }, () => cart(green, white)));
+  await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 }, count: 8 });
+  for (const order of placed) {
+    if (!order.ok) throw new Error(order.error);
+    await shop.control({ action: "pay", syssn: order.attempt.syssn });
+  }
+  const { queryAttempt } = await import("@/lib/payments/query-attempt");
+  const results = await Promise.all([...placed.map((order) => order.ok && queryAttempt(shop.ctx, order.attempt, "test")), ...Array.from({ length: 8 }, () => cart(white, green))]);
+  expect(results.slice(0, 8)).toEqual(Array(8).fill("settled"));
+  expect(results.slice(8).every((result) => typeof result === "object" && result.ok)).toBe(true);
+  for (const order of placed) expect(order.ok && (await orderOf(shop, order.orderId)).state).toBe("paid");
+  expect([await stockOf(shop.database.db, green), await stockOf(shop.database.db, white)]).toEqual([1_000 - 8, 1_000 - 16]);
+});
