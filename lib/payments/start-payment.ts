@@ -93,12 +93,14 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
       .onConflictDoNothing()
       .returning({ id: orders.id });
     if (!placed) return null;
-    // Goods another shopper is paying for are not sold twice: no order is made for what is not there.
-    const shortage = await stockShortage(tx, input.items, ctx.now(), orderId);
-    if (shortage) throw new StockShortage(shortage);
     await tx.insert(orderItems).values(input.items.map((item) => ({ orderId, ...item })));
     await recordEvent(tx, { orderId, type: "order.created", cause: "checkout", toState: "awaiting_payment", detail: { total, currency: ctx.currency } });
-    return insertAttempt(tx, ctx, orderId, total, input.wallet, input.device, "checkout");
+    const attempt = await insertAttempt(tx, ctx, orderId, total, input.wallet, input.device, "checkout");
+    // Goods another shopper is paying for are not sold twice: no order is made for what is not there.
+    // Checked last, so that checkouts of the same goods queue on the stock rows only for this and the commit.
+    const shortage = await stockShortage(tx, input.items, ctx.now(), orderId);
+    if (shortage) throw new StockShortage(shortage);
+    return attempt;
   });
   const attempt = await placing.catch((error: unknown) => {
     if (error instanceof StockShortage) return error;
