@@ -178,7 +178,8 @@ async function sendAttempt(ctx: PaymentsContext, attempt: Attempt, goodsName: st
     case "accepted": {
       const { syssn, pay_url: payUrl } = outcome.value;
       await ctx.db.transaction(async (tx) => {
-        const moved = await moveAttempt(tx, attempt, "awaiting_payment", "gateway", { set: { syssn, payUrl: payUrl ?? null }, detail: { syssn } });
+        // QFPay's answer is as fresh as a query: the order page shown next need not ask again at once.
+        const moved = await moveAttempt(tx, attempt, "awaiting_payment", "gateway", { set: { syssn, payUrl: payUrl ?? null, lastQueriedAt: ctx.now() }, detail: { syssn } });
         // A notification can beat the answer: the attempt may be paid already, and still needs its link.
         if (moved === null) await tx.update(paymentAttempts).set({ syssn, payUrl: payUrl ?? null }).where(eq(paymentAttempts.id, attempt.id));
       });

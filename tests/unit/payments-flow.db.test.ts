@@ -54,6 +54,23 @@ describe("starting a payment", () => {
     expect((await attemptsOf(shop, orderId))[0]!.state).toBe("paid");
   });
 
+  it("a desktop checkout and the order page it leads to make one call to QFPay, not a second query for what it just said", async () => {
+    const calls: string[] = [];
+    const { qfpay } = shop.ctx;
+    const spacing = shop.ctx.querySpacingMs;
+    Object.assign(shop.ctx, {
+      querySpacingMs: 3_000, // as the running shop spaces its queries
+      qfpay: { ...qfpay, createPayment: (...args: Parameters<typeof qfpay.createPayment>) => (calls.push("payment"), qfpay.createPayment(...args)), query: (...args: Parameters<typeof qfpay.query>) => (calls.push("query"), qfpay.query(...args)) },
+    });
+    try {
+      const { orderId } = await checkout(shop, { device: "desktop" });
+      expect((await readOrderStatus(shop.ctx, orderId))?.statusText).toBe("Awaiting payment");
+      expect(calls).toEqual(["payment"]);
+    } finally {
+      Object.assign(shop.ctx, { qfpay, querySpacingMs: spacing });
+    }
+  });
+
   it("refuses a total below a pay type's minimum before creating anything", async () => {
     const { priceCart } = await import("@/lib/catalog/price-cart");
     const { startPayment } = await import("@/lib/payments/start-payment");
