@@ -105,8 +105,9 @@ describe("reconciliation", () => {
   });
 
   it("respects QFPay's spacing: one query per attempt per interval, however many callers", async () => {
-    const spaced = { ...shop.ctx, querySpacingMs: 60_000 };
     const { attempt } = await checkout(shop);
+    // A minute on, past the spacing that QFPay's answer to the checkout started.
+    const spaced = { ...shop.ctx, querySpacingMs: 60_000, now: () => new Date(Date.now() + 61_000) };
     const { queryAttempt } = await import("@/lib/payments/query-attempt");
     const results = await Promise.all(Array.from({ length: 5 }, () => queryAttempt(spaced, attempt, "test")));
     expect(results.filter((r) => r === "settled")).toHaveLength(1);
