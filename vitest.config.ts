@@ -23,6 +23,8 @@ export default defineConfig({
   test: {
     environment: "node",
     testTimeout: 20_000,
+    // The process logger stays quiet; the shop harness reads what the payments core logs (shop.logLines).
+    env: { LOG_LEVEL: "silent" },
     hookTimeout: 60_000,
     projects,
   },

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { CRASH_POINTS } from "./crash-point";
+import { LOG_LEVELS } from "./log-levels";
 import { isCurrencyCode, type CurrencyCode } from "./qfpay/currencies";
 import type { SignType } from "./qfpay/sign";
 import type { Wallet } from "./qfpay/pay-types";
@@ -192,6 +193,9 @@ export function parseConfig(source: Source): Config {
   if (cronSecret !== undefined && cronSecret.length < 16) {
     fail("CRON_SECRET", "at least 16 characters, or unset", source);
   }
+
+  const logLevel = read(source, "LOG_LEVEL");
+  if (logLevel !== undefined && !(LOG_LEVELS as readonly string[]).includes(logLevel)) fail("LOG_LEVEL", `one of ${LOG_LEVELS.join(", ")}, or unset`, source);
 
   const crashAt = read(source, "SHOP_CRASH_AT");
   if (crashAt !== undefined && (!sandbox || !(CRASH_POINTS as readonly string[]).includes(crashAt))) {

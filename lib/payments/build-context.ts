@@ -2,6 +2,8 @@ import type { Db } from "../db/connection";
 import type { Config } from "../env";
 import { createQfpayClient } from "../qfpay/client";
 import type { PaymentsContext } from "./context";
+import { logger as processLogger, type Logger } from "../log";
+import { withGatewayLog } from "./gateway-log";
 
 /** The payments context for a configuration: the shop's database and its QFPay (or sandbox) client. */
 export function buildPaymentsContext(
@@ -10,17 +12,19 @@ export function buildPaymentsContext(
   sessionSecret: string,
   defer: PaymentsContext["defer"],
   fetch?: typeof globalThis.fetch,
+  log: Logger = processLogger,
 ): PaymentsContext {
+  const client = createQfpayClient({
+    baseUrl: config.qfpay.apiBase,
+    appCode: config.qfpay.appCode,
+    clientKey: config.qfpay.clientKey,
+    signType: config.qfpay.signType,
+    mchid: config.qfpay.mchid,
+    fetch,
+  });
   return {
     db,
-    qfpay: createQfpayClient({
-      baseUrl: config.qfpay.apiBase,
-      appCode: config.qfpay.appCode,
-      clientKey: config.qfpay.clientKey,
-      signType: config.qfpay.signType,
-      mchid: config.qfpay.mchid,
-      fetch,
-    }),
+    qfpay: withGatewayLog(client, log),
     siteUrl: config.siteUrl,
     mode: config.qfpay.environment,
     sessionSecret,
@@ -33,5 +37,6 @@ export function buildPaymentsContext(
     notFoundGraceMs: config.qfpay.environment === "sandbox" ? 5_000 : 120_000,
     now: () => new Date(),
     defer,
+    log,
   };
 }

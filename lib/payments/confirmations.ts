@@ -1,4 +1,5 @@
 import type { Db } from "../db/connection";
+import { errorField } from "../log";
 import type { PaymentsContext } from "./context";
 import { MAX_QUERY_BATCH, queryAttempts, type QueryOutcome } from "./query-attempt";
 import { flagUnconfirmedPayment, type Attempt, type PaymentClaim } from "./settle-attempt";
@@ -29,7 +30,11 @@ function openBatch(ctx: PaymentsContext, gatherer: Gatherer): Batch {
   const previous = gatherer.running;
   batch.done = Promise.all([started, previous]).then(async () => {
     if (gatherer.open === batch) gatherer.open = null;
-    return queryAttempts(batch.ctx, [...batch.attempts.values()], "confirmation", { unspaced: true }).catch(() => new Map<number, QueryOutcome>());
+    return queryAttempts(batch.ctx, [...batch.attempts.values()], "confirmation", { unspaced: true }).catch((error: unknown) => {
+      // Each notification of the batch is then answered FAIL, and QFPay sends it again.
+      batch.ctx.log.error({ event: "confirmation.error", attempts: batch.attempts.size, error: errorField(error) });
+      return new Map<number, QueryOutcome>();
+    });
   });
   gatherer.running = batch.done;
   setTimeout(start, GATHER_MS);

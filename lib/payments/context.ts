@@ -1,6 +1,7 @@
 import type { Db } from "../db/connection";
 import type { QfpayClient } from "../qfpay/client";
 import type { CurrencyCode } from "../qfpay/currencies";
+import type { Logger } from "../log";
 
 /** Everything the payment use cases need from outside, so tests can hand them a real database and sandbox. */
 export interface PaymentsContext {
@@ -22,4 +23,6 @@ export interface PaymentsContext {
   now(): Date;
   /** Runs work after the response is sent (Next's `after()`); tests may await it. */
   defer(task: () => Promise<unknown>): void;
+  /** Where notifications, gateway calls and caught errors are written, one JSON line each. */
+  log: Logger;
 }

@@ -1,4 +1,5 @@
 import type { PaymentsContext } from "./context";
+import { errorField } from "../log";
 import { readLimitedBody } from "../read-limited-body";
 import { MAX_NOTIFICATION_BYTES, receiveNotification } from "./receive-notification";
 
@@ -9,8 +10,9 @@ export async function handleNotifyRequest(ctx: PaymentsContext, request: Request
   let answer;
   try {
     answer = await receiveNotification(ctx, { raw: bytes, signature, oversized, client });
-  } catch {
+  } catch (error) {
     // Not SUCCESS: QFPay will send it again, by which time the database may answer.
+    ctx.log.error({ event: "notification.error", error: errorField(error) });
     answer = { status: 503, body: "FAIL: try again" };
   }
   return new Response(answer.body, { status: answer.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });

@@ -63,7 +63,9 @@ async function record(
       set: { timesReceived: sql`${receivedNotifications.timesReceived} + 1`, lastReceivedAt: sql`now()` },
     })
     .returning({ times: receivedNotifications.timesReceived });
-  return row?.times ?? 1;
+  const times = row?.times ?? 1;
+  ctx.log.info({ event: "notification", outcome, times, bytes: receipt.raw.byteLength, ...fields });
+  return times;
 }
 
 /**
@@ -71,9 +73,9 @@ async function record(
  * that junk at any volume adds no rows; a sender over its allowance is answered 429 and not counted.
  */
 async function refuse(ctx: PaymentsContext, receipt: Receipt, reason: "bad_signature" | "oversized", answer: NotificationAnswer): Promise<NotificationAnswer> {
-  if (!(await allowRequest(ctx.db, REFUSED_NOTIFICATION_RULE, rateKey(REFUSED_NOTIFICATION_RULE, [receipt.client], ctx.sessionSecret), ctx.now()))) {
-    return { status: 429, body: "FAIL: too many refused notifications" };
-  }
+  const allowed = await allowRequest(ctx.db, REFUSED_NOTIFICATION_RULE, rateKey(REFUSED_NOTIFICATION_RULE, [receipt.client], ctx.sessionSecret), ctx.now());
+  ctx.log.warn({ event: "notification.refused", reason, client: receipt.client, bytes: receipt.raw.byteLength, status: allowed ? answer.status : 429 });
+  if (!allowed) return { status: 429, body: "FAIL: too many refused notifications" };
   const hour = new Date(Math.floor(ctx.now().getTime() / 3_600_000) * 3_600_000);
   await ctx.db
     .insert(refusedNotifications)
@@ -130,6 +132,8 @@ async function applyPaymentNotification(ctx: PaymentsContext, receipt: Receipt, 
   // While QFPay's query cannot vouch for the payment (unreachable, or not paid yet), the notification is
   // not taken: QFPay sends it again, and each copy is asked about again.
   const vouched = confirmation.result === "settled" && confirmation.truth.kind !== "pending" && confirmation.truth.kind !== "absent";
+  const truth = confirmation.result === "settled" ? confirmation.truth.kind : undefined;
+  ctx.log[vouched ? "info" : "warn"]({ event: "notification.confirmed", outTradeNo: note.out_trade_no, syssn: note.syssn, query: confirmation.result, truth, taken: vouched });
   return vouched ? SUCCESS : UNCONFIRMED;
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/connection";
+import { logger } from "../log";
 import { orderEvents, orders, type OrderState } from "../db/schema/orders";
 import { paymentAttempts, refunds, type AttemptState, type RefundState } from "../db/schema/payments";
 import { attemptSourcesFor, canMoveAttempt, canMoveOrder, orderSourcesFor, refundSourcesFor } from "./state-machine";
@@ -30,6 +31,10 @@ export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
 export async function recordEvents(tx: Tx, events: EventInput[]): Promise<void> {
   if (events.length === 0) return;
   await tx.insert(orderEvents).values(events.map((event) => ({ ...event, detail: event.detail ?? {} })));
+  // Every transition and flag in the log too (a transaction that then fails logs its error as well).
+  for (const { orderId, type, cause, attemptId, refundId, fromState, toState } of events) {
+    logger.info({ event: "order.event", type, orderId, cause, attemptId, refundId, from: fromState, to: toState });
+  }
 }
 
 /**

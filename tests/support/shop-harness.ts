@@ -7,6 +7,8 @@ import { SANDBOX_APP_CODE, SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials"
 import { createSandboxGateway, type SandboxGateway } from "@/lib/sandbox/gateway";
 import { serve, type RunningServer } from "./http-server";
 import { createTestDatabase } from "./test-database";
+import { createLogger } from "@/lib/log";
+import { withGatewayLog } from "@/lib/payments/gateway-log";
 
 /**
  * The shop's payment core and the sandbox gateway on one real HTTP server and one real database, wired
@@ -19,6 +21,8 @@ export interface ShopHarness {
   server: RunningServer;
   ctx: PaymentsContext;
   notifyUrl: string;
+  /** Every line the payments core logged, parsed, oldest first. */
+  logLines: Record<string, unknown>[];
   /** Waits for every task deferred with `after()` so far (and those they defer). */
   settle(): Promise<void>;
   control(command: unknown): Promise<{ status: number; body: unknown }>;
@@ -44,9 +48,11 @@ export async function startShop(overrides: Partial<PaymentsContext> = {}): Promi
   holder.gateway = gateway;
 
   const pending = new Set<Promise<unknown>>();
+  const logLines: Record<string, unknown>[] = [];
+  const log = createLogger({ write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) }, "info");
   const ctx: PaymentsContext = {
     db: database.db,
-    qfpay: createQfpayClient({ baseUrl: `${server.url}/sandbox/qfpay`, appCode: SANDBOX_APP_CODE, clientKey: SANDBOX_CLIENT_KEY, timeoutMs: 2_000 }),
+    qfpay: withGatewayLog(createQfpayClient({ baseUrl: `${server.url}/sandbox/qfpay`, appCode: SANDBOX_APP_CODE, clientKey: SANDBOX_CLIENT_KEY, timeoutMs: 2_000 }), log),
     siteUrl: server.url,
     mode: "sandbox",
     sessionSecret: "test-session-secret-of-at-least-32-characters",
@@ -61,6 +67,7 @@ export async function startShop(overrides: Partial<PaymentsContext> = {}): Promi
       pending.add(running);
       void running.finally(() => pending.delete(running));
     },
+    log,
     ...overrides,
   };
   holder.ctx = ctx;
@@ -71,6 +78,7 @@ export async function startShop(overrides: Partial<PaymentsContext> = {}): Promi
     server,
     ctx,
     notifyUrl,
+    logLines,
     async settle() {
       while (pending.size > 0) await Promise.all([...pending]);
     },

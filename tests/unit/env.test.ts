@@ -50,6 +50,7 @@ describe("configuration", () => {
     ["no wallet", { QFPAY_WALLETS: " , " }, /QFPAY_WALLETS must be/],
     ["an expiry under 5", { QFPAY_EXPIRED_MINUTES: "4" }, /QFPAY_EXPIRED_MINUTES must be a whole number of minutes from 5 to 120 \(got "4"\)/],
     ["a fractional expiry", { QFPAY_EXPIRED_MINUTES: "7.5" }, /QFPAY_EXPIRED_MINUTES/],
+    ["a log level pino does not have", { LOG_LEVEL: "verbose" }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, or unset \(got "verbose"\)/],
     ["a database URL of another kind", { DATABASE_URL: "mysql://x" }, /DATABASE_URL must be a postgres/],
     ["an unknown currency", { STORE_CURRENCY: "XYZ" }, /STORE_CURRENCY must be a currency QFPay lists/],
     ["USD with AlipayHK offered", { STORE_CURRENCY: "USD" }, /STORE_CURRENCY must be HKD while QFPAY_WALLETS offers alipayhk/],
