@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { orderEvents, orders } from "../db/schema/orders";
 import { paymentAttempts, refunds } from "../db/schema/payments";
 import type { PaymentsContext } from "./context";
@@ -21,15 +21,25 @@ export interface ReconcileSummary {
 
 /**
  * Settles everything the gateway left open: queries each attempt still created, unknown or awaiting
- * payment (no more often than QFPay's spacing), gives up on those long past expiry, closes orders whose
+ * payment, and each replaced one until QFPay has had its last word on it (no more often than QFPay's spacing), gives up on those long past expiry, closes orders whose
  * last try failed long ago, and flags any order paid twice. Safe to run concurrently and repeatedly.
  */
 export async function reconcile(ctx: PaymentsContext, options: { limit?: number } = {}): Promise<ReconcileSummary> {
   const summary: ReconcileSummary = { checked: 0, queried: 0, gatewayErrors: 0, expiredByShop: 0, ordersFailed: 0, flaggedPaidTwice: 0 };
+  // Open attempts, and replaced ones QFPay has not been asked about since they expired: a replaced QR
+  // code can still be paid until then, and nothing else would ever ask about it.
   const open = await ctx.db
     .select()
     .from(paymentAttempts)
-    .where(inArray(paymentAttempts.state, [...OPEN_ATTEMPT_STATES]))
+    .where(
+      or(
+        inArray(paymentAttempts.state, [...OPEN_ATTEMPT_STATES]),
+        and(
+          eq(paymentAttempts.state, "superseded"),
+          or(isNull(paymentAttempts.lastQueriedAt), sql`${paymentAttempts.lastQueriedAt} < ${paymentAttempts.expiresAt} + make_interval(secs => ${EXPIRY_GRACE_MS / 1000})`),
+        ),
+      ),
+    )
     .orderBy(asc(paymentAttempts.id))
     .limit(options.limit ?? 500);
 
@@ -40,7 +50,7 @@ export async function reconcile(ctx: PaymentsContext, options: { limit?: number 
     if (result === "gateway_unavailable") summary.gatewayErrors += 1;
     // QFPay still calls it open (or cannot be asked), but it is long past its time: the shop gives up.
     // Should it be paid after all, the payment lands on an expired attempt and the order is flagged.
-    if (ctx.now().getTime() > attempt.expiresAt.getTime() + EXPIRY_GRACE_MS) {
+    if (OPEN_ATTEMPT_STATES.includes(attempt.state) && ctx.now().getTime() > attempt.expiresAt.getTime() + EXPIRY_GRACE_MS) {
       const gaveUp = await ctx.db.transaction(async (tx) => {
         const left = await moveAttempt(tx, attempt, "expired", "reconcile", { set: { failureCode: "expired_by_shop", failureReason: "The payment time ran out." } });
         if (left === null) return false;

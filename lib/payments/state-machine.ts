@@ -64,6 +64,12 @@ export function canMoveAttempt(from: AttemptState, to: AttemptState): boolean {
 /** Attempts QFPay may still pay, or whose outcome we do not know yet. */
 export const OPEN_ATTEMPT_STATES: readonly AttemptState[] = ["created", "unknown", "awaiting_payment"];
 
+/**
+ * Attempts QFPay may still take money for until they expire: the open ones, and the ones the shop replaced
+ * with another try (a QR code already on a phone's screen can still be paid; QFPay is never told).
+ */
+export const PAYABLE_ATTEMPT_STATES: readonly AttemptState[] = [...OPEN_ATTEMPT_STATES, "superseded"];
+
 /** Where a paid order stands while the shop still holds `captured` of its payments (after refunds). */
 export function orderStateFor(total: number, captured: number): "paid" | "partially_refunded" | "refunded" {
   if (captured >= total) return "paid";

@@ -3,7 +3,7 @@ import { inventory } from "../db/schema/inventory";
 import { orderItems, orders } from "../db/schema/orders";
 import { paymentAttempts } from "../db/schema/payments";
 import { productBySku } from "../catalog/products";
-import { OPEN_ATTEMPT_STATES } from "./state-machine";
+import { PAYABLE_ATTEMPT_STATES } from "./state-machine";
 import type { Tx } from "./transitions";
 
 export interface WantedLine {
@@ -13,9 +13,9 @@ export interface WantedLine {
 
 /**
  * Whether the stock on hand covers these lines once every other order a shopper may still pay holds
- * its own: an order awaiting payment whose attempt is open and not past its expiry. Nothing is stored:
- * the reservation is the open attempt itself, so it ends by itself when the attempt fails, expires or is
- * paid (then the stock is taken). Locks the stock rows in sku order, so checkouts of the same goods queue
+ * its own: an order awaiting payment with an attempt QFPay may still take money for (open, or replaced
+ * but not past its expiry). Nothing is stored: the hold is the attempt itself, so it ends by itself when
+ * the attempt fails, expires or is paid (then the stock is taken). Locks the stock rows in sku order, so checkouts of the same goods queue
  * here one at a time, without deadlock, and every one counts the others. Returns why not, in the
  * shopper's words, or null when everything is there.
  */
@@ -37,7 +37,7 @@ export async function stockShortage(tx: Tx, wanted: readonly WantedLine[], now: 
           tx
             .select({ one: sql`1` })
             .from(paymentAttempts)
-            .where(and(eq(paymentAttempts.orderId, orders.id), inArray(paymentAttempts.state, [...OPEN_ATTEMPT_STATES]), gt(paymentAttempts.expiresAt, now))),
+            .where(and(eq(paymentAttempts.orderId, orders.id), inArray(paymentAttempts.state, [...PAYABLE_ATTEMPT_STATES]), gt(paymentAttempts.expiresAt, now))),
         ),
       ),
     )

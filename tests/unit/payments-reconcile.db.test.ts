@@ -94,6 +94,25 @@ describe("reconciliation", () => {
     expect(await eventCount(shop, orderId, "order.paid_effects")).toBe(1);
   });
 
+  it("finds a replaced QR code that was paid after all, even once everything expired", async () => {
+    const { orderId, attempt: replaced } = await checkout(shop);
+    const { retryPayment } = await import("@/lib/payments/start-payment");
+    const retried = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
+    if (!retried.ok) throw new Error(retried.error);
+    expect((await attemptsOf(shop, orderId))[0]!.state).toBe("superseded");
+    await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 } });
+    await shop.control({ action: "pay", syssn: replaced.syssn });
+    await shop.control({ action: "expire", syssn: retried.attempt.syssn });
+    clockOffset = 60 * 60_000; // a daily cron comes long after both expired
+    await reconcile(shop.ctx);
+    expect((await attemptsOf(shop, orderId)).map((a) => a.state)).toEqual(["paid", "expired"]);
+    expect((await orderOf(shop, orderId)).state).toBe("paid");
+    // Its last word heard, it is not asked about again.
+    clockOffset = 2 * 60 * 60_000;
+    const { queried } = await reconcile(shop.ctx);
+    expect(queried).toBe(0);
+  });
+
   it("closes an order whose last attempt failed long ago", async () => {
     await shop.control({ action: "fault", fault: { endpoint: "payment", kind: "respcd", code: "1205" } });
     const { orderId } = await checkout(shop);

@@ -71,6 +71,25 @@ it("releases the hold when the payment fails or expires, and a paid order keeps 
   expect(await retryPayment(shop.ctx, lapsing.orderId, "alipayhk", "mobile")).toEqual({ ok: false, error: "Glass Kettle, 800 ml is sold out." });
 });
 
+it("a replaced QR code still holds the goods until it expires: it can still be paid", async () => {
+  const CUPS = "WARE-CUP-SET";
+  await setStock(shop.database.db, 1, CUPS);
+  const first = await buy(1, CUPS);
+  if (!first.ok) throw new Error(first.error);
+  const retried = await retryPayment(shop.ctx, first.orderId, "alipay", "desktop");
+  if (!retried.ok) throw new Error(retried.error);
+  await shop.control({ action: "decline", syssn: retried.attempt.syssn });
+  const { queryAttempt } = await import("@/lib/payments/query-attempt");
+  await queryAttempt({ ...shop.ctx, now: () => new Date(Date.now() + 60_000) }, retried.attempt, "test");
+  expect((await attemptsOf(shop, first.orderId)).map((a) => a.state)).toEqual(["superseded", "failed"]);
+  expect(await buy(1, CUPS)).toEqual({ ok: false, error: "Celadon Cups, set of four is sold out." });
+  await shop.control({ action: "pay", syssn: first.attempt.syssn });
+  await shop.settle();
+  await queryAttempt({ ...shop.ctx, now: () => new Date(Date.now() + 120_000) }, first.attempt, "test");
+  expect((await orderOf(shop, first.orderId)).state).toBe("paid");
+  expect(await stockOf(shop.database.db, CUPS)).toBe(0);
+});
+
 it("20 checkouts at once for 5 gaiwans: exactly 5 orders, the rest refused", async () => {
   await setStock(shop.database.db, 5, GAIWAN);
   const results = await Promise.all(Array.from({ length: 20 }, () => buy(1, GAIWAN)));
