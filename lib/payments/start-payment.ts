@@ -14,7 +14,7 @@ import { orderUrl } from "./order-access";
 import { queryAttempt } from "./query-attempt";
 import { OPEN_ATTEMPT_STATES } from "./state-machine";
 import { stockShortage } from "./stock-reservation";
-import { lockOrder, moveAttempt, recordEvent, ROW_LOCK, type Tx } from "./transitions";
+import { lockAttempt, lockOrder, moveAttempt, recordEvent, type Tx } from "./transitions";
 import type { Attempt } from "./settle-attempt";
 
 export type Device = "desktop" | "mobile";
@@ -134,13 +134,32 @@ export async function retryPayment(ctx: PaymentsContext, orderId: string, wallet
   const [live] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1);
   if (live && OPEN_ATTEMPT_STATES.includes(live.state)) await queryAttempt(ctx, live, "retry");
 
-  const outcome = await ctx.db.transaction(async (tx): Promise<StartPaymentResult | { reuse: Attempt } | { fresh: Attempt; goodsName: string }> => {
+  let outcome: RetryStep = RACED;
+  for (let round = 0; round < 3 && outcome === RACED; round++) outcome = await retryStep(ctx, orderId, wallet, device);
+  if (outcome === RACED) return { ok: false, error: "This order changed a moment ago: try again." };
+  if ("reuse" in outcome) return { ok: true, orderId, attempt: outcome.reuse };
+  if ("fresh" in outcome) return { ok: true, orderId, attempt: await sendAttempt(ctx, outcome.fresh, outcome.goodsName) };
+  return outcome;
+}
+
+/** Another try was made on the order while this one waited for its locks: read it again. */
+const RACED = Symbol("raced");
+type RetryStep = StartPaymentResult | { reuse: Attempt } | { fresh: Attempt; goodsName: string } | typeof RACED;
+
+/** retryPayment's transaction: reuse the live attempt, or replace it with a fresh one (not yet sent). */
+function retryStep(ctx: PaymentsContext, orderId: string, wallet: Wallet, device: Device): Promise<RetryStep> {
+  return ctx.db.transaction(async (tx): Promise<RetryStep> => {
+    // Locks in the order that settling a payment takes them, the attempt and then its order: the other
+    // way round, a retry and a notification of the same order deadlocked on PostgreSQL.
+    const latestId = async () => (await tx.select({ id: paymentAttempts.id }).from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1))[0]?.id;
+    const seen = await latestId();
+    const current = seen === undefined ? undefined : await lockAttempt(tx, seen);
     const order = await lockOrder(tx, orderId);
     if (!order) return { ok: false, error: "This order does not exist." };
+    if ((await latestId()) !== seen) return RACED;
     if (order.state !== "awaiting_payment") return { ok: false, error: "This order can no longer be paid." };
     const refusal = walletRefusal(wallet, device, order.total, order.currency);
     if (refusal) return { ok: false, error: refusal };
-    const [current] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1).for(ROW_LOCK);
     const payType = payTypeFor(wallet, device);
     if (current && current.state === "awaiting_payment" && current.payType === payType && current.expiresAt > ctx.now()) return { reuse: current };
     // The order's hold on its goods lapsed with its last attempt: others may have bought them since.
@@ -148,13 +167,10 @@ export async function retryPayment(ctx: PaymentsContext, orderId: string, wallet
     const shortage = await stockShortage(tx, items, ctx.now(), orderId);
     if (shortage) return { ok: false, error: shortage };
     if (current && OPEN_ATTEMPT_STATES.includes(current.state)) {
-      await moveAttempt(tx, current, "superseded", "retry", { detail: { by: "a new attempt" } });
+      await moveAttempt(tx, current, "superseded", "retry", { detail: { by: "a new attempt" }, from: current.state });
     }
     return { fresh: await insertAttempt(tx, ctx, orderId, order.total, wallet, device, "retry"), goodsName: goodsNameFor(items) };
   });
-  if ("reuse" in outcome) return { ok: true, orderId, attempt: outcome.reuse };
-  if ("fresh" in outcome) return { ok: true, orderId, attempt: await sendAttempt(ctx, outcome.fresh, outcome.goodsName) };
-  return outcome;
 }
 
 /** Sends an attempt to QFPay once and records what came of it. Never sends the same attempt again. */
