@@ -7,7 +7,7 @@ import type { GatewayTruth } from "./gateway-truth";
 import { takeStockForOrder } from "./inventory";
 import { capturedOf, paymentBalances } from "./payment-balances";
 import { orderStateFor } from "./state-machine";
-import { flagForReview, lockAttempt, lockOrder, moveAttempt, moveOrder, recordEvents, type EventInput, type Tx } from "./transitions";
+import { flagForReview, flagForReviewOnce, lockAttempt, lockOrder, moveAttempt, moveOrder, recordEvents, type EventInput, type Tx } from "./transitions";
 
 export type Attempt = typeof paymentAttempts.$inferSelect;
 type Order = typeof orders.$inferSelect;
@@ -69,9 +69,7 @@ const confirms = (truth: GatewayTruth, claim: PaymentClaim) => truth.kind === "p
 async function flagContradiction(tx: Tx, attempt: Attempt, claimed: PaymentClaim, truth: GatewayTruth, cause: string): Promise<void> {
   const order = await lockOrder(tx, attempt.orderId);
   if (!order) return;
-  const reason = contradiction(claimed, truth);
-  if (order.needsReview && order.reviewReason === reason) return;
-  await flagForReview(tx, order.id, reason, cause, { attemptId: attempt.id, syssn: claimed.syssn, gateway: truth });
+  await flagForReviewOnce(tx, order.id, contradiction(claimed, truth), cause, { attemptId: attempt.id, syssn: claimed.syssn, gateway: truth });
 }
 
 /**

@@ -141,3 +141,16 @@ export async function flagForReview(tx: Tx, orderId: string, reason: string, cau
     .where(eq(orders.id, orderId));
   await recordEvent(tx, { orderId, type: "order.needs_review", cause, detail: { reason, ...detail } });
 }
+
+/**
+ * flagForReview, unless the order was already flagged for this very reason: the same news, however many
+ * messages repeat it, is told once (whatever other flags the order carries).
+ */
+export async function flagForReviewOnce(tx: Tx, orderId: string, reason: string, cause: string, detail: Record<string, unknown> = {}): Promise<void> {
+  const [told] = await tx
+    .select({ id: orderEvents.id })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.type, "order.needs_review"), sql`${orderEvents.detail}->>'reason' = ${reason}`))
+    .limit(1);
+  if (!told) await flagForReview(tx, orderId, reason, cause, detail);
+}

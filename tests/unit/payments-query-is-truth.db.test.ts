@@ -106,3 +106,15 @@ it("a signed refund notification for a refund the shop never started counts only
   expect(order.state).toBe("paid");
   expect(order.refundedTotal).toBe(0);
 });
+
+it("tells a contradiction once however many copies repeat it, even on an order already flagged for something else", async () => {
+  const { orderId, attempt } = await checkout(shop);
+  const held = (await shop.gateway.inspect({ syssn: attempt.syssn! }))!.transaction;
+  const first = notificationBody({ ...held, respcd: "0000", paydtm: formatGatewayTime(new Date()) });
+  expect((await post(first)).status).toBe(503); // flagged: "still unpaid"
+  const other = notificationBody({ ...held, respcd: "0000", syssn: `${held.syssn.slice(0, 20)}777777`, paydtm: formatGatewayTime(new Date()) });
+  for (let i = 0; i < 5; i++) await post(other);
+  await Promise.all(Array.from({ length: 10 }, () => post(other)));
+  // Two pieces of news (the first claim, the other syssn), each told once.
+  expect(await eventCount(shop, orderId, "order.needs_review")).toBe(2);
+});
