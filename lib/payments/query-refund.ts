@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
-import { refunds } from "../db/schema/payments";
+import { paymentAttempts, refunds } from "../db/schema/payments";
 import { describeStatus, transactionStateOf } from "../qfpay/status-codes";
 import type { PaymentsContext } from "./context";
 import { queryWindowsFor } from "../qfpay/query-window";
@@ -7,14 +7,26 @@ import type { QueryItem } from "../qfpay/responses";
 import type { QueryResult } from "./query-attempt";
 import { findRefundByOutTradeNo, markRefundFailed, markRefundSucceeded, type Refund } from "./settle-refund";
 import { shopperReason } from "./shopper-reason";
+import { flagForReviewOnce, type Tx } from "./transitions";
 
-/** Asks QFPay what became of a refund whose answer was lost, and applies it (spaced like attempts). */
-export async function queryRefund(ctx: PaymentsContext, refund: Pick<Refund, "id" | "outTradeNo" | "txdtm" | "createdAt">, cause: string): Promise<QueryResult> {
+/**
+ * Asks QFPay what became of a refund (its answer lost, or a notification to confirm) and applies it,
+ * spaced like attempts unless `unspaced` (a notification is confirmed at once). QFPay's row must be a
+ * refund, of this payment, for the amount recorded: a refund started outside the shop takes the amount
+ * QFPay holds; one the shop asked for that QFPay holds for another amount waits for the merchant.
+ */
+export async function queryRefund(
+  ctx: PaymentsContext,
+  refund: Pick<Refund, "id" | "outTradeNo" | "txdtm" | "createdAt">,
+  cause: string,
+  options: { unspaced?: boolean } = {},
+): Promise<QueryResult> {
   const now = ctx.now();
+  const spaced = or(isNull(refunds.lastQueriedAt), lt(refunds.lastQueriedAt, new Date(now.getTime() - ctx.querySpacingMs)));
   const claimed = await ctx.db
     .update(refunds)
     .set({ lastQueriedAt: now })
-    .where(and(eq(refunds.id, refund.id), or(isNull(refunds.lastQueriedAt), lt(refunds.lastQueriedAt, new Date(now.getTime() - ctx.querySpacingMs)))))
+    .where(options.unspaced ? eq(refunds.id, refund.id) : and(eq(refunds.id, refund.id), spaced))
     .returning({ id: refunds.id });
   if (claimed.length === 0) return "too_soon";
 
@@ -23,7 +35,8 @@ export async function queryRefund(ctx: PaymentsContext, refund: Pick<Refund, "id
   for (const window of queryWindowsFor(refund.txdtm)) {
     const outcome = await ctx.qfpay.query({ out_trade_no: refund.outTradeNo, ...window });
     if (outcome.kind !== "accepted") return "gateway_unavailable";
-    item ??= outcome.value.data.find((row) => row.out_trade_no === refund.outTradeNo);
+    // Only a refund row: a payment's own number is no refund, whatever a message calls it.
+    item ??= outcome.value.data.find((row) => row.out_trade_no === refund.outTradeNo && row.order_type === "refund");
   }
   await ctx.db.transaction(async (tx) => {
     const current = await findRefundByOutTradeNo(tx, refund.outTradeNo);
@@ -35,8 +48,30 @@ export async function queryRefund(ctx: PaymentsContext, refund: Pick<Refund, "id
       return;
     }
     const state = transactionStateOf(item.respcd);
-    if (state === "paid") await markRefundSucceeded(tx, current, item.syssn, `query:${cause}`);
-    else if (state !== "pending") await markRefundFailed(tx, current, item.respcd, shopperReason(item.respcd, item.errmsg || describeStatus(item.respcd)), `query:${cause}`);
+    if (state === "paid") {
+      const held = await heldAs(tx, current, item, `query:${cause}`);
+      if (held) await markRefundSucceeded(tx, held, item.syssn, `query:${cause}`);
+    } else if (state !== "pending") {
+      await markRefundFailed(tx, current, item.respcd, shopperReason(item.respcd, item.errmsg || describeStatus(item.respcd)), `query:${cause}`);
+    }
   });
   return "settled";
+}
+
+/** The refund as QFPay holds it, or undefined (the order flagged) when QFPay's row cannot be this refund. */
+async function heldAs(tx: Tx, refund: Refund, item: QueryItem, cause: string): Promise<Refund | undefined> {
+  const [payment] = await tx.select({ syssn: paymentAttempts.syssn }).from(paymentAttempts).where(eq(paymentAttempts.id, refund.attemptId));
+  if (item.origssn && payment?.syssn && item.origssn !== payment.syssn) {
+    await flagForReviewOnce(tx, refund.orderId, `QFPay's query shows refund ${refund.outTradeNo} of payment ${item.origssn}, not of ${payment.syssn}.`, cause, { refundId: refund.id });
+    return undefined;
+  }
+  if (item.txamt === undefined || item.txamt === refund.amount) return refund;
+  if (refund.requestKey !== null) {
+    await flagForReviewOnce(tx, refund.orderId, `The shop asked for refund ${refund.outTradeNo} of ${refund.amount}, but QFPay's query shows ${item.txamt}.`, cause, { refundId: refund.id });
+    return undefined;
+  }
+  // Started outside the shop: its amount was only what a message said; QFPay's is the one that holds.
+  await flagForReviewOnce(tx, refund.orderId, `A notification said refund ${refund.outTradeNo} was ${refund.amount}, but QFPay's query shows ${item.txamt}.`, cause, { refundId: refund.id });
+  const [corrected] = await tx.update(refunds).set({ amount: item.txamt }).where(eq(refunds.id, refund.id)).returning();
+  return corrected;
 }

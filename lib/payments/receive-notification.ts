@@ -10,8 +10,8 @@ import type { PaymentsContext } from "./context";
 import { confirmPayment } from "./confirmations";
 import { isPaidBy } from "./settle-attempt";
 import { queryRefund } from "./query-refund";
-import { findRefundByOutTradeNo, markRefundSucceeded } from "./settle-refund";
-import { flagForReview, recordEvent } from "./transitions";
+import { findRefundByOutTradeNo } from "./settle-refund";
+import { flagForReviewOnce, recordEvent } from "./transitions";
 
 /** QFPay's bodies are a few hundred bytes; anything far larger is not QFPay. */
 export const MAX_NOTIFICATION_BYTES = 64 * 1024;
@@ -141,15 +141,13 @@ async function applyRefundNotification(ctx: PaymentsContext, receipt: Receipt, n
   const result = await ctx.db.transaction(async (tx) => {
     const known = await findRefundByOutTradeNo(tx, note.out_trade_no);
     if (known) {
-      if (known.amount !== note.txamt) {
-        await flagForReview(tx, known.orderId, `QFPay reports refund ${note.out_trade_no} of ${note.txamt}, but ${known.amount} was asked for.`, "notification");
-        return { outcome: "mismatch" as const, orderId: known.orderId };
-      }
-      await markRefundSucceeded(tx, known, note.syssn, "notification");
-      return { outcome: "applied" as const, orderId: known.orderId };
+      if (known.amount === note.txamt) return { outcome: "applied" as const, orderId: known.orderId, refund: known };
+      const knownAs = known.requestKey === null ? `it was first reported as ${known.amount}` : `${known.amount} was asked for`;
+      await flagForReviewOnce(tx, known.orderId, `A notification said refund ${note.out_trade_no} was ${note.txamt}, but ${knownAs}.`, "notification");
+      return { outcome: "mismatch" as const, orderId: known.orderId, refund: known };
     }
-    // A refund the shop did not start (from QFPay's merchant portal): recorded against its payment, and
-    // counted only once QFPay's query confirms it (a signature proves who sent a message, not that it holds).
+    // A refund the shop did not start (from QFPay's merchant portal): recorded against its payment. Its
+    // time is the shop's (the message's own could be anything): the query searches around it.
     const origin = note.orig_syssn ?? note.orig_out_trade_no;
     if (!origin) return { outcome: "unknown_order" as const };
     const [attempt] = await tx
@@ -159,23 +157,24 @@ async function applyRefundNotification(ctx: PaymentsContext, receipt: Receipt, n
     if (!attempt) return { outcome: "unknown_order" as const };
     const [created] = await tx
       .insert(refunds)
-      .values({ orderId: attempt.orderId, attemptId: attempt.id, outTradeNo: note.out_trade_no, amount: note.txamt, state: "unknown", txdtm: note.txdtm ?? formatGatewayTime(ctx.now()), syssn: note.syssn })
+      .values({ orderId: attempt.orderId, attemptId: attempt.id, outTradeNo: note.out_trade_no, amount: note.txamt, state: "unknown", txdtm: formatGatewayTime(ctx.now()), syssn: note.syssn })
       .onConflictDoNothing()
       .returning();
     if (created) {
       await recordEvent(tx, { orderId: attempt.orderId, type: "refund.unknown", cause: "notification", refundId: created.id, toState: "unknown", detail: { syssn: note.syssn, amount: note.txamt, startedOutsideShop: true } });
     }
-    return { outcome: "applied" as const, orderId: attempt.orderId, attempt, created };
+    return { outcome: "applied" as const, orderId: attempt.orderId, attempt, refund: created ?? (await findRefundByOutTradeNo(tx, note.out_trade_no)) };
   });
   await record(ctx, receipt, result.outcome, { ...base, orderId: result.orderId, detail: result.outcome === "unknown_order" ? "no refund or payment matches" : undefined });
   // A refund can arrive before its payment's notification: the payment must be confirmed for it to count.
-  if ("attempt" in result && result.attempt && result.attempt.state !== "paid") {
-    const attempt = result.attempt;
-    ctx.defer(() => confirmPayment(ctx, attempt));
-  }
-  if ("created" in result && result.created) {
-    const refund = result.created;
-    ctx.defer(() => queryRefund(ctx, refund, "notification"));
-  }
-  return SUCCESS;
+  const payment = "attempt" in result ? result.attempt : undefined;
+  if (payment && payment.state !== "paid") ctx.defer(() => confirmPayment(ctx, payment));
+  const refund = "refund" in result ? result.refund : undefined;
+  if (!refund || (refund.state !== "created" && refund.state !== "unknown")) return SUCCESS;
+  // As for payments, a refund counts only as QFPay's query has it (its number, its amount, its payment).
+  const answered = await queryRefund(ctx, refund, "notification", { unspaced: true });
+  const [settled] = await ctx.db.select({ state: refunds.state }).from(refunds).where(eq(refunds.id, refund.id));
+  const taken = answered === "settled" && settled?.state !== "created" && settled?.state !== "unknown";
+  ctx.log[taken ? "info" : "warn"]({ event: "notification.confirmed", outTradeNo: note.out_trade_no, syssn: note.syssn, query: answered, refundState: settled?.state, taken });
+  return taken ? SUCCESS : UNCONFIRMED;
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
 import { orderEvents, orders } from "../db/schema/orders";
 import { paymentAttempts, refunds } from "../db/schema/payments";
 import type { PaymentsContext } from "./context";
@@ -9,6 +9,9 @@ import { flagForReview, moveAttempt, moveOrder } from "./transitions";
 
 /** How long past its expiry the shop waits for QFPay's own word before it gives up on an attempt. */
 export const EXPIRY_GRACE_MS = 2 * 60_000;
+
+/** How long after its expiry a replaced attempt is still asked about, so a daily reconciliation sees it once. */
+export const REPLACED_WATCH_MS = 26 * 60 * 60_000;
 
 export interface ReconcileSummary {
   checked: number;
@@ -21,23 +24,20 @@ export interface ReconcileSummary {
 
 /**
  * Settles everything the gateway left open: queries each attempt still created, unknown or awaiting
- * payment, and each replaced one until QFPay has had its last word on it (no more often than QFPay's spacing), gives up on those long past expiry, closes orders whose
+ * payment, and each replaced one until a day after it expired (no more often than QFPay's spacing), gives up on those long past expiry, closes orders whose
  * last try failed long ago, and flags any order paid twice. Safe to run concurrently and repeatedly.
  */
 export async function reconcile(ctx: PaymentsContext, options: { limit?: number } = {}): Promise<ReconcileSummary> {
   const summary: ReconcileSummary = { checked: 0, queried: 0, gatewayErrors: 0, expiredByShop: 0, ordersFailed: 0, flaggedPaidTwice: 0 };
-  // Open attempts, and replaced ones QFPay has not been asked about since they expired: a replaced QR
-  // code can still be paid until then, and nothing else would ever ask about it.
+  // Open attempts, and replaced ones that expired less than a day ago: a replaced QR code can still be
+  // paid until it expires, and nothing else asks about it. A day and more covers a daily cron's gap.
   const open = await ctx.db
     .select()
     .from(paymentAttempts)
     .where(
       or(
         inArray(paymentAttempts.state, [...OPEN_ATTEMPT_STATES]),
-        and(
-          eq(paymentAttempts.state, "superseded"),
-          or(isNull(paymentAttempts.lastQueriedAt), sql`${paymentAttempts.lastQueriedAt} < ${paymentAttempts.expiresAt} + make_interval(secs => ${EXPIRY_GRACE_MS / 1000})`),
-        ),
+        and(eq(paymentAttempts.state, "superseded"), gt(paymentAttempts.expiresAt, new Date(ctx.now().getTime() - REPLACED_WATCH_MS))),
       ),
     )
     .orderBy(asc(paymentAttempts.id))

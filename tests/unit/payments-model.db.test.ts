@@ -739,7 +739,8 @@ const clockCmd = fc.constant(null).map(() =>
 
 const reconcileCmd = fc.constant(null).map(() =>
   command("reconcile", null, () => true, async (m) => {
-    const open = m.orders.flatMap((o) => o.attempts.filter(isOpen).map((a) => ({ o, a }))).sort((x, y) => x.a.id - y.a.id);
+    // Open attempts, and replaced ones (still payable until they expire; the model's clock never runs a day past that).
+    const open = m.orders.flatMap((o) => o.attempts.filter((a) => isOpen(a) || a.state === "superseded").map((a) => ({ o, a }))).sort((x, y) => x.a.id - y.a.id);
     await reconcile(shop.ctx);
     const now = shopNow().getTime();
     for (const { o, a } of open) {

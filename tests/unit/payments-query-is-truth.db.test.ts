@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { refunds } from "@/lib/db/schema/payments";
 import { signNotificationBody } from "@/lib/qfpay/notification";
@@ -6,6 +7,7 @@ import { formatGatewayTime } from "@/lib/qfpay/gateway-time";
 import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { notificationBody } from "@/lib/sandbox/notifications";
 import { queryAttempt } from "@/lib/payments/query-attempt";
+import { refundOrder } from "@/lib/payments/refund-payment";
 import { eventually } from "../support/sandbox-harness";
 import { startShop, type ShopHarness } from "../support/shop-harness";
 import { stockOf } from "@/lib/payments/inventory";
@@ -117,4 +119,61 @@ it("tells a contradiction once however many copies repeat it, even on an order a
   await Promise.all(Array.from({ length: 10 }, () => post(other)));
   // Two pieces of news (the first claim, the other syssn), each told once.
   expect(await eventCount(shop, orderId, "order.needs_review")).toBe(2);
+});
+
+describe("refund notifications count only as QFPay's query has them", () => {
+  async function paidOrder() {
+    const { orderId, attempt } = await checkout(shop);
+    await shop.control({ action: "pay", syssn: attempt.syssn });
+    await eventually(async () => (await orderOf(shop, orderId)).state === "paid");
+    const payment = (await shop.gateway.inspect({ syssn: attempt.syssn! }))!.transaction;
+    return { orderId, attempt, payment };
+  }
+  const refundOf = async (outTradeNo: string) => (await shop.database.db.select().from(refunds).where(eq(refunds.outTradeNo, outTradeNo)))[0];
+
+  it("a refund the shop asked for, its answer lost, is not believed from a notification QFPay's query does not bear out", async () => {
+    const { orderId, payment } = await paidOrder();
+    await shop.control({ action: "fault", fault: { endpoint: "refund", kind: "http500", create: false } });
+    // QFPay's records may lag its answer: the shop waits before it believes the refund never arrived.
+    const asked = await refundOrder({ ...shop.ctx, notFoundGraceMs: 3_600_000 }, { orderId, amount: "rest", requestKey: randomUUID(), by: "test" });
+    expect(asked.ok && asked.refund.state).toBe("unknown");
+    const outTradeNo = asked.ok ? asked.refund.outTradeNo : "";
+    const claimed = notificationBody({ ...payment, orderType: "refund", syssn: `${payment.syssn.slice(0, 20)}888888`, origSyssn: payment.syssn, outTradeNo, txamt: payment.txamt });
+    await post(claimed);
+    expect((await refundOf(outTradeNo))!.state).toBe("failed"); // QFPay never made it
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "paid", refundedTotal: 0 });
+  });
+
+  it("a 'refund' named by the payment's own number is no refund", async () => {
+    const { orderId, attempt, payment } = await paidOrder();
+    const claimed = notificationBody({ ...payment, orderType: "refund", syssn: `${payment.syssn.slice(0, 20)}999998`, origSyssn: payment.syssn, outTradeNo: attempt.outTradeNo });
+    await post(claimed);
+    expect((await refundOf(attempt.outTradeNo))!.state).toBe("failed");
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "paid", refundedTotal: 0 });
+  });
+
+  it("a refund made outside the shop counts for the amount QFPay holds, not the one its notification claims, and the order is flagged", async () => {
+    const { orderId, payment } = await paidOrder();
+    const outTradeNo = `R-portal-${Date.now()}`;
+    await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 } }); // QFPay's own goes out later
+    const made = await shop.ctx.qfpay.refund({ syssn: payment.syssn, out_trade_no: outTradeNo, txamt: 100, txdtm: formatGatewayTime(new Date()) });
+    expect(made.kind).toBe("accepted");
+    const refundRow = (await shop.gateway.inspect({ syssn: payment.syssn }))!.refunds.find((r) => r.outTradeNo === outTradeNo)!;
+    expect(await post(notificationBody({ ...refundRow, txamt: payment.txamt }))).toEqual({ status: 200, text: "SUCCESS" });
+    expect((await refundOf(outTradeNo))).toMatchObject({ state: "succeeded", amount: 100 });
+    const order = await orderOf(shop, orderId);
+    expect(order).toMatchObject({ state: "partially_refunded", refundedTotal: 100, needsReview: true });
+    expect(order.reviewReason).toBe(`A notification said refund ${outTradeNo} was 12800, but QFPay's query shows 100.`);
+  });
+
+  it("a refund notification's own time is not trusted: a nonsense txdtm still gets the refund settled", async () => {
+    const { orderId, payment } = await paidOrder();
+    const claimed = notificationBody({ ...payment, orderType: "refund", syssn: `${payment.syssn.slice(0, 20)}999997`, origSyssn: payment.syssn, outTradeNo: `R-nonsense-${Date.now()}`, txdtm: "garbage" });
+    await post(claimed);
+    const [refund] = await shop.database.db.select().from(refunds).where(eq(refunds.orderId, orderId));
+    expect(refund!.state).toBe("failed");
+    // Nothing holds the payment's balance: the whole of it can still be refunded.
+    const asked = await refundOrder(shop.ctx, { orderId, amount: "rest", requestKey: randomUUID(), by: "test" });
+    expect(asked.ok && asked.refund.amount).toBe(payment.txamt);
+  });
 });
