@@ -123,3 +123,26 @@ test("desktop: goods another shopper is paying for are not sold twice, and the s
   await expect(page).toHaveURL(/\/checkout$/);
   await other.close();
 });
+
+test("desktop: a retry for goods another shopper took meanwhile says so, and starts no payment", async ({ page, context, browser }) => {
+  const kettle = "Glass Kettle, 800 ml";
+  expect((await page.request.post("/sandbox/stock", { data: { sku: "WARE-KET-GLS", stock: 1 } })).status()).toBe(200);
+  await addToCart(page, kettle);
+  await checkoutWith(page, "AlipayHK");
+  const payUrl = await page.getByRole("link", { name: "Open payment page" }).getAttribute("href");
+  const cashier = await context.newPage();
+  await cashier.goto(payUrl!);
+  await cashier.getByRole("button", { name: "Decline" }).click();
+  await expect(orderStatus(page)).toHaveText("Payment failed", { timeout: 10_000 });
+
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.252" } });
+  const otherPage = await other.newPage();
+  await addToCart(otherPage, kettle);
+  await checkoutWith(otherPage, "AlipayHK");
+  await expect(otherPage).toHaveURL(/\/orders\/[\w-]{22}$/);
+
+  await page.getByRole("button", { name: "Try again with AlipayHK" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "sold out" })).toHaveText(`${kettle} is sold out.`);
+  await expect(orderStatus(page)).toHaveText("Payment failed");
+  await other.close();
+});

@@ -28,8 +28,16 @@ async function viewableOrder(ctx: PaymentsContext, orderId: unknown, token: stri
   return id.data;
 }
 
-/** Another try for an order still awaiting payment: the same or the other wallet, this or the other device. */
-export async function retryPaymentAction(orderIdArg: string, token: string | undefined, formArg: FormData): Promise<void> {
+export interface RetryState {
+  /** Why no new payment was started, in the shopper's words; empty until then. */
+  message: string;
+}
+
+/**
+ * Another try for an order still awaiting payment: the same or the other wallet, this or the other device.
+ * Goes to the payment (or back to the order) when one was started; otherwise says why not.
+ */
+export async function retryPaymentAction(orderIdArg: string, token: string | undefined, _previous: RetryState, formArg: FormData): Promise<RetryState> {
   const ctx = await getPaymentsContext();
   const safeToken = tokenSchema.safeParse(token).data;
   const orderId = await viewableOrder(ctx, orderIdArg, safeToken);
@@ -38,7 +46,8 @@ export async function retryPaymentAction(orderIdArg: string, token: string | und
   const parsed = retrySchema.safeParse({ wallet: form.get("wallet"), device: form.get("device") });
   if (!parsed.success || !getConfig().qfpay.wallets.includes(parsed.data.wallet)) redirect(back);
   const result = await retryPayment(ctx, orderId, parsed.data.wallet, parsed.data.device);
-  if (result.ok && parsed.data.device === "mobile" && !guessDevice(await headers()).inApp && result.attempt.state === "awaiting_payment" && result.attempt.payUrl) {
+  if (!result.ok) return { message: result.error };
+  if (parsed.data.device === "mobile" && !guessDevice(await headers()).inApp && result.attempt.state === "awaiting_payment" && result.attempt.payUrl) {
     redirect(result.attempt.payUrl);
   }
   redirect(back);

@@ -5,7 +5,8 @@ import { formatMoney } from "@/lib/money";
 import type { OrderView } from "@/lib/payments/order-status";
 import { ONLINE_PAY_TYPES, WALLET_NAMES, type OnlinePayTypeCode } from "@/lib/qfpay/pay-types";
 import type { CurrencyCode } from "@/lib/qfpay/currencies";
-import { RetryOptions, type RetryChoice } from "./retry-options";
+import type { RetryChoice } from "./retry-choices";
+import { RetryOptions } from "./retry-options";
 
 interface Props {
   view: OrderView;

@@ -14,7 +14,8 @@ import { payAgainAction } from "./actions";
 import { LiveStatus } from "./live-status";
 import { OpenPayment } from "./open-payment";
 import { Receipt } from "./receipt";
-import { RetryOptions, walletChoices } from "./retry-options";
+import { walletChoices } from "./retry-choices";
+import { RetryOptions } from "./retry-options";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };
 

@@ -1,0 +1,19 @@
+import { WALLET_NAMES, type Wallet } from "@/lib/qfpay/pay-types";
+
+export interface RetryChoice {
+  wallet: Wallet;
+  device: "desktop" | "mobile";
+  label: string;
+  primary?: boolean;
+}
+
+/** "Try again with" the wallet just used, then "Pay with" each other wallet the shop offers. */
+export function walletChoices(wallets: Wallet[], current: Wallet, device: "desktop" | "mobile"): RetryChoice[] {
+  const ordered = [current, ...wallets.filter((wallet) => wallet !== current)].filter((wallet) => wallets.includes(wallet));
+  return ordered.map((wallet, index) => ({
+    wallet,
+    device,
+    label: index === 0 ? `Try again with ${WALLET_NAMES[wallet]}` : `Pay with ${WALLET_NAMES[wallet]}`,
+    primary: index === 0,
+  }));
+}
