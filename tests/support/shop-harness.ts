@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/connection";
 import { createQfpayClient } from "@/lib/qfpay/client";
 import type { PaymentsContext } from "@/lib/payments/context";
@@ -92,4 +93,30 @@ export async function startShop(overrides: Partial<PaymentsContext> = {}): Promi
       await database.close();
     },
   };
+}
+
+/**
+ * The shop of one test file: started before its tests, closed after them, and before each test settled
+ * (every deferred task done), the sandbox reset (no faults, no pending deliveries) and the log emptied.
+ * Returns the harness itself, usable once the file's tests run.
+ */
+export function shopForThisFile(overrides: Partial<PaymentsContext> = {}): ShopHarness {
+  let harness: ShopHarness | undefined;
+  beforeAll(async () => {
+    harness = await startShop(overrides);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  beforeEach(async () => {
+    await harness!.settle();
+    await harness!.control({ action: "reset" });
+    harness!.logLines.length = 0;
+  });
+  return new Proxy({} as ShopHarness, {
+    get(_target, key) {
+      if (!harness) throw new Error("The shop starts in beforeAll: use it inside a test or hook.");
+      return Reflect.get(harness, key);
+    },
+  });
 }

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { createLogger } from "@/lib/log";
 import { handleNotifyRequest } from "@/lib/payments/notify-handler";
 import { signNotificationBody } from "@/lib/qfpay/notification";
 import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { notificationBody } from "@/lib/sandbox/notifications";
 import type { Db } from "@/lib/db/connection";
-import { startShop, type ShopHarness } from "../support/shop-harness";
+import { shopForThisFile } from "../support/shop-harness";
 import { checkout } from "../support/payments-helpers";
 
 // A merchant whose notifications fail in production has the log to read: one JSON line per
 // notification, per call to QFPay and per caught error, and never a secret or a shopper's email.
-let shop: ShopHarness;
-beforeAll(async () => {
-  shop = await startShop();
-});
-afterAll(async () => {
-  await shop?.close();
-});
-beforeEach(async () => {
-  await shop.settle();
-  await shop.control({ action: "reset" });
-  shop.logLines.length = 0;
-});
+const shop = shopForThisFile();
 
 async function paidBody() {
   const { attempt } = await checkout(shop);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eventually } from "../support/sandbox-harness";
-import { startShop, type ShopHarness } from "../support/shop-harness";
+import { shopForThisFile } from "../support/shop-harness";
 import { attemptsOf, checkout, eventCount, gatewayPaymentsFor, orderOf, TEA } from "../support/payments-helpers";
 import { stockOf } from "@/lib/payments/inventory";
 import { queryAttempt } from "@/lib/payments/query-attempt";
@@ -8,18 +8,7 @@ import { readOrderStatus } from "@/lib/payments/order-status";
 import { retryPayment } from "@/lib/payments/start-payment";
 import type { Wallet } from "@/lib/qfpay/pay-types";
 
-let shop: ShopHarness;
-
-beforeAll(async () => {
-  shop = await startShop();
-});
-afterAll(async () => {
-  await shop?.close();
-});
-beforeEach(async () => {
-  await shop.settle();
-  await shop.control({ action: "reset" });
-});
+const shop = shopForThisFile();
 
 async function waitForState(orderId: string, state: string) {
   return eventually(async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { refusedNotifications } from "@/lib/db/schema/notifications";
 import { signNotificationBody } from "@/lib/qfpay/notification";
@@ -7,21 +7,10 @@ import { stockOf } from "@/lib/payments/inventory";
 import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { notificationBody } from "@/lib/sandbox/notifications";
 import { eventually } from "../support/sandbox-harness";
-import { startShop, type ShopHarness } from "../support/shop-harness";
+import { shopForThisFile } from "../support/shop-harness";
 import { attemptsOf, checkout, eventCount, notificationRecords, orderOf, TEA } from "../support/payments-helpers";
 
-let shop: ShopHarness;
-
-beforeAll(async () => {
-  shop = await startShop();
-});
-afterAll(async () => {
-  await shop?.close();
-});
-beforeEach(async () => {
-  await shop.settle();
-  await shop.control({ action: "reset" });
-});
+const shop = shopForThisFile();
 
 async function post(body: string | Uint8Array, sign: string | null = signNotificationBody(body, SANDBOX_CLIENT_KEY), sender = "203.0.113.1") {
   const headers: Record<string, string> = { "Content-Type": "application/json", "x-forwarded-for": sender };

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { priceCart } from "@/lib/catalog/price-cart";
 import { orders } from "@/lib/db/schema/orders";
 import { startPayment } from "@/lib/payments/start-payment";
-import { startShop, type ShopHarness } from "../support/shop-harness";
+import { shopForThisFile } from "../support/shop-harness";
 import { gatewayPaymentsFor, TEA } from "../support/payments-helpers";
 import { paymentAttempts } from "@/lib/db/schema/payments";
 
-let shop: ShopHarness;
-beforeAll(async () => {
-  shop = await startShop();
-});
-afterAll(async () => {
-  await shop?.close();
-});
+const shop = shopForThisFile();
 
 function submit(checkoutKey: string, sessionId = "session-one-cart") {
   const priced = priceCart([{ sku: TEA, qty: 2 }]);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { refunds } from "@/lib/db/schema/payments";
 import { signNotificationBody } from "@/lib/qfpay/notification";
@@ -9,22 +9,12 @@ import { notificationBody } from "@/lib/sandbox/notifications";
 import { queryAttempt } from "@/lib/payments/query-attempt";
 import { refundOrder } from "@/lib/payments/refund-payment";
 import { eventually } from "../support/sandbox-harness";
-import { startShop, type ShopHarness } from "../support/shop-harness";
+import { shopForThisFile } from "../support/shop-harness";
 import { stockOf } from "@/lib/payments/inventory";
 import { attemptsOf, checkout, eventCount, orderOf, TEA } from "../support/payments-helpers";
 
 // QFPay's query is the truth; a notification, however well signed, only says what someone claimed.
-let shop: ShopHarness;
-beforeAll(async () => {
-  shop = await startShop();
-});
-afterAll(async () => {
-  await shop?.close();
-});
-beforeEach(async () => {
-  await shop.settle();
-  await shop.control({ action: "reset" });
-});
+const shop = shopForThisFile();
 
 async function post(body: string) {
   const response = await fetch(shop.notifyUrl, { method: "POST", headers: { "Content-Type": "application/json", "X-QF-SIGN": signNotificationBody(body, SANDBOX_CLIENT_KEY) }, body });

@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { orderItems, orders } from "@/lib/db/schema/orders";
 import { paymentAttempts } from "@/lib/db/schema/payments";
 import { formatGatewayTime } from "@/lib/qfpay/gateway-time";
 import { newOrderId, newOutTradeNo } from "@/lib/payments/ids";
 import { readOrderStatus } from "@/lib/payments/order-status";
 import { reconcile, EXPIRY_GRACE_MS } from "@/lib/payments/reconcile";
-import { startShop, type ShopHarness } from "../support/shop-harness";
+import { shopForThisFile } from "../support/shop-harness";
 import { attemptsOf, checkout, eventCount, gatewayPaymentsFor, orderOf } from "../support/payments-helpers";
 import { eventually } from "../support/sandbox-harness";
 
-let shop: ShopHarness;
 let clockOffset = 0;
-
-beforeAll(async () => {
-  shop = await startShop({ now: () => new Date(Date.now() + clockOffset) });
-});
-afterAll(async () => {
-  await shop?.close();
-});
+const shop = shopForThisFile({ now: () => new Date(Date.now() + clockOffset) });
 beforeEach(async () => {
   clockOffset = 0;
-  await shop.settle();
-  await shop.control({ action: "reset" });
   // Each test starts with nothing open from the one before.
   await reconcile({ ...shop.ctx, now: () => new Date(Date.now() + 10 * 86_400_000) });
 });

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { retryPayment } from "@/lib/payments/start-payment";
 import { signNotificationBody } from "@/lib/qfpay/notification";
 import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { notificationBody } from "@/lib/sandbox/notifications";
-import { startShop, type ShopHarness } from "../support/shop-harness";
+import { shopForThisFile } from "../support/shop-harness";
 import { checkout, orderOf } from "../support/payments-helpers";
 
 // A shopper's "Try again" and QFPay's notification of the same order arriving together: on PostgreSQL
 // they truly race. Each takes the attempt's lock and then the order's, so neither can deadlock the other.
-let shop: ShopHarness;
-beforeAll(async () => {
-  shop = await startShop();
-});
-afterAll(async () => {
-  await shop?.close();
-});
+const shop = shopForThisFile();
 
 it("a retry and the payment's notifications arriving at once: no deadlock, no error, the order paid once", async () => {
   // Spaced as the running shop is: QFPay's answer to the checkout just now stands for a query, so the

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { priceCart } from "@/lib/catalog/price-cart";
 import { setStock, stockOf } from "@/lib/payments/inventory";
 import { retryPayment, startPayment } from "@/lib/payments/start-payment";
-import { startShop, type ShopHarness } from "../support/shop-harness";
+import { shopForThisFile } from "../support/shop-harness";
 import { attemptsOf, orderOf } from "../support/payments-helpers";
 
 // Stock is held for an order from its checkout while its payment can be made, so two shoppers are never
@@ -11,18 +11,10 @@ import { attemptsOf, orderOf } from "../support/payments-helpers";
 const TEAPOT = "WARE-YIX-200";
 const KETTLE = "WARE-KET-GLS";
 const GAIWAN = "WARE-GAI-WHT";
-let shop: ShopHarness;
 let clockOffset = 0;
-beforeAll(async () => {
-  shop = await startShop({ now: () => new Date(Date.now() + clockOffset) });
-});
-afterAll(async () => {
-  await shop?.close();
-});
+const shop = shopForThisFile({ now: () => new Date(Date.now() + clockOffset) });
 beforeEach(async () => {
   clockOffset = 0;
-  await shop.settle();
-  await shop.control({ action: "reset" });
 });
 
 let carts = 0;
