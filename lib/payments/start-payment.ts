@@ -4,7 +4,7 @@ import { paymentAttempts } from "../db/schema/payments";
 import type { PricedItem } from "../catalog/price-cart";
 import { formatGatewayTime } from "../qfpay/gateway-time";
 import { isCurrencyCode } from "../qfpay/currencies";
-import { minimumAmountFor, ONLINE_PAY_TYPES, payTypeFor, WALLET_NAMES, type Wallet } from "../qfpay/pay-types";
+import { amountRefusal, payTypeFor, takesExpiredTime, WALLET_NAMES, type Wallet } from "../qfpay/pay-types";
 import { formatMoney } from "../money";
 import { describeStatus } from "../qfpay/status-codes";
 import { crashPoint } from "../crash-point";
@@ -38,11 +38,10 @@ class StockShortage extends Error {}
 
 /** Why a total cannot be paid with a wallet, in words a shopper understands; null when it can. */
 export function walletRefusal(wallet: Wallet, device: Device, total: number, currency: string): string | null {
-  const payType = payTypeFor(wallet, device);
-  if (ONLINE_PAY_TYPES[payType].hkdOnly && currency !== "HKD") return `${WALLET_NAMES[wallet]} takes payments in HKD only.`;
   if (!isCurrencyCode(currency)) return `${currency} is not a currency QFPay takes.`;
-  const minimum = minimumAmountFor(payType, currency);
-  if (minimum !== null && total <= minimum) return `${WALLET_NAMES[wallet]} needs a total above ${formatMoney(minimum, currency)}.`;
+  const refusal = amountRefusal(payTypeFor(wallet, device), total, currency);
+  if (refusal?.kind === "currency") return `${WALLET_NAMES[wallet]} takes payments in ${refusal.only} only.`;
+  if (refusal?.kind === "minimum") return `${WALLET_NAMES[wallet]} needs a total above ${formatMoney(refusal.minimumExclusive, currency)}.`;
   return null;
 }
 
@@ -175,7 +174,6 @@ function retryStep(ctx: PaymentsContext, orderId: string, wallet: Wallet, device
 
 /** Sends an attempt to QFPay once and records what came of it. Never sends the same attempt again. */
 async function sendAttempt(ctx: PaymentsContext, attempt: Attempt, goodsName: string): Promise<Attempt> {
-  const rules = ONLINE_PAY_TYPES[attempt.payType as keyof typeof ONLINE_PAY_TYPES];
   crashPoint("checkout.before-gateway");
   const outcome = await ctx.qfpay.createPayment({
     txamt: attempt.amount,
@@ -183,7 +181,7 @@ async function sendAttempt(ctx: PaymentsContext, attempt: Attempt, goodsName: st
     pay_type: attempt.payType,
     out_trade_no: attempt.outTradeNo,
     txdtm: attempt.txdtm,
-    expired_time: rules.takesExpiredTime ? ctx.expiredMinutes : undefined,
+    expired_time: takesExpiredTime(attempt.payType) ? ctx.expiredMinutes : undefined,
     goods_name: goodsName,
     return_url: orderUrl(ctx.siteUrl, attempt.orderId, ctx.sessionSecret),
     notify_url: `${ctx.siteUrl}/api/qfpay/notify`,

@@ -81,8 +81,6 @@ export interface OnlinePayType {
   minimumExclusive: Record<CurrencyCode, number> | null;
   /** AlipayHK settles in HKD only; Alipay cross-border takes the listed currencies. */
   hkdOnly: boolean;
-  /** `expired_time` is honoured (qfpay-api.md: all four web/WAP types, not 800107). */
-  takesExpiredTime: boolean;
   /** Alipay WAP cuts `return_url` at 200 characters. */
   returnUrlMax: number;
   requiresOpenid: boolean;
@@ -90,11 +88,11 @@ export interface OnlinePayType {
 
 /** The Alipay online pay types this shop and its sandbox accept. */
 export const ONLINE_PAY_TYPES = {
-  "801514": { code: "801514", wallet: "alipayhk", flow: "web", minimumExclusive: null, hkdOnly: true, takesExpiredTime: true, returnUrlMax: 512, requiresOpenid: false },
-  "801512": { code: "801512", wallet: "alipayhk", flow: "wap", minimumExclusive: null, hkdOnly: true, takesExpiredTime: true, returnUrlMax: 200, requiresOpenid: false },
-  "801101": { code: "801101", wallet: "alipay", flow: "web", minimumExclusive: ABOVE_ONE_HKD, hkdOnly: false, takesExpiredTime: true, returnUrlMax: 512, requiresOpenid: false },
-  "801107": { code: "801107", wallet: "alipay", flow: "wap", minimumExclusive: null, hkdOnly: false, takesExpiredTime: true, returnUrlMax: 200, requiresOpenid: false },
-  "800107": { code: "800107", wallet: "alipay", flow: "h5", minimumExclusive: null, hkdOnly: false, takesExpiredTime: false, returnUrlMax: 200, requiresOpenid: true },
+  "801514": { code: "801514", wallet: "alipayhk", flow: "web", minimumExclusive: null, hkdOnly: true, returnUrlMax: 512, requiresOpenid: false },
+  "801512": { code: "801512", wallet: "alipayhk", flow: "wap", minimumExclusive: null, hkdOnly: true, returnUrlMax: 200, requiresOpenid: false },
+  "801101": { code: "801101", wallet: "alipay", flow: "web", minimumExclusive: ABOVE_ONE_HKD, hkdOnly: false, returnUrlMax: 512, requiresOpenid: false },
+  "801107": { code: "801107", wallet: "alipay", flow: "wap", minimumExclusive: null, hkdOnly: false, returnUrlMax: 200, requiresOpenid: false },
+  "800107": { code: "800107", wallet: "alipay", flow: "h5", minimumExclusive: null, hkdOnly: false, returnUrlMax: 200, requiresOpenid: true },
 } as const satisfies Record<string, Omit<OnlinePayType, "code"> & { code: string }>;
 
 export type OnlinePayTypeCode = keyof typeof ONLINE_PAY_TYPES;
@@ -102,6 +100,22 @@ export type OnlinePayTypeCode = keyof typeof ONLINE_PAY_TYPES;
 /** The amount (minor units, exclusive) a pay type needs to exceed in a currency, or null when any will do. */
 export function minimumAmountFor(payType: OnlinePayTypeCode, currency: CurrencyCode): number | null {
   return ONLINE_PAY_TYPES[payType].minimumExclusive?.[currency] ?? null;
+}
+
+/** Why QFPay would refuse this amount in this currency for an online pay type, or null: the one home of the rule. */
+export type AmountRefusal = { kind: "currency"; only: "HKD" } | { kind: "minimum"; minimumExclusive: number };
+
+export function amountRefusal(payType: OnlinePayTypeCode, txamt: number, currency: CurrencyCode): AmountRefusal | null {
+  if (ONLINE_PAY_TYPES[payType].hkdOnly && currency !== "HKD") return { kind: "currency", only: "HKD" };
+  const minimum = minimumAmountFor(payType, currency);
+  return minimum !== null && txamt <= minimum ? { kind: "minimum", minimumExclusive: minimum } : null;
+}
+
+/** Pay types whose `expired_time` QFPay honours (its table, plus 801514 as qfpay-api.md reads seed 000). */
+const EXPIRED_TIME_TYPES: ReadonlySet<string> = new Set(["800201", "800101", "801512", "801501", "801107", "801101", "801010", "801510", "801514"]);
+
+export function takesExpiredTime(payType: string): boolean {
+  return EXPIRED_TIME_TYPES.has(payType);
 }
 
 export function isOnlinePayType(value: string): value is OnlinePayTypeCode {

@@ -1,6 +1,6 @@
 import { isCurrencyCode } from "./currencies";
 import { parseGatewayTime } from "./gateway-time";
-import { isPayTypeCode, isOnlinePayType, minimumAmountFor, ONLINE_PAY_TYPES } from "./pay-types";
+import { amountRefusal, isPayTypeCode, isOnlinePayType, ONLINE_PAY_TYPES, takesExpiredTime } from "./pay-types";
 
 /** A payment as the shop asks for it, in QFPay's own field names. `mchid` comes from the client's config. */
 export interface PaymentRequest {
@@ -34,9 +34,6 @@ export interface RequestProblem {
 
 /** QFPay's `txamt` is Int(11): a signed 32-bit integer column. */
 export const MAX_TXAMT = 2_147_483_647;
-
-/** Pay types whose `expired_time` QFPay honours (its table, plus 801514 as qfpay-api.md reads seed 000). */
-const EXPIRED_TIME_TYPES = new Set(["800201", "800101", "801512", "801501", "801107", "801101", "801010", "801510", "801514"]);
 
 // "No special characters": letters and digits of any script (Chinese included) and spaces.
 const GOODS_NAME = /^[\p{L}\p{M}\p{N} ]+$/u;
@@ -89,16 +86,15 @@ export function checkPaymentRequest(request: PaymentRequest): RequestProblem[] {
   checkTxdtm(request.txdtm, problems);
 
   const online = isOnlinePayType(request.pay_type) ? ONLINE_PAY_TYPES[request.pay_type] : undefined;
-  if (online?.hkdOnly && request.txcurrcd !== "HKD") {
+  const refusal = online && isCurrencyCode(request.txcurrcd) && Number.isSafeInteger(request.txamt) ? amountRefusal(online.code, request.txamt, request.txcurrcd) : null;
+  if (refusal?.kind === "currency") {
     problems.push({ field: "txcurrcd", message: `pay_type ${request.pay_type} (AlipayHK) takes HKD only` });
-  }
-  const minimum = online && isCurrencyCode(request.txcurrcd) ? minimumAmountFor(online.code, request.txcurrcd) : null;
-  if (minimum !== null && Number.isSafeInteger(request.txamt) && request.txamt <= minimum) {
-    problems.push({ field: "txamt", message: `pay_type ${request.pay_type} needs more than ${minimum} minor units of ${request.txcurrcd} (more than 1 HKD)` });
+  } else if (refusal?.kind === "minimum") {
+    problems.push({ field: "txamt", message: `pay_type ${request.pay_type} needs more than ${refusal.minimumExclusive} minor units of ${request.txcurrcd} (more than 1 HKD)` });
   }
 
   if (request.expired_time !== undefined) {
-    if (!EXPIRED_TIME_TYPES.has(request.pay_type)) {
+    if (!takesExpiredTime(request.pay_type)) {
       problems.push({ field: "expired_time", message: `pay_type ${request.pay_type} does not take expired_time` });
     } else if (!Number.isInteger(request.expired_time) || request.expired_time < 5 || request.expired_time > 120) {
       problems.push({ field: "expired_time", message: "expired_time must be a whole number of minutes from 5 to 120" });
