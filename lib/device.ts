@@ -1,6 +1,8 @@
 import { userAgent } from "next/server";
 
-export type DeviceKind = "desktop" | "mobile";
+import type { Device } from "./qfpay/pay-types";
+
+export type DeviceKind = Device;
 
 export interface DeviceGuess {
   /** Which QFPay flow fits: the QR code (web) or the wallet redirect (WAP). */

@@ -12,6 +12,7 @@ import { getPaymentsContext } from "@/lib/payments/app-context";
 import { startPayment } from "@/lib/payments/start-payment";
 import { allowRequest, CHECKOUT_RULE, rateKey } from "@/lib/rate-limit";
 import { checkoutKeyOf, ensureSessionId, setCart } from "@/lib/session";
+import { deviceSchema, walletSchema } from "@/lib/qfpay/pay-types";
 
 export interface CheckoutState {
   status: "idle" | "error";
@@ -22,8 +23,8 @@ export interface CheckoutState {
 
 const checkoutSchema = z.object({
   email: z.string().trim().max(254).pipe(z.email()),
-  wallet: z.enum(["alipayhk", "alipay"]),
-  device: z.enum(["desktop", "mobile"]),
+  wallet: walletSchema,
+  device: deviceSchema,
 });
 
 /** Places the order and starts its payment; then the wallet (phones) or the QR code page (computers). */

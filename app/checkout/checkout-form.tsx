@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { Wallet } from "@/lib/qfpay/pay-types";
+import type { Device, Wallet } from "@/lib/qfpay/pay-types";
 import { startCheckoutAction, type CheckoutState } from "./actions";
 
 export interface WalletOption {
@@ -13,7 +13,7 @@ export interface WalletOption {
 
 const initial: CheckoutState = { status: "idle", message: "", email: "" };
 
-export function CheckoutForm({ wallets, guessedDevice }: { wallets: WalletOption[]; guessedDevice: "desktop" | "mobile" }) {
+export function CheckoutForm({ wallets, guessedDevice }: { wallets: WalletOption[]; guessedDevice: Device }) {
   const [state, action, pending] = useActionState(startCheckoutAction, initial);
   const [device, setDevice] = useState(guessedDevice);
   return (

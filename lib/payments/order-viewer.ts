@@ -5,8 +5,8 @@ import { isAdmin } from "../admin/admin-session";
 import { getShopSession } from "../session";
 import type { PaymentsContext } from "./context";
 import { verifyOrderAccessToken } from "./order-access";
+import { orderIdSchema } from "./ids";
 
-const ORDER_ID = /^[A-Za-z0-9_-]{22}$/;
 
 /**
  * Who may see an order: the session that placed it, the admin, or a visitor holding the signed link that
@@ -14,9 +14,11 @@ const ORDER_ID = /^[A-Za-z0-9_-]{22}$/;
  * that the order exists. The link and the admin may see any order id: whether it exists is for the
  * caller's read (404 when it does not), as for everyone else.
  */
-export async function mayViewOrder(ctx: PaymentsContext, orderId: unknown, token: unknown): Promise<boolean> {
+export async function mayViewOrder(ctx: PaymentsContext, orderIdArg: unknown, token: unknown): Promise<boolean> {
   // A test of an array would pass on its string form: only a real string is an order id.
-  if (typeof orderId !== "string" || !ORDER_ID.test(orderId)) return false;
+  const parsed = orderIdSchema.safeParse(orderIdArg);
+  if (!parsed.success) return false;
+  const orderId = parsed.data;
   if (verifyOrderAccessToken(orderId, token, ctx.sessionSecret) || (await isAdmin())) return true;
   const session = await getShopSession();
   if (!session.sid) return false;

@@ -4,7 +4,7 @@ import { paymentAttempts } from "../db/schema/payments";
 import type { PricedItem } from "../catalog/price-cart";
 import { formatGatewayTime } from "../qfpay/gateway-time";
 import { isCurrencyCode } from "../qfpay/currencies";
-import { amountRefusal, payTypeFor, takesExpiredTime, WALLET_NAMES, type Wallet } from "../qfpay/pay-types";
+import { amountRefusal, payTypeFor, takesExpiredTime, WALLET_NAMES, type Device, type Wallet } from "../qfpay/pay-types";
 import { formatMoney } from "../money";
 import { describeStatus } from "../qfpay/status-codes";
 import { crashPoint } from "../crash-point";
@@ -17,7 +17,6 @@ import { stockShortage } from "./stock-reservation";
 import { lockAttempt, lockOrder, moveAttempt, recordEvent, type Tx } from "./transitions";
 import type { Attempt } from "./settle-attempt";
 
-export type Device = "desktop" | "mobile";
 
 export interface StartPaymentInput {
   sessionId: string;

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { CurrencyCode } from "./currencies";
 
 /**
@@ -70,7 +71,13 @@ export function isPayTypeCode(value: string): value is PayTypeCode {
   return Object.hasOwn(PAY_TYPES, value);
 }
 
-export type Wallet = "alipayhk" | "alipay";
+/** The wallets this shop offers, and the devices that decide their flow (a QR code on a computer, a redirect on a phone). */
+export const WALLETS = ["alipayhk", "alipay"] as const;
+export type Wallet = (typeof WALLETS)[number];
+export const walletSchema = z.enum(WALLETS);
+export const DEVICES = ["desktop", "mobile"] as const;
+export type Device = (typeof DEVICES)[number];
+export const deviceSchema = z.enum(DEVICES);
 export type Flow = "web" | "wap" | "h5";
 
 export interface OnlinePayType {
@@ -123,7 +130,7 @@ export function isOnlinePayType(value: string): value is OnlinePayTypeCode {
 }
 
 /** The pay type for a wallet on a device: desktop browsers get the QR (web) flow, phones the WAP redirect. */
-export function payTypeFor(wallet: Wallet, device: "desktop" | "mobile"): OnlinePayTypeCode {
+export function payTypeFor(wallet: Wallet, device: Device): OnlinePayTypeCode {
   if (wallet === "alipayhk") return device === "desktop" ? "801514" : "801512";
   return device === "desktop" ? "801101" : "801107";
 }

@@ -5,7 +5,8 @@ import { paymentAttempts } from "@/lib/db/schema/payments";
 import { receivedNotifications } from "@/lib/db/schema/notifications";
 import { sandboxTransactions } from "@/lib/db/schema/sandbox";
 import type { Wallet } from "@/lib/qfpay/pay-types";
-import { startPayment, type Device } from "@/lib/payments/start-payment";
+import { startPayment } from "@/lib/payments/start-payment";
+import type { Device } from "@/lib/qfpay/pay-types";
 import type { ShopHarness } from "./shop-harness";
 
 export const TEA = "TEA-JAS-50"; // HK$128.00

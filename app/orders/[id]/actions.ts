@@ -14,12 +14,13 @@ import type { PaymentsContext } from "@/lib/payments/context";
 import { mayViewOrder, orderPath } from "@/lib/payments/order-viewer";
 import { retryPayment } from "@/lib/payments/start-payment";
 import { getShopSession, setCart } from "@/lib/session";
+import { orderIdSchema } from "@/lib/payments/ids";
+import { deviceSchema, walletSchema } from "@/lib/qfpay/pay-types";
 
-const retrySchema = z.object({ wallet: z.enum(["alipayhk", "alipay"]), device: z.enum(["desktop", "mobile"]) });
+const retrySchema = z.object({ wallet: walletSchema, device: deviceSchema });
 const tokenSchema = z.string().max(64).optional();
 // The bound order id and token come back from the browser like any field: a hand-made request can
 // send an array, an object or a number in their place.
-const orderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 
 /** The order id, if the visitor may see that order; otherwise the visitor is sent home. */
 async function viewableOrder(ctx: PaymentsContext, orderId: unknown, token: string | undefined): Promise<string> {

@@ -1,14 +1,14 @@
-import { WALLET_NAMES, type Wallet } from "@/lib/qfpay/pay-types";
+import { WALLET_NAMES, type Device, type Wallet } from "@/lib/qfpay/pay-types";
 
 export interface RetryChoice {
   wallet: Wallet;
-  device: "desktop" | "mobile";
+  device: Device;
   label: string;
   primary?: boolean;
 }
 
 /** "Try again with" the wallet just used, then "Pay with" each other wallet the shop offers. */
-export function walletChoices(wallets: Wallet[], current: Wallet, device: "desktop" | "mobile"): RetryChoice[] {
+export function walletChoices(wallets: Wallet[], current: Wallet, device: Device): RetryChoice[] {
   const ordered = [current, ...wallets.filter((wallet) => wallet !== current)].filter((wallet) => wallets.includes(wallet));
   return ordered.map((wallet, index) => ({
     wallet,

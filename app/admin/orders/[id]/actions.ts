@@ -15,13 +15,13 @@ import { queryRefund } from "@/lib/payments/query-refund";
 import { refundOrder } from "@/lib/payments/refund-payment";
 import { resolveReview } from "@/lib/payments/resolve-review";
 import { isCurrencyCode } from "@/lib/qfpay/currencies";
+import { orderIdSchema } from "@/lib/payments/ids";
 
 export interface AdminFormState {
   status: "idle" | "ok" | "error";
   message: string;
 }
 
-const orderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 /** The payment (attempt id) a refund is taken from. */
 const paymentSchema = z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number);
 // The note goes into the order's story (JSON in the database), where a NUL character cannot be stored.

@@ -12,6 +12,7 @@ import { paymentBalances } from "@/lib/payments/payment-balances";
 import { ORDER_STATUS_TEXT } from "@/lib/payments/state-machine";
 import { queryOrderNowAction, refundOrderAction, resolveReviewAction } from "./actions";
 import { QueryNowButton, RefundForm, ResolveReviewForm, type RefundablePayment } from "./admin-forms";
+import { orderIdSchema } from "@/lib/payments/ids";
 
 export const metadata: Metadata = { title: "Order story", robots: { index: false } };
 
@@ -21,7 +22,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   if (!adminEnabled()) notFound();
   if (!(await isAdmin())) redirect("/admin");
   const { id } = await params;
-  if (!/^[A-Za-z0-9_-]{22}$/.test(id)) notFound();
+  if (!orderIdSchema.safeParse(id).success) notFound();
   const story = await readOrderStory(await getDb(), id);
   if (!story) notFound();
   const { order, items, attempts, refunds, events, notifications } = story;
