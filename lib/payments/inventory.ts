@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/connection";
 import { inventory } from "../db/schema/inventory";
 import { orderItems } from "../db/schema/orders";
@@ -46,9 +46,4 @@ export async function setStock(db: Db, stock: number, sku?: string): Promise<voi
     .insert(inventory)
     .values(skus.map((each) => ({ sku: each, stock })))
     .onConflictDoUpdate({ target: inventory.sku, set: { stock, updatedAt: sql`now()` } });
-}
-
-export async function stockOf(db: Db, sku: string): Promise<number | null> {
-  const [row] = await db.select({ stock: inventory.stock }).from(inventory).where(eq(inventory.sku, sku));
-  return row?.stock ?? null;
 }

@@ -39,7 +39,6 @@ export const faultSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
-export type FaultInput = z.input<typeof faultSchema>;
 export type Fault = z.output<typeof faultSchema>;
 
 export async function addFault(db: Db, fault: Fault, count: number, outTradeNo: string | undefined): Promise<void> {

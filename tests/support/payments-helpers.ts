@@ -1,4 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/connection";
+import { inventory } from "@/lib/db/schema/inventory";
 import { priceCart } from "@/lib/catalog/price-cart";
 import { orderEvents, orders } from "@/lib/db/schema/orders";
 import { paymentAttempts } from "@/lib/db/schema/payments";
@@ -40,4 +42,9 @@ export async function gatewayPaymentsFor(shop: ShopHarness, outTradeNos: string[
 
 export async function notificationRecords(shop: ShopHarness) {
   return shop.database.db.select().from(receivedNotifications).orderBy(receivedNotifications.id);
+}
+
+export async function stockOf(db: Db, sku: string): Promise<number | null> {
+  const [row] = await db.select({ stock: inventory.stock }).from(inventory).where(eq(inventory.sku, sku));
+  return row?.stock ?? null;
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eventually } from "../support/sandbox-harness";
 import { shopForThisFile } from "../support/shop-harness";
-import { attemptsOf, checkout, eventCount, gatewayPaymentsFor, orderOf, TEA } from "../support/payments-helpers";
-import { stockOf } from "@/lib/payments/inventory";
+import { attemptsOf, checkout, eventCount, gatewayPaymentsFor, orderOf, stockOf, TEA } from "../support/payments-helpers";
 import { queryAttempt } from "@/lib/payments/query-attempt";
 import { readOrderStatus } from "@/lib/payments/order-status";
 import { retryPayment } from "@/lib/payments/start-payment";

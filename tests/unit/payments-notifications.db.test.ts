@@ -3,12 +3,11 @@ import { eq } from "drizzle-orm";
 import { refusedNotifications } from "@/lib/db/schema/notifications";
 import { signNotificationBody } from "@/lib/qfpay/notification";
 import { formatGatewayTime } from "@/lib/qfpay/gateway-time";
-import { stockOf } from "@/lib/payments/inventory";
 import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { notificationBody } from "@/lib/sandbox/notifications";
 import { eventually } from "../support/sandbox-harness";
 import { shopForThisFile } from "../support/shop-harness";
-import { attemptsOf, checkout, eventCount, notificationRecords, orderOf, TEA } from "../support/payments-helpers";
+import { attemptsOf, checkout, eventCount, notificationRecords, orderOf, stockOf, TEA } from "../support/payments-helpers";
 
 const shop = shopForThisFile();
 

@@ -10,8 +10,7 @@ import { queryAttempt } from "@/lib/payments/query-attempt";
 import { refundOrder } from "@/lib/payments/refund-payment";
 import { eventually } from "../support/sandbox-harness";
 import { shopForThisFile } from "../support/shop-harness";
-import { stockOf } from "@/lib/payments/inventory";
-import { attemptsOf, checkout, eventCount, orderOf, TEA } from "../support/payments-helpers";
+import { attemptsOf, checkout, eventCount, orderOf, stockOf, TEA } from "../support/payments-helpers";
 
 // QFPay's query is the truth; a notification, however well signed, only says what someone claimed.
 const shop = shopForThisFile();

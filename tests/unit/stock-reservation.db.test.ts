@@ -1,9 +1,9 @@
 import { beforeEach, expect, it } from "vitest";
 import { priceCart } from "@/lib/catalog/price-cart";
-import { setStock, stockOf } from "@/lib/payments/inventory";
+import { setStock } from "@/lib/payments/inventory";
 import { retryPayment, startPayment } from "@/lib/payments/start-payment";
 import { shopForThisFile } from "../support/shop-harness";
-import { attemptsOf, orderOf } from "../support/payments-helpers";
+import { attemptsOf, orderOf, stockOf } from "../support/payments-helpers";
 
 // Stock is held for an order from its checkout while its payment can be made, so two shoppers are never
 // both taken to pay for the last teapot. On PostgreSQL the concurrent checkouts below truly race.
