@@ -13,6 +13,7 @@ import { ORDER_STATUS_TEXT } from "@/lib/payments/state-machine";
 import { queryOrderNowAction, refundOrderAction, resolveReviewAction } from "./actions";
 import { QueryNowButton, RefundForm, ResolveReviewForm, type RefundablePayment } from "./admin-forms";
 import { orderIdSchema } from "@/lib/payments/ids";
+import { AdminTable } from "../../_components/admin-table";
 
 export const metadata: Metadata = { title: "Order story", robots: { index: false } };
 
@@ -84,115 +85,65 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
 
       <section aria-labelledby="attempts-title">
         <h2 id="attempts-title">Payment attempts</h2>
-        <div className="table-scroll">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">out_trade_no</th>
-                <th scope="col">State</th>
-                <th scope="col">Wallet / pay type</th>
-                <th scope="col">Amount</th>
-                <th scope="col">syssn</th>
-                <th scope="col">txdtm</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Failure</th>
-              </tr>
-            </thead>
-            <tbody>
-              {attempts.map((a) => (
-                <tr key={a.id}>
-                  <td className="mono">{a.outTradeNo}</td>
-                  <td>{a.state}</td>
-                  <td>
-                    {WALLET_NAMES[a.wallet]} · {a.payType} <span className="field-hint">{PAY_TYPES[a.payType as PayTypeCode]}</span>
-                  </td>
-                  <td>{money(a.amount)}</td>
-                  <td className="mono">{a.syssn ?? "–"}</td>
-                  <td>{a.txdtm}</td>
-                  <td>{TIME.format(a.expiresAt)}</td>
-                  <td>{a.failureCode ? `${a.failureCode}: ${a.failureReason ?? ""}` : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          rows={attempts}
+          columns={[
+            { header: "out_trade_no", className: "mono", cell: (a) => a.outTradeNo },
+            { header: "State", cell: (a) => a.state },
+            {
+              header: "Wallet / pay type",
+              cell: (a) => (
+                <>
+                  {WALLET_NAMES[a.wallet]} · {a.payType} <span className="field-hint">{PAY_TYPES[a.payType as PayTypeCode]}</span>
+                </>
+              ),
+            },
+            { header: "Amount", cell: (a) => money(a.amount) },
+            { header: "syssn", className: "mono", cell: (a) => a.syssn ?? "–" },
+            { header: "txdtm", cell: (a) => a.txdtm },
+            { header: "Expires", cell: (a) => TIME.format(a.expiresAt) },
+            { header: "Failure", cell: (a) => (a.failureCode ? `${a.failureCode}: ${a.failureReason ?? ""}` : "–") },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="refunds-title">
         <h2 id="refunds-title">Refunds</h2>
-        {refunds.length === 0 ? (
-          <p className="field-hint">None.</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th scope="col">out_trade_no</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Amount</th>
-                  <th scope="col">syssn</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Failure</th>
-                </tr>
-              </thead>
-              <tbody>
-                {refunds.map((r) => (
-                  <tr key={r.id}>
-                    <td className="mono">{r.outTradeNo}</td>
-                    <td>{r.state}</td>
-                    <td>{money(r.amount)}</td>
-                    <td className="mono">{r.syssn ?? "–"}</td>
-                    <td>{TIME.format(r.createdAt)}</td>
-                    <td>{r.failureCode ? `${r.failureCode}: ${r.failureReason ?? ""}` : "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <AdminTable
+          rows={refunds}
+          columns={[
+            { header: "out_trade_no", className: "mono", cell: (r) => r.outTradeNo },
+            { header: "State", cell: (r) => r.state },
+            { header: "Amount", cell: (r) => money(r.amount) },
+            { header: "syssn", className: "mono", cell: (r) => r.syssn ?? "–" },
+            { header: "Created", cell: (r) => TIME.format(r.createdAt) },
+            { header: "Failure", cell: (r) => (r.failureCode ? `${r.failureCode}: ${r.failureReason ?? ""}` : "–") },
+          ]}
+        />
         {refundable.length > 0 && <RefundForm refund={refundOrderAction.bind(null, order.id)} requestKey={randomUUID()} payments={refundable} />}
       </section>
 
       <section aria-labelledby="notifications-title">
         <h2 id="notifications-title">Notifications received</h2>
-        {notifications.length === 0 ? (
-          <p className="field-hint">None.</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th scope="col">First received</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Signature</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Times</th>
-                  <th scope="col">Body</th>
-                </tr>
-              </thead>
-              <tbody>
-                {notifications.map((n) => (
-                  <tr key={n.id}>
-                    <td>{TIME.format(n.firstReceivedAt)}</td>
-                    <td>{n.notifyType ?? "–"}</td>
-                    <td>{n.signatureValid ? "valid" : "INVALID"}</td>
-                    <td>
-                      {n.outcome}
-                      {n.detail ? ` (${n.detail})` : ""}
-                    </td>
-                    <td>{n.timesReceived}</td>
-                    <td>
-                      <details>
-                        <summary>Raw body</summary>
-                        <pre className="raw-body">{n.rawBody}</pre>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <AdminTable
+          rows={notifications}
+          columns={[
+            { header: "First received", cell: (n) => TIME.format(n.firstReceivedAt) },
+            { header: "Type", cell: (n) => n.notifyType ?? "–" },
+            { header: "Signature", cell: (n) => (n.signatureValid ? "valid" : "INVALID") },
+            { header: "Outcome", cell: (n) => `${n.outcome}${n.detail ? ` (${n.detail})` : ""}` },
+            { header: "Times", cell: (n) => n.timesReceived },
+            {
+              header: "Body",
+              cell: (n) => (
+                <details>
+                  <summary>Raw body</summary>
+                  <pre className="raw-body">{n.rawBody}</pre>
+                </details>
+              ),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="events-title">

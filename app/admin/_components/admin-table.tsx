@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+
+export interface Column<Row> {
+  header: string;
+  cell: (row: Row) => ReactNode;
+  /** "mono" for numbers QFPay gives (out_trade_no, syssn), which are read character by character. */
+  className?: string;
+}
+
+/** The admin's tables: a header row, one row per record, "None." when there is nothing, scrolling sideways on a phone. */
+export function AdminTable<Row extends { id: number | string }>({ columns, rows }: { columns: Column<Row>[]; rows: Row[] }) {
+  if (rows.length === 0) return <p className="field-hint">None.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="admin-table">
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.header} scope="col">
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              {columns.map((column) => (
+                <td key={column.header} className={column.className}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
