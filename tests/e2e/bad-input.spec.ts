@@ -361,9 +361,10 @@ test("checkout in a browser: tampered inputs show a visible form error and place
     { name: "the wallet button set to another wallet", tamper: `document.querySelector("#email").value = "shopper@example.com"; document.querySelector('button[name="wallet"]').value = "wechat"`, emailError: false },
   ];
   for (const { name, tamper, emailError } of tamperings) {
-    // Tamper once React has hydrated the form: hydration would put the radios' values back (on a slow
-    // machine it came after the tampering, and a valid order went through).
-    await page.reload({ waitUntil: "networkidle" });
+    // Tamper once React has hydrated the form (it then holds its fiber): hydration would put the radios'
+    // values back (on a slow machine it came after the tampering, and a valid order went through).
+    await page.reload();
+    await page.waitForFunction(() => Object.keys(document.querySelector(".checkout-form") ?? {}).some((key) => key.startsWith("__reactFiber")));
     await page.evaluate(tamper);
     await page.getByRole("button", { name: "Pay with AlipayHK", exact: true }).click();
     await expect.soft(formStatus, name).toHaveText(emailError ? "Enter the email address for your receipt." : "Choose how to pay.");
