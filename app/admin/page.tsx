@@ -12,6 +12,8 @@ import { ORDER_STATUS_TEXT } from "@/lib/payments/state-machine";
 import { signOutAction } from "./actions";
 import { ReconcileButton } from "./reconcile-button";
 import { SignInForm } from "./sign-in-form";
+import { AdminTable } from "./_components/admin-table";
+import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
 
 export const metadata: Metadata = { title: "Admin", robots: { index: false } };
 
@@ -99,42 +101,34 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <p className="field-hint">
         {total} order{total === 1 ? "" : "s"}
       </p>
-      <div className="table-scroll">
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">Order</th>
-              <th scope="col">Created</th>
-              <th scope="col">State</th>
-              <th scope="col">Wallet</th>
-              <th scope="col">Pay type</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Email</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link href={`/admin/orders/${row.id}`} className="mono">
-                    {row.id}
-                  </Link>
-                </td>
-                <td>{DATE.format(row.createdAt)}</td>
-                <td>
-                  {ORDER_STATUS_TEXT[row.state as keyof typeof ORDER_STATUS_TEXT] ?? row.state}
-                  {row.needsReview && <span className="badge">Needs review</span>}
-                  {row.mode && row.mode !== "live" && <span className="badge">{row.mode === "sandbox" ? "Sandbox" : "Test"}</span>}
-                </td>
-                <td>{row.wallet === "alipayhk" ? "AlipayHK" : row.wallet === "alipay" ? "Alipay" : "–"}</td>
-                <td>{row.payType ?? "–"}</td>
-                <td>{isCurrencyCode(row.currency) ? formatMoney(row.total, row.currency) : row.total}</td>
-                <td>{row.email}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        rows={rows}
+        columns={[
+          {
+            header: "Order",
+            cell: (row) => (
+              <Link href={`/admin/orders/${row.id}`} className="mono">
+                {row.id}
+              </Link>
+            ),
+          },
+          { header: "Created", cell: (row) => DATE.format(row.createdAt) },
+          {
+            header: "State",
+            cell: (row) => (
+              <>
+                {ORDER_STATUS_TEXT[row.state as keyof typeof ORDER_STATUS_TEXT] ?? row.state}
+                {row.needsReview && <span className="badge">Needs review</span>}
+                {row.mode && row.mode !== "live" && <span className="badge">{row.mode === "sandbox" ? "Sandbox" : "Test"}</span>}
+              </>
+            ),
+          },
+          { header: "Wallet", cell: (row) => (row.wallet === "alipayhk" || row.wallet === "alipay" ? WALLET_NAMES[row.wallet] : "–") },
+          { header: "Pay type", cell: (row) => row.payType ?? "–" },
+          { header: "Amount", cell: (row) => (isCurrencyCode(row.currency) ? formatMoney(row.total, row.currency) : row.total) },
+          { header: "Email", cell: (row) => row.email },
+        ]}
+      />
       <nav aria-label="Pages" className="pagination">
         {filter.page > 1 && <Link href={`/admin${query(filter, filter.page - 1)}`}>Previous page</Link>}
         <span>
