@@ -4,7 +4,7 @@ import { CRASH_POINTS } from "./crash-point";
 import { LOG_LEVELS } from "./log-levels";
 import { isCurrencyCode, type CurrencyCode } from "./qfpay/currencies";
 import type { SignType } from "./qfpay/sign";
-import type { Wallet } from "./qfpay/pay-types";
+import { payTypeFor, takesCurrency, WALLET_NAMES, type Wallet } from "./qfpay/pay-types";
 import { SANDBOX_APP_CODE, SANDBOX_CLIENT_KEY } from "./sandbox/credentials";
 
 export type QfpayEnvironment = "sandbox" | "test" | "live";
@@ -208,8 +208,9 @@ export function parseConfig(source: Source): Config {
 
   const currency = (read(source, "STORE_CURRENCY") ?? "HKD").toUpperCase();
   if (!isCurrencyCode(currency)) fail("STORE_CURRENCY", "a currency QFPay lists (HKD, CNY, USD, EUR, ...)", source);
-  if (currency !== "HKD" && wallets.data.includes("alipayhk")) {
-    fail("STORE_CURRENCY", "HKD while QFPAY_WALLETS offers alipayhk (AlipayHK takes HKD only)", source);
+  const hkdOnly = wallets.data.find((wallet) => !takesCurrency(payTypeFor(wallet, "desktop"), currency));
+  if (hkdOnly) {
+    fail("STORE_CURRENCY", `HKD while QFPAY_WALLETS offers ${hkdOnly} (${WALLET_NAMES[hkdOnly]} takes HKD only)`, source);
   }
 
   return {

@@ -109,11 +109,16 @@ export function minimumAmountFor(payType: OnlinePayTypeCode, currency: CurrencyC
   return ONLINE_PAY_TYPES[payType].minimumExclusive?.[currency] ?? null;
 }
 
+/** Whether a pay type settles in a currency: AlipayHK's take HKD only. */
+export function takesCurrency(payType: OnlinePayTypeCode, currency: string): boolean {
+  return !ONLINE_PAY_TYPES[payType].hkdOnly || currency === "HKD";
+}
+
 /** Why QFPay would refuse this amount in this currency for an online pay type, or null: the one home of the rule. */
 export type AmountRefusal = { kind: "currency"; only: "HKD" } | { kind: "minimum"; minimumExclusive: number };
 
 export function amountRefusal(payType: OnlinePayTypeCode, txamt: number, currency: CurrencyCode): AmountRefusal | null {
-  if (ONLINE_PAY_TYPES[payType].hkdOnly && currency !== "HKD") return { kind: "currency", only: "HKD" };
+  if (!takesCurrency(payType, currency)) return { kind: "currency", only: "HKD" };
   const minimum = minimumAmountFor(payType, currency);
   return minimum !== null && txamt <= minimum ? { kind: "minimum", minimumExclusive: minimum } : null;
 }
