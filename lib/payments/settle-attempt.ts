@@ -63,7 +63,10 @@ function contradiction(claimed: PaymentClaim, truth: GatewayTruth): string {
   return `${said} was made, but QFPay's query says it is ${TRUTH_IN_WORDS[truth.kind]}${code}: do not ship before QFPay confirms it.`;
 }
 
-const confirms = (truth: GatewayTruth, claim: PaymentClaim) => truth.kind === "paid" && truth.syssn === claim.syssn && truth.amount === claim.amount && truth.currency === claim.currency;
+/** One payment: the same QFPay number, amount and currency. */
+const samePayment = (a: { syssn: string | null; amount: number; currency: string }, b: PaymentClaim) => a.syssn === b.syssn && a.amount === b.amount && a.currency === b.currency;
+
+const confirms = (truth: GatewayTruth, claim: PaymentClaim) => truth.kind === "paid" && samePayment(truth, claim);
 
 /** Flags an order for a contradiction, once for each thing QFPay says (the same news twice is not news). */
 async function flagContradiction(tx: Tx, attempt: Attempt, claimed: PaymentClaim, truth: GatewayTruth, cause: string): Promise<void> {
@@ -98,8 +101,8 @@ export async function flagUnconfirmedPayment(ctx: PaymentsContext, attemptId: nu
  * final for an attempt, so a plain read that says so is enough to skip settling it again (the query
  * that confirms a notification, a resent notification): no transaction, no lock.
  */
-export function isPaidBy(attempt: Attempt, truth: { syssn: string; amount: number; currency: string }): boolean {
-  return attempt.state === "paid" && attempt.syssn === truth.syssn && attempt.amount === truth.amount && attempt.currency === truth.currency;
+export function isPaidBy(attempt: Attempt, truth: PaymentClaim): boolean {
+  return attempt.state === "paid" && samePayment(attempt, truth);
 }
 
 async function applyPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: Extract<GatewayTruth, { kind: "paid" }>, cause: string): Promise<void> {
