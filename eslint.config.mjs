@@ -17,9 +17,8 @@ const config = [
   },
   {
     files: ["lib/payments/**"],
-    ignores: ["lib/payments/app-context.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^(next($|/)|(@/lib|\\.\\.)/sandbox(/|$))", message: "Payment use cases import neither Next nor the sandbox: lib/payments/app-context.ts wires them." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^(next($|/)|(@/lib|\\.\\.)/sandbox(/|$))", message: "Payment use cases import neither Next nor the sandbox: lib/gateways/ wires them." }] }],
     },
   },
   {

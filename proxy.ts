@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { configurationProblem, getConfig } from "@/lib/env";
-import { refuseBadRequest } from "@/lib/request-guard";
-import { setupProblemResponse } from "@/lib/setup-problem-response";
+import { refuseBadRequest } from "@/lib/web/request-guard";
+import { setupProblemResponse } from "@/lib/web/setup-problem-response";
 
 /**
  * Refuses the malformed requests Next would answer with a 500 (lib/request-guard.ts); while the

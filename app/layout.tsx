@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { serverProblem } from "@/lib/server-problem";
+import { serverProblem } from "@/lib/web/server-problem";
 import { SandboxBanner } from "./_components/sandbox-banner";
 import { ServerProblemNotice } from "./_components/server-problem-notice";
 import { SiteHeader } from "./_components/site-header";

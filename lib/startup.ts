@@ -1,6 +1,6 @@
 import "server-only";
 import { configurationProblem } from "./env";
-import { stampPeerAddresses } from "./peer-address";
+import { stampPeerAddresses } from "./web/peer-address";
 
 /**
  * Runs once as the server starts, in every function of a Vercel deployment, the proxy's included: so it

@@ -2,7 +2,7 @@
 // With embedded PGlite, stop the shop first (only one process may open its folder) or call the route.
 import { openDatabase } from "../lib/db/connection";
 import { getConfig } from "../lib/env";
-import { buildPaymentsContext } from "../lib/payments/build-context";
+import { buildPaymentsContext } from "../lib/gateways/build-payments-context";
 import { pruneStaleRows } from "../lib/housekeeping";
 import { reconcile } from "../lib/payments/reconcile";
 import { resolveSessionSecret } from "../lib/session-secret";

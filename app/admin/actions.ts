@@ -3,14 +3,14 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { endAdminSession, isAdmin, startAdminSession, adminEnabled } from "@/lib/admin/admin-session";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress } from "@/lib/web/client-address";
 import { passwordMatches } from "@/lib/admin/password";
 import { clearFailures, clientKeyFor, failureDelayMs, guessFailed, takeGuess } from "@/lib/admin/sign-in-throttle";
 import { getDb } from "@/lib/db/database";
 import { getConfig } from "@/lib/env";
 import { getSessionSecret } from "@/lib/session-secret";
-import { formOf } from "@/lib/form-of";
-import { getPaymentsContext } from "@/lib/payments/app-context";
+import { formOf } from "@/lib/web/form-of";
+import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { reconcile } from "@/lib/payments/reconcile";
 
 export interface SignInState {

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { MAX_QUANTITY } from "@/lib/catalog/price-cart";
 import { productBySku } from "@/lib/catalog/products";
 import { cartCount, changeCart, sanitizeCart, type CartChange } from "@/lib/cart/cart-lines";
-import { formOf } from "@/lib/form-of";
-import { getShopSession, setCart } from "@/lib/session";
+import { formOf } from "@/lib/web/form-of";
+import { getShopSession, setCart } from "@/lib/web/session";
 
 export interface CartActionState {
   status: "idle" | "ok" | "error";

@@ -4,14 +4,14 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { readCart } from "@/lib/cart/current-cart";
-import { clientAddress } from "@/lib/client-address";
-import { guessDevice } from "@/lib/device";
+import { clientAddress } from "@/lib/web/client-address";
+import { guessDevice } from "@/lib/web/device";
 import { getConfig } from "@/lib/env";
-import { formOf } from "@/lib/form-of";
-import { getPaymentsContext } from "@/lib/payments/app-context";
+import { formOf } from "@/lib/web/form-of";
+import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { startPayment } from "@/lib/payments/start-payment";
-import { allowRequest, CHECKOUT_RULE, rateKey } from "@/lib/rate-limit";
-import { checkoutKeyOf, ensureSessionId, setCart } from "@/lib/session";
+import { allowRequest, CHECKOUT_RULE, rateKey } from "@/lib/web/rate-limit";
+import { checkoutKeyOf, ensureSessionId, setCart } from "@/lib/web/session";
 import { deviceSchema, walletSchema } from "@/lib/qfpay/pay-types";
 
 export interface CheckoutState {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { readCart } from "@/lib/cart/current-cart";
-import { guessDevice } from "@/lib/device";
+import { guessDevice } from "@/lib/web/device";
 import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { WALLET_NAMES } from "@/lib/qfpay/pay-types";

@@ -6,7 +6,7 @@ import { getDb } from "../db/database";
 import { adminSessions } from "../db/schema/admin";
 import { getConfig } from "../env";
 import { getSessionSecret } from "../session-secret";
-import { openSealedSession } from "../sealed-session";
+import { openSealedSession } from "../web/sealed-session";
 
 export interface AdminSessionData {
   /** The server-side session's id (admin_sessions): the cookie proves nothing without its row. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { priceCart, type PricedCart } from "../catalog/price-cart";
-import { getShopSession } from "../session";
+import { getShopSession } from "../web/session";
 import { sanitizeCart } from "./cart-lines";
 
 /** The visitor's cart as the server trusts it: lines that can be sold, priced from the catalog. */

@@ -3,7 +3,7 @@ import { eq, or, sql } from "drizzle-orm";
 import { paymentAttempts, refunds } from "../db/schema/payments";
 import { receivedNotifications, refusedNotifications, type NotificationOutcome } from "../db/schema/notifications";
 import { crashPoint } from "../crash-point";
-import { allowRequest, rateKey, REFUSED_NOTIFICATION_RULE } from "../rate-limit";
+import { allowRequest, rateKey, REFUSED_NOTIFICATION_RULE } from "../web/rate-limit";
 import { formatGatewayTime } from "../qfpay/gateway-time";
 import { parseNotification, verifyNotificationSignature, type QfpayNotification } from "../qfpay/notification";
 import type { PaymentsContext } from "./context";

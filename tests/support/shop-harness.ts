@@ -2,14 +2,14 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/connection";
 import { createQfpayClient } from "@/lib/qfpay/client";
 import type { PaymentsContext } from "@/lib/payments/context";
-import { handleNotifyRequest } from "@/lib/payments/notify-handler";
+import { handleNotifyRequest } from "@/lib/web/notify-handler";
 import { seedInventory, setStock } from "@/lib/payments/inventory";
 import { SANDBOX_APP_CODE, SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { createSandboxGateway, type SandboxGateway } from "@/lib/sandbox/gateway";
 import { serve, type RunningServer } from "./http-server";
 import { createTestDatabase } from "./test-database";
 import { createLogger } from "@/lib/log";
-import { withGatewayLog } from "@/lib/payments/gateway-log";
+import { withGatewayLog } from "@/lib/gateways/gateway-log";
 
 /**
  * The shop's payment core and the sandbox gateway on one real HTTP server and one real database, wired

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { priceCart } from "@/lib/catalog/price-cart";
 import { PRODUCTS } from "@/lib/catalog/products";
 import { cartCount, changeCart, sanitizeCart } from "@/lib/cart/cart-lines";
-import { guessDevice } from "@/lib/device";
+import { guessDevice } from "@/lib/web/device";
 import { walletRefusal } from "@/lib/payments/start-payment";
 import { formatMoney } from "@/lib/money";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "@/lib/client-address";
-import { PEER_ADDRESS_HEADER } from "@/lib/peer-address";
+import { clientAddress } from "@/lib/web/client-address";
+import { PEER_ADDRESS_HEADER } from "@/lib/web/peer-address";
 
 const direct = { serverless: false, trustedProxyHops: 0 };
 

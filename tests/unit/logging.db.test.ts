@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { createLogger } from "@/lib/log";
-import { handleNotifyRequest } from "@/lib/payments/notify-handler";
+import { handleNotifyRequest } from "@/lib/web/notify-handler";
 import { signNotificationBody } from "@/lib/qfpay/notification";
 import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { notificationBody } from "@/lib/sandbox/notifications";

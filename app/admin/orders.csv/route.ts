@@ -3,7 +3,7 @@ import { listOrders, orderFilterSchema } from "@/lib/admin/order-list";
 import { ordersCsv } from "@/lib/admin/orders-csv";
 import { getDb } from "@/lib/db/database";
 import { getConfig } from "@/lib/env";
-import { isCrossSiteRequest } from "@/lib/same-origin";
+import { isCrossSiteRequest } from "@/lib/web/same-origin";
 
 const MAX_ROWS = 10_000;
 

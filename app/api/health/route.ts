@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/database";
 import { pingDatabase } from "@/lib/db/connection";
 import { getConfig } from "@/lib/env";
-import { serverProblem } from "@/lib/server-problem";
+import { serverProblem } from "@/lib/web/server-problem";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 

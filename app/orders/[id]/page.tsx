@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { guessDevice } from "@/lib/device";
+import { guessDevice } from "@/lib/web/device";
 import { getConfig } from "@/lib/env";
-import { getPaymentsContext } from "@/lib/payments/app-context";
+import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { orderUrl } from "@/lib/payments/order-access";
 import { readOrderStatus } from "@/lib/payments/order-status";
-import { mayViewOrder } from "@/lib/payments/order-viewer";
+import { mayViewOrder } from "@/lib/web/order-viewer";
 import { shopperReason } from "@/lib/payments/shopper-reason";
 import { deliverDueSandboxNotifications } from "@/lib/sandbox/instance";
 import { WALLET_NAMES, type Wallet } from "@/lib/qfpay/pay-types";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { productBySku } from "@/lib/catalog/products";
 import { getDb } from "@/lib/db/database";
 import { setStock } from "@/lib/payments/inventory";
-import { readLimitedBody } from "@/lib/read-limited-body";
+import { readLimitedBody } from "@/lib/web/read-limited-body";
 import { getSandboxGateway } from "@/lib/sandbox/instance";
 
 const stockSchema = z.object({

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { getConfig } from "@/lib/env";
 import { pruneStaleRows } from "@/lib/housekeeping";
-import { getPaymentsContext } from "@/lib/payments/app-context";
+import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { reconcile } from "@/lib/payments/reconcile";
 import { deliverDueSandboxNotifications } from "@/lib/sandbox/instance";
 

@@ -1,7 +1,7 @@
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress } from "@/lib/web/client-address";
 import { getConfig } from "@/lib/env";
-import { getPaymentsContext } from "@/lib/payments/app-context";
-import { handleNotifyRequest } from "@/lib/payments/notify-handler";
+import { getPaymentsContext } from "@/lib/gateways/payments-context";
+import { handleNotifyRequest } from "@/lib/web/notify-handler";
 
 /** QFPay's asynchronous notifications: verified over the raw body, recorded, applied, answered. */
 export async function POST(request: Request) {

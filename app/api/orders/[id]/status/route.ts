@@ -1,11 +1,11 @@
-import { getPaymentsContext } from "@/lib/payments/app-context";
+import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { readOrderProgress } from "@/lib/payments/order-status";
-import { mayViewOrder } from "@/lib/payments/order-viewer";
-import { clientAddress } from "@/lib/client-address";
+import { mayViewOrder } from "@/lib/web/order-viewer";
+import { clientAddress } from "@/lib/web/client-address";
 import { getConfig } from "@/lib/env";
-import { allowRequest, rateKey, STATUS_RULE } from "@/lib/rate-limit";
+import { allowRequest, rateKey, STATUS_RULE } from "@/lib/web/rate-limit";
 import { deliverDueSandboxNotifications } from "@/lib/sandbox/instance";
-import { isCrossSiteRequest } from "@/lib/same-origin";
+import { isCrossSiteRequest } from "@/lib/web/same-origin";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 

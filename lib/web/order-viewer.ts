@@ -2,10 +2,10 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { orders } from "../db/schema/orders";
 import { isAdmin } from "../admin/admin-session";
-import { getShopSession } from "../session";
-import type { PaymentsContext } from "./context";
-import { verifyOrderAccessToken } from "./order-access";
-import { orderIdSchema } from "./ids";
+import { getShopSession } from "./session";
+import type { PaymentsContext } from "../payments/context";
+import { verifyOrderAccessToken } from "../payments/order-access";
+import { orderIdSchema } from "../payments/ids";
 
 
 /**

@@ -1,7 +1,7 @@
-import type { PaymentsContext } from "./context";
+import type { PaymentsContext } from "../payments/context";
 import { errorField } from "../log";
-import { readLimitedBody } from "../read-limited-body";
-import { MAX_NOTIFICATION_BYTES, receiveNotification } from "./receive-notification";
+import { readLimitedBody } from "./read-limited-body";
+import { MAX_NOTIFICATION_BYTES, receiveNotification } from "../payments/receive-notification";
 
 /** The notification endpoint as a Web handler: raw bytes in, QFPay's `SUCCESS` (or not) out. */
 export async function handleNotifyRequest(ctx: PaymentsContext, request: Request, client: string): Promise<Response> {

@@ -1,7 +1,7 @@
 import "server-only";
-import { getDb } from "./db/database";
-import { SchemaBehindError } from "./db/postgres-migrations";
-import { configurationProblem, getConfig } from "./env";
+import { getDb } from "../db/database";
+import { SchemaBehindError } from "../db/postgres-migrations";
+import { configurationProblem, getConfig } from "../env";
 
 // Whatever a driver puts in a message, a connection string (and the password in it) never goes further.
 const CONNECTION_STRING = /postgres(ql)?:\/\/\S+/gi;

@@ -5,8 +5,8 @@ import { getConfig } from "../env";
 import { getSessionSecret } from "../session-secret";
 import { inProcessSandboxFetch } from "../sandbox/in-process-fetch";
 import { getSandboxGateway } from "../sandbox/instance";
-import { buildPaymentsContext } from "./build-context";
-import type { PaymentsContext } from "./context";
+import { buildPaymentsContext } from "./build-payments-context";
+import type { PaymentsContext } from "../payments/context";
 
 /**
  * The payments context of the running shop, deferring work with Next's `after()`. In sandbox mode its

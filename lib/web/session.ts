@@ -1,10 +1,10 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { IronSession } from "iron-session";
-import { getConfig } from "./env";
-import { getSessionSecret } from "./session-secret";
+import { getConfig } from "../env";
+import { getSessionSecret } from "../session-secret";
 import { openSealedSession } from "./sealed-session";
-import type { CartLine } from "./catalog/price-cart";
+import type { CartLine } from "../catalog/price-cart";
 
 /**
  * The shopper's sealed cookie: an opaque session id (which owns the orders placed with it) and the

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Db } from "./db/connection";
-import { rateLimits } from "./db/schema/rate-limits";
+import type { Db } from "../db/connection";
+import { rateLimits } from "../db/schema/rate-limits";
 
 export interface RateRule {
   name: string;

@@ -1,6 +1,6 @@
 import { userAgent } from "next/server";
 
-import type { Device } from "./qfpay/pay-types";
+import type { Device } from "../qfpay/pay-types";
 
 export type DeviceKind = Device;
 

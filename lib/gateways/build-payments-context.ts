@@ -1,7 +1,7 @@
 import type { Db } from "../db/connection";
 import type { Config } from "../env";
 import { createQfpayClient } from "../qfpay/client";
-import type { PaymentsContext } from "./context";
+import type { PaymentsContext } from "../payments/context";
 import { logger as processLogger, type Logger } from "../log";
 import { withGatewayLog } from "./gateway-log";
 
