@@ -5,7 +5,6 @@ import { LOG_LEVELS } from "./log-levels";
 import { isCurrencyCode, type CurrencyCode } from "./qfpay/currencies";
 import type { SignType } from "./qfpay/sign";
 import { payTypeFor, takesCurrency, WALLET_NAMES, type Wallet } from "./qfpay/pay-types";
-import { SANDBOX_APP_CODE, SANDBOX_CLIENT_KEY } from "./sandbox/credentials";
 
 export type QfpayEnvironment = "sandbox" | "test" | "live";
 
@@ -13,8 +12,9 @@ export interface Config {
   qfpay: {
     environment: QfpayEnvironment;
     apiBase: string;
-    appCode: string;
-    clientKey: string;
+    /** Unset in sandbox mode, whose gateway brings its own (lib/gateways/sandbox). */
+    appCode: string | undefined;
+    clientKey: string | undefined;
     mchid: string | undefined;
     signType: SignType;
     wallets: Wallet[];
@@ -144,16 +144,18 @@ export function parseConfig(source: Source): Config {
     apiBase = sandbox ? `${siteUrl}/sandbox/qfpay` : GATEWAY_HOSTS[environment];
   }
 
-  let appCode = SANDBOX_APP_CODE;
-  let clientKey = SANDBOX_CLIENT_KEY;
+  let appCode: string | undefined;
+  let clientKey: string | undefined;
   if (!sandbox) {
     const code = read(source, "QFPAY_APP_CODE");
     const key = read(source, "QFPAY_CLIENT_KEY");
-    const placeholder = (v: string) => v.includes("*") || /^your_/i.test(v);
-    if (!code || code === SANDBOX_APP_CODE || placeholder(code)) {
+    // A placeholder from the docs or .env.example, or the sandbox's public credentials (which all start
+    // with SANDBOX), copied into a real deployment.
+    const placeholder = (v: string) => v.includes("*") || /^(your_|sandbox)/i.test(v);
+    if (!code || placeholder(code)) {
       fail("QFPAY_APP_CODE", `the app_code QFPay issued you (required when QFPAY_ENV is ${environment}; the sandbox's does not work there)`, source);
     }
-    if (!key || key === SANDBOX_CLIENT_KEY || placeholder(key)) {
+    if (!key || placeholder(key)) {
       fail("QFPAY_CLIENT_KEY", `the client_key QFPay issued you (required when QFPAY_ENV is ${environment}; the sandbox's does not work there)`, source);
     }
     appCode = code;

@@ -3,6 +3,7 @@
 import { openDatabase } from "../lib/db/connection";
 import { getConfig } from "../lib/env";
 import { buildPaymentsContext } from "../lib/gateways/build-payments-context";
+import { chooseGateway } from "../lib/gateways/choose-gateway";
 import { pruneStaleRows } from "../lib/housekeeping";
 import { reconcile } from "../lib/payments/reconcile";
 import { resolveSessionSecret } from "../lib/session-secret";
@@ -13,7 +14,7 @@ async function main() {
   const deferred: Promise<unknown>[] = [];
   try {
     const secret = await resolveSessionSecret(config, handle.db);
-    const summary = await reconcile(buildPaymentsContext(config, handle.db, secret, (task) => void deferred.push(task())));
+    const summary = await reconcile(buildPaymentsContext(config, chooseGateway(config), { db: handle.db, sessionSecret: secret, defer: (task) => void deferred.push(task()) }));
     await Promise.allSettled(deferred);
     const pruned = await pruneStaleRows(handle.db, new Date());
     console.log(JSON.stringify({ ...summary, pruned }));

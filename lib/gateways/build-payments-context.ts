@@ -1,42 +1,59 @@
 import type { Db } from "../db/connection";
 import type { Config } from "../env";
+import { logger as processLogger, type Logger } from "../log";
 import { createQfpayClient } from "../qfpay/client";
 import type { PaymentsContext } from "../payments/context";
-import { logger as processLogger, type Logger } from "../log";
+import type { GatewayWiring } from "./gateway-wiring";
 import { withGatewayLog } from "./gateway-log";
 
-/** The payments context for a configuration: the shop's database and its QFPay (or sandbox) client. */
-export function buildPaymentsContext(
-  config: Config,
-  db: Db,
-  sessionSecret: string,
-  defer: PaymentsContext["defer"],
-  fetch?: typeof globalThis.fetch,
-  log: Logger = processLogger,
-): PaymentsContext {
+export interface ContextDependencies {
+  db: Db;
+  sessionSecret: string;
+  defer: PaymentsContext["defer"];
+  log?: Logger;
+}
+
+/**
+ * Timings a test may shorten or shift; the shop runs with the defaults. Named here, not hand-built elsewhere,
+ * so that a test's shop is wired the way the real one is in every other respect.
+ */
+export interface ContextTiming {
+  /** The client's deadline for one QFPay call (lib/qfpay/client.ts has the default). */
+  gatewayTimeoutMs?: number;
+  querySpacingMs?: number;
+  notFoundGraceMs?: number;
+  /** The shop's clock: a test moves it to cross a month, a window or an expiry. */
+  now?: () => Date;
+}
+
+/** The payments context for a configuration and a gateway: what every use case is handed. */
+export function buildPaymentsContext(config: Config, gateway: GatewayWiring, deps: ContextDependencies, timing: ContextTiming = {}): PaymentsContext {
+  const log = deps.log ?? processLogger;
   const client = createQfpayClient({
     baseUrl: config.qfpay.apiBase,
-    appCode: config.qfpay.appCode,
-    clientKey: config.qfpay.clientKey,
+    appCode: gateway.appCode,
+    clientKey: gateway.clientKey,
     signType: config.qfpay.signType,
     mchid: config.qfpay.mchid,
-    fetch,
+    fetch: gateway.fetch,
+    timeoutMs: timing.gatewayTimeoutMs,
   });
   return {
-    db,
+    db: deps.db,
     qfpay: withGatewayLog(client, log),
     siteUrl: config.siteUrl,
     mode: config.qfpay.environment,
-    sessionSecret,
-    clientKey: config.qfpay.clientKey,
+    sessionSecret: deps.sessionSecret,
+    clientKey: gateway.clientKey,
     currency: config.storeCurrency,
     expiredMinutes: config.qfpay.expiredMinutes,
-    querySpacingMs: 3_000,
+    // QFPay asks for 3 to 5 s between queries of one transaction.
+    querySpacingMs: timing.querySpacingMs ?? 3_000,
     // The sandbox stores a payment before it answers, so its silence is final almost at once; QFPay's
     // own records can lag behind its answer, so the shop waits before it believes a payment never arrived.
-    notFoundGraceMs: config.qfpay.environment === "sandbox" ? 5_000 : 120_000,
-    now: () => new Date(),
-    defer,
+    notFoundGraceMs: timing.notFoundGraceMs ?? (config.qfpay.environment === "sandbox" ? 5_000 : 120_000),
+    now: timing.now ?? (() => new Date()),
+    defer: deps.defer,
     log,
   };
 }

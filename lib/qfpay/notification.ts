@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only": signing and verifying are pure, and tests sign with this very code (as stripe-node
+// ships its test-header signer beside its verifier). The client key is the caller's secret, not this file's.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { minorAmount } from "./responses";

@@ -1,6 +1,7 @@
-import { createHash, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { expect, request, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { formatGatewayTime } from "../../lib/qfpay/gateway-time";
+import { signNotificationBody } from "../../lib/qfpay/notification";
 import { signParams } from "../../lib/qfpay/sign";
 import { SANDBOX_APP_CODE, SANDBOX_CLIENT_KEY } from "../../lib/sandbox/credentials";
 import { addToCart } from "./shop";
@@ -675,10 +676,6 @@ interface RouteCase {
   says?: RegExp;
 }
 
-function notifySignature(body: string | Buffer): string {
-  return createHash("md5").update(body).update(SANDBOX_CLIENT_KEY).digest("hex").toUpperCase();
-}
-
 function signedForm(params: Record<string, string>): { headers: Record<string, string>; body: string } {
   return {
     headers: { "Content-Type": "application/x-www-form-urlencoded", "X-QF-APPCODE": SANDBOX_APP_CODE, "X-QF-SIGN": signParams(params, SANDBOX_CLIENT_KEY) },
@@ -697,7 +694,7 @@ test("route handlers: malformed, oversized, forged and wrong-method requests get
   const payment = (changes: Record<string, string>) => ({ txamt: "100", txcurrcd: "HKD", pay_type: "801514", out_trade_no: `BAD-${Date.now()}-${randomInt(1e6)}`, txdtm: now, ...changes });
   const signedNotification = (fields: unknown) => {
     const body = JSON.stringify(fields);
-    return { headers: { "Content-Type": "application/json", "X-QF-SIGN": notifySignature(body) }, body };
+    return { headers: { "Content-Type": "application/json", "X-QF-SIGN": signNotificationBody(body, SANDBOX_CLIENT_KEY) }, body };
   };
   const gatewayCases: { name: string; endpoint: string; headers: Record<string, string>; body: string | Buffer; respcd: string; outTradeNo?: string }[] = [];
   const addGateway = (name: string, endpoint: string, params: Record<string, string>, respcd: string) => {
@@ -734,9 +731,9 @@ test("route handlers: malformed, oversized, forged and wrong-method requests get
     ...(["GET", "PUT", "DELETE", "PATCH"] as const).map((method) => ({ name: `notify by ${method}`, method, path: "/api/qfpay/notify", status: 405 })),
     { name: "notify, empty and unsigned", method: "POST", path: "/api/qfpay/notify", status: 401, says: /^FAIL/ },
     { name: "notify, bad JSON, forged signature", method: "POST", path: "/api/qfpay/notify", headers: { "Content-Type": "application/json", "X-QF-SIGN": "0".repeat(32) }, body: "{not json", status: 401 },
-    { name: "notify, signature in lower case", method: "POST", path: "/api/qfpay/notify", headers: { "X-QF-SIGN": notifySignature("{}").toLowerCase() }, body: "{}", status: 401 },
-    { name: "notify, signature one character short", method: "POST", path: "/api/qfpay/notify", headers: { "X-QF-SIGN": notifySignature("{}").slice(1) }, body: "{}", status: 401 },
-    { name: "notify, signature of another body", method: "POST", path: "/api/qfpay/notify", headers: { "X-QF-SIGN": notifySignature("{ }") }, body: "{}", status: 401 },
+    { name: "notify, signature in lower case", method: "POST", path: "/api/qfpay/notify", headers: { "X-QF-SIGN": signNotificationBody("{}", SANDBOX_CLIENT_KEY).toLowerCase() }, body: "{}", status: 401 },
+    { name: "notify, signature one character short", method: "POST", path: "/api/qfpay/notify", headers: { "X-QF-SIGN": signNotificationBody("{}", SANDBOX_CLIENT_KEY).slice(1) }, body: "{}", status: 401 },
+    { name: "notify, signature of another body", method: "POST", path: "/api/qfpay/notify", headers: { "X-QF-SIGN": signNotificationBody("{ }", SANDBOX_CLIENT_KEY) }, body: "{}", status: 401 },
     { name: "notify, NUL bytes and a forged signature", method: "POST", path: "/api/qfpay/notify", headers: { "X-QF-SIGN": "A".repeat(32) }, body: Buffer.from([0, 0, 0, 123, 0]), status: 401 },
     { name: "notify, a form instead of JSON", method: "POST", path: "/api/qfpay/notify", headers: { "Content-Type": "application/x-www-form-urlencoded", "X-QF-SIGN": "A".repeat(32) }, body: `out_trade_no=${outTradeNo}&respcd=0000`, status: 401 },
     { name: "notify, 1 MB", method: "POST", path: "/api/qfpay/notify", headers: { "Content-Type": "application/json" }, body: MEGA, status: 413 },

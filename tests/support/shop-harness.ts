@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/connection";
-import { createQfpayClient } from "@/lib/qfpay/client";
 import type { PaymentsContext } from "@/lib/payments/context";
 import { handleNotifyRequest } from "@/lib/web/notify-handler";
 import { seedInventory, setStock } from "@/lib/payments/inventory";
-import { SANDBOX_APP_CODE, SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { createSandboxGateway, type SandboxGateway } from "@/lib/sandbox/gateway";
 import { serve, type RunningServer } from "./http-server";
 import { createTestDatabase } from "./test-database";
 import { createLogger } from "@/lib/log";
-import { withGatewayLog } from "@/lib/gateways/gateway-log";
+import { parseConfig } from "@/lib/env";
+import { buildPaymentsContext, type ContextTiming } from "@/lib/gateways/build-payments-context";
+import { chooseGateway } from "@/lib/gateways/choose-gateway";
 
 /**
  * The shop's payment core and the sandbox gateway on one real HTTP server and one real database, wired
@@ -30,7 +30,7 @@ export interface ShopHarness {
   close(): Promise<void>;
 }
 
-export async function startShop(overrides: Partial<PaymentsContext> = {}): Promise<ShopHarness> {
+export async function startShop(timing: ContextTiming = {}): Promise<ShopHarness> {
   const database = await createTestDatabase();
   await seedInventory(database.db);
   // Checkout refuses goods other orders hold: a test file's many orders must not run the shop out.
@@ -51,26 +51,21 @@ export async function startShop(overrides: Partial<PaymentsContext> = {}): Promi
   const pending = new Set<Promise<unknown>>();
   const logLines: Record<string, unknown>[] = [];
   const log = createLogger({ write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) }, "info");
-  const ctx: PaymentsContext = {
-    db: database.db,
-    qfpay: withGatewayLog(createQfpayClient({ baseUrl: `${server.url}/sandbox/qfpay`, appCode: SANDBOX_APP_CODE, clientKey: SANDBOX_CLIENT_KEY, timeoutMs: 2_000 }), log),
-    siteUrl: server.url,
-    mode: "sandbox",
-    sessionSecret: "test-session-secret-of-at-least-32-characters",
-    clientKey: SANDBOX_CLIENT_KEY,
-    currency: "HKD",
-    expiredMinutes: 30,
-    querySpacingMs: 0,
-    notFoundGraceMs: 0,
-    now: () => new Date(),
-    defer(task) {
-      const running = task().catch(() => undefined);
-      pending.add(running);
-      void running.finally(() => pending.delete(running));
-    },
-    log,
-    ...overrides,
+  // The shop as the app builds it (lib/gateways), in sandbox mode on this server, its sandbox reached
+  // over HTTP; only the timings differ: no 3 s between queries, no grace for QFPay's lagging records,
+  // and a 2 s deadline, so that a test of a silent gateway does not wait QFPay's 15 s.
+  const config = parseConfig({ QFPAY_ENV: "sandbox", SITE_URL: server.url });
+  const defer = (task: () => Promise<unknown>) => {
+    const running = task().catch(() => undefined);
+    pending.add(running);
+    void running.finally(() => pending.delete(running));
   };
+  const ctx = buildPaymentsContext(
+    config,
+    chooseGateway(config),
+    { db: database.db, sessionSecret: "test-session-secret-of-at-least-32-characters", defer, log },
+    { gatewayTimeoutMs: 2_000, querySpacingMs: 0, notFoundGraceMs: 0, ...timing },
+  );
   holder.ctx = ctx;
 
   return {
@@ -100,10 +95,10 @@ export async function startShop(overrides: Partial<PaymentsContext> = {}): Promi
  * (every deferred task done), the sandbox reset (no faults, no pending deliveries) and the log emptied.
  * Returns the harness itself, usable once the file's tests run.
  */
-export function shopForThisFile(overrides: Partial<PaymentsContext> = {}): ShopHarness {
+export function shopForThisFile(timing: ContextTiming = {}): ShopHarness {
   let harness: ShopHarness | undefined;
   beforeAll(async () => {
-    harness = await startShop(overrides);
+    harness = await startShop(timing);
   });
   afterAll(async () => {
     await harness?.close();

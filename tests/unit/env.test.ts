@@ -18,7 +18,7 @@ function errorOf(source: Record<string, string>): string {
 describe("configuration", () => {
   it("runs in sandbox mode with nothing set", () => {
     const config = parseConfig({});
-    expect(config.qfpay).toMatchObject({ environment: "sandbox", apiBase: "http://localhost:3000/sandbox/qfpay", appCode: SANDBOX_APP_CODE, signType: "MD5", wallets: ["alipayhk", "alipay"], expiredMinutes: 30 });
+    expect(config.qfpay).toMatchObject({ environment: "sandbox", apiBase: "http://localhost:3000/sandbox/qfpay", appCode: undefined, signType: "MD5", wallets: ["alipayhk", "alipay"], expiredMinutes: 30 });
     expect(config.storeCurrency).toBe("HKD");
     expect(config.databaseUrl).toBeUndefined();
   });
@@ -36,6 +36,7 @@ describe("configuration", () => {
     ["an unknown environment", { QFPAY_ENV: "prod" }, /^Configuration error: QFPAY_ENV must be one of sandbox, test, live \(got "prod"\)\.$/],
     ["live without credentials", { ...live, QFPAY_APP_CODE: "" }, /^Configuration error: QFPAY_APP_CODE must be/],
     ["live with the sandbox's credentials", { ...live, QFPAY_CLIENT_KEY: SANDBOX_CLIENT_KEY }, /QFPAY_CLIENT_KEY must be the client_key QFPay issued you/],
+    ["live with the sandbox's app code", { ...live, QFPAY_APP_CODE: SANDBOX_APP_CODE }, /QFPAY_APP_CODE must be the app_code QFPay issued you/],
     ["live with the seeds' placeholder", { ...live, QFPAY_CLIENT_KEY: "0E32A59A8B454940A2FF39**********" }, /QFPAY_CLIENT_KEY/],
     ["live without a session secret", { ...live, SESSION_SECRET: "" }, /^Configuration error: SESSION_SECRET must be at least 32 characters/],
     ["test mode without a session secret", { ...live, QFPAY_ENV: "test", SESSION_SECRET: "" }, /SESSION_SECRET must be at least 32 characters \(required when QFPAY_ENV is test\)/],

@@ -7,7 +7,7 @@ import { orderEvents, orders, type OrderState } from "@/lib/db/schema/orders";
 import { paymentAttempts, refunds, type AttemptState } from "@/lib/db/schema/payments";
 import { sandboxTransactions } from "@/lib/db/schema/sandbox";
 import { priceCart } from "@/lib/catalog/price-cart";
-import { createQfpayClient, DEFAULT_TIMEOUT_MS } from "@/lib/qfpay/client";
+import { DEFAULT_TIMEOUT_MS } from "@/lib/qfpay/client";
 import { formatGatewayTime } from "@/lib/qfpay/gateway-time";
 import { signNotificationBody } from "@/lib/qfpay/notification";
 import { payTypeFor, type Device, type Wallet } from "@/lib/qfpay/pay-types";
@@ -18,7 +18,7 @@ import { queryAttempt } from "@/lib/payments/query-attempt";
 import { reconcile } from "@/lib/payments/reconcile";
 import { refundOrder, type RefundResult } from "@/lib/payments/refund-payment";
 import { retryPayment, startPayment } from "@/lib/payments/start-payment";
-import { SANDBOX_APP_CODE, SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
+import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { notificationBody } from "@/lib/sandbox/notifications";
 import { startShop, type ShopHarness } from "../support/shop-harness";
 
@@ -56,11 +56,10 @@ let shopClockAhead = 0;
 const shopNow = () => new Date(Date.now() + shopClockAhead);
 
 beforeAll(async () => {
-  shop = await startShop({ now: shopNow });
   // The production client's own timeout, not the harness's 2 s (meant for its fault tests): this file makes
   // thousands of gateway calls and scripts no transport fault, so a slow, busy machine must not turn an
   // answer into an "unknown" outcome the model did not ask for.
-  shop.ctx.qfpay = createQfpayClient({ baseUrl: `${shop.server.url}/sandbox/qfpay`, appCode: SANDBOX_APP_CODE, clientKey: SANDBOX_CLIENT_KEY, timeoutMs: DEFAULT_TIMEOUT_MS });
+  shop = await startShop({ now: shopNow, gatewayTimeoutMs: DEFAULT_TIMEOUT_MS });
 });
 afterAll(async () => {
   await shop?.close();
