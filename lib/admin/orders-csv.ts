@@ -1,4 +1,4 @@
-import type { OrderRow } from "./order-list";
+import type { OrderRow } from "../payments/store/order-list";
 
 const COLUMNS: [string, (row: OrderRow) => string | number | boolean | null][] = [
   ["order_id", (r) => r.id],

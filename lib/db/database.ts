@@ -1,7 +1,7 @@
 import "server-only";
 import { attachDatabasePool } from "@vercel/functions";
 import { getConfig } from "../env";
-import { seedInventory } from "../payments/inventory";
+import { seedInventory } from "../payments/store/stock";
 import { openDatabase, type Db, type DatabaseHandle } from "./connection";
 
 // Kept on globalThis so that `next dev` reloading modules never opens the PGlite folder twice.

@@ -2,7 +2,8 @@ import type { Db } from "../db/connection";
 import { errorField } from "../log";
 import type { PaymentsContext } from "./context";
 import { MAX_QUERY_BATCH, queryAttempts, type QueryOutcome } from "./query-attempt";
-import { flagUnconfirmedPayment, type Attempt, type PaymentClaim } from "./settle-attempt";
+import { flagUnconfirmedPayment, type PaymentClaim } from "./settle-attempt";
+import type { Attempt } from "./types";
 
 /** How long a confirmation waits for others to share its query. */
 const GATHER_MS = 20;

@@ -1,9 +1,10 @@
-import { asc, desc, eq } from "drizzle-orm";
-import { orderItems, orders, type OrderState } from "../db/schema/orders";
-import { paymentAttempts, refunds, type AttemptState } from "../db/schema/payments";
 import type { PaymentsContext } from "./context";
 import { queryAttempt } from "./query-attempt";
 import { ORDER_STATUS_TEXT, OPEN_ATTEMPT_STATES } from "./state-machine";
+import { attemptsOf, latestAttempt } from "./store/attempts";
+import { itemsOf, readOrder, readOrderState } from "./store/orders";
+import { refundsOf } from "./store/refunds";
+import type { AttemptState, OrderState } from "./types";
 
 export type OrderView = NonNullable<Awaited<ReturnType<typeof readOrderStatus>>>;
 
@@ -23,22 +24,17 @@ function isFinal(orderState: OrderState, latestAttemptState: AttemptState | unde
  * spacing interval per attempt, however many pages poll).
  */
 async function latestAttemptAfterQuery(ctx: PaymentsContext, orderId: string) {
-  const latest = () => ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1);
-  const [attempt] = await latest();
-  if (attempt && OPEN_ATTEMPT_STATES.includes(attempt.state) && (await queryAttempt(ctx, attempt, "status")) === "settled") return (await latest())[0];
+  const attempt = await latestAttempt(ctx.db, orderId);
+  if (attempt && OPEN_ATTEMPT_STATES.includes(attempt.state) && (await queryAttempt(ctx, attempt, "status")) === "settled") return latestAttempt(ctx.db, orderId);
   return attempt;
 }
 
 /** The order page's one call: the order as stored, after asking QFPay about an attempt still pending. */
 export async function readOrderStatus(ctx: PaymentsContext, orderId: string) {
   await latestAttemptAfterQuery(ctx, orderId);
-  const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
+  const order = await readOrder(ctx.db, orderId);
   if (!order) return null;
-  const [items, attempts, orderRefunds] = await Promise.all([
-    ctx.db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id)),
-    ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)),
-    ctx.db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(asc(refunds.id)),
-  ]);
+  const [items, attempts, orderRefunds] = await Promise.all([itemsOf(ctx.db, orderId), attemptsOf(ctx.db, orderId), refundsOf(ctx.db, orderId)]);
   const current = attempts[0];
   return {
     order,
@@ -54,7 +50,7 @@ export async function readOrderStatus(ctx: PaymentsContext, orderId: string) {
 /** What the order page polls for: the same states and words as readOrderStatus, and nothing else to read. */
 export async function readOrderProgress(ctx: PaymentsContext, orderId: string) {
   const attempt = await latestAttemptAfterQuery(ctx, orderId);
-  const [order] = await ctx.db.select({ state: orders.state }).from(orders).where(eq(orders.id, orderId));
-  if (!order) return null;
-  return { state: order.state, attemptState: attempt?.state ?? null, statusText: statusTextOf(order.state, attempt?.state), final: isFinal(order.state, attempt?.state) };
+  const state = await readOrderState(ctx.db, orderId);
+  if (!state) return null;
+  return { state, attemptState: attempt?.state ?? null, statusText: statusTextOf(state, attempt?.state), final: isFinal(state, attempt?.state) };
 }

@@ -1,7 +1,7 @@
-import type { paymentAttempts, refunds } from "../db/schema/payments";
+import type { Attempt, Refund } from "./types";
 
-type AttemptRow = Pick<typeof paymentAttempts.$inferSelect, "id" | "state" | "syssn" | "amount" | "paidAt">;
-type RefundRow = Pick<typeof refunds.$inferSelect, "attemptId" | "amount" | "state">;
+type AttemptRow = Pick<Attempt, "id" | "state" | "syssn" | "amount" | "paidAt">;
+type RefundRow = Pick<Refund, "attemptId" | "amount" | "state">;
 
 /** What one payment QFPay took (a paid attempt, by its syssn) still holds. */
 export interface PaymentBalance {
@@ -25,10 +25,11 @@ const total = (rows: RefundRow[]) => rows.reduce((sum, row) => sum + row.amount,
 /**
  * Each payment of an order with its own balance. A refund belongs to the payment it names (QFPay refunds
  * a syssn, never an order), so an order paid twice has two balances: refunding the extra payment leaves
- * the first one whole.
+ * the first one whole. Oldest payment first.
  */
 export function paymentBalances(attempts: readonly AttemptRow[], orderRefunds: readonly RefundRow[]): PaymentBalance[] {
-  return attempts
+  return [...attempts]
+    .sort((a, b) => a.id - b.id)
     .filter((attempt) => attempt.state === "paid" && attempt.syssn !== null)
     .map((attempt) => {
       const own = orderRefunds.filter((refund) => refund.attemptId === attempt.id);

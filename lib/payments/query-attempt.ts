@@ -1,10 +1,10 @@
-import { and, inArray, isNull, lt, or } from "drizzle-orm";
-import { paymentAttempts } from "../db/schema/payments";
 import type { PaymentsContext } from "./context";
 import type { QueryItem } from "../qfpay/responses";
 import { queryWindowsFor, type QueryWindow } from "../qfpay/query-window";
 import { truthFromQueryItem, type GatewayTruth } from "./gateway-truth";
-import { isPaidBy, settleAttempt, type Attempt } from "./settle-attempt";
+import { isPaidBy, settleAttempt } from "./settle-attempt";
+import { claimAttemptQueries } from "./store/attempts";
+import type { Attempt } from "./types";
 
 export type QueryResult = "settled" | "too_soon" | "gateway_unavailable";
 /** What a query did for one attempt, with what QFPay said when it answered. */
@@ -32,13 +32,7 @@ export async function queryAttempt(ctx: PaymentsContext, attempt: QueriedAttempt
 export async function queryAttempts(ctx: PaymentsContext, attempts: QueriedAttempt[], cause: string, options: { unspaced?: boolean } = {}): Promise<Map<number, QueryOutcome>> {
   const results = new Map<number, QueryOutcome>(attempts.map((attempt) => [attempt.id, { result: "too_soon" }]));
   if (attempts.length === 0) return results;
-  const now = ctx.now();
-  const spaced = or(isNull(paymentAttempts.lastQueriedAt), lt(paymentAttempts.lastQueriedAt, new Date(now.getTime() - ctx.querySpacingMs)));
-  const claimed = await ctx.db
-    .update(paymentAttempts)
-    .set({ lastQueriedAt: now })
-    .where(options.unspaced ? inArray(paymentAttempts.id, [...results.keys()]) : and(inArray(paymentAttempts.id, [...results.keys()]), spaced))
-    .returning();
+  const claimed = await claimAttemptQueries(ctx.db, [...results.keys()], ctx.now(), options.unspaced ? null : ctx.querySpacingMs);
 
   // Each attempt is searched in its month, and in the neighbouring one near a month's boundary.
   const found = new Map<number, QueryItem>();

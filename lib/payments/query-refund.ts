@@ -1,13 +1,15 @@
-import { and, eq, isNull, lt, or } from "drizzle-orm";
-import { paymentAttempts, refunds } from "../db/schema/payments";
 import { describeStatus, transactionStateOf } from "../qfpay/status-codes";
 import type { PaymentsContext } from "./context";
 import { queryWindowsFor } from "../qfpay/query-window";
 import type { QueryItem } from "../qfpay/responses";
 import type { QueryResult } from "./query-attempt";
-import { findRefundByOutTradeNo, markRefundFailed, markRefundSucceeded, type Refund } from "./settle-refund";
+import { markRefundFailed, markRefundSucceeded } from "./settle-refund";
 import { shopperReason } from "./shopper-reason";
-import { flagForReviewOnce, type Tx } from "./transitions";
+import { readAttempt } from "./store/attempts";
+import { claimRefundQuery, correctRefundAmount, lockRefundByOutTradeNo } from "./store/refunds";
+import { transaction, type Tx } from "./store/transaction";
+import { flagForReviewOnce } from "./store/transitions";
+import type { Refund } from "./types";
 
 /**
  * Asks QFPay what became of a refund (its answer lost, or a notification to confirm) and applies it,
@@ -21,14 +23,7 @@ export async function queryRefund(
   cause: string,
   options: { unspaced?: boolean } = {},
 ): Promise<QueryResult> {
-  const now = ctx.now();
-  const spaced = or(isNull(refunds.lastQueriedAt), lt(refunds.lastQueriedAt, new Date(now.getTime() - ctx.querySpacingMs)));
-  const claimed = await ctx.db
-    .update(refunds)
-    .set({ lastQueriedAt: now })
-    .where(options.unspaced ? eq(refunds.id, refund.id) : and(eq(refunds.id, refund.id), spaced))
-    .returning({ id: refunds.id });
-  if (claimed.length === 0) return "too_soon";
+  if (!(await claimRefundQuery(ctx.db, refund.id, ctx.now(), options.unspaced ? null : ctx.querySpacingMs))) return "too_soon";
 
   // Its month, and the neighbouring one near a month's boundary (QFPay filters on its own sysdtm).
   let item: QueryItem | undefined;
@@ -38,8 +33,8 @@ export async function queryRefund(
     // Only a refund row: a payment's own number is no refund, whatever a message calls it.
     item ??= outcome.value.data.find((row) => row.out_trade_no === refund.outTradeNo && row.order_type === "refund");
   }
-  await ctx.db.transaction(async (tx) => {
-    const current = await findRefundByOutTradeNo(tx, refund.outTradeNo);
+  await transaction(ctx.db, async (tx) => {
+    const current = await lockRefundByOutTradeNo(tx, refund.outTradeNo);
     if (!current) return;
     if (!item) {
       if (ctx.now().getTime() - refund.createdAt.getTime() >= ctx.notFoundGraceMs) {
@@ -60,7 +55,7 @@ export async function queryRefund(
 
 /** The refund as QFPay holds it, or undefined (the order flagged) when QFPay's row cannot be this refund. */
 async function heldAs(tx: Tx, refund: Refund, item: QueryItem, cause: string): Promise<Refund | undefined> {
-  const [payment] = await tx.select({ syssn: paymentAttempts.syssn }).from(paymentAttempts).where(eq(paymentAttempts.id, refund.attemptId));
+  const payment = await readAttempt(tx, refund.attemptId);
   if (item.origssn && payment?.syssn && item.origssn !== payment.syssn) {
     await flagForReviewOnce(tx, refund.orderId, `QFPay's query shows refund ${refund.outTradeNo} of payment ${item.origssn}, not of ${payment.syssn}.`, cause, { refundId: refund.id });
     return undefined;
@@ -72,6 +67,5 @@ async function heldAs(tx: Tx, refund: Refund, item: QueryItem, cause: string): P
   }
   // Started outside the shop: its amount was only what a message said; QFPay's is the one that holds.
   await flagForReviewOnce(tx, refund.orderId, `A notification said refund ${refund.outTradeNo} was ${refund.amount}, but QFPay's query shows ${item.txamt}.`, cause, { refundId: refund.id });
-  const [corrected] = await tx.update(refunds).set({ amount: item.txamt }).where(eq(refunds.id, refund.id)).returning();
-  return corrected;
+  return correctRefundAmount(tx, refund.id, item.txamt);
 }

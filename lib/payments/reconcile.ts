@@ -1,11 +1,13 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
-import { orderEvents, orders } from "../db/schema/orders";
-import { paymentAttempts, refunds } from "../db/schema/payments";
 import type { PaymentsContext } from "./context";
 import { queryAttempt } from "./query-attempt";
 import { queryRefund } from "./query-refund";
+import { closeAttempt } from "./settle-attempt";
 import { OPEN_ATTEMPT_STATES } from "./state-machine";
-import { flagForReview, moveAttempt, moveOrder } from "./transitions";
+import { attemptsToReconcile } from "./store/attempts";
+import { abandonedOrderIds, unreviewedOverpaidOrders } from "./store/orders";
+import { openRefunds } from "./store/refunds";
+import { transaction } from "./store/transaction";
+import { flagForReview, moveOrder } from "./store/transitions";
 
 /** How long past its expiry the shop waits for QFPay's own word before it gives up on an attempt. */
 export const EXPIRY_GRACE_MS = 2 * 60_000;
@@ -31,17 +33,7 @@ export async function reconcile(ctx: PaymentsContext, options: { limit?: number 
   const summary: ReconcileSummary = { checked: 0, queried: 0, gatewayErrors: 0, expiredByShop: 0, ordersFailed: 0, flaggedPaidTwice: 0 };
   // Open attempts, and replaced ones that expired less than a day ago: a replaced QR code can still be
   // paid until it expires, and nothing else asks about it. A day and more covers a daily cron's gap.
-  const open = await ctx.db
-    .select()
-    .from(paymentAttempts)
-    .where(
-      or(
-        inArray(paymentAttempts.state, [...OPEN_ATTEMPT_STATES]),
-        and(eq(paymentAttempts.state, "superseded"), gt(paymentAttempts.expiresAt, new Date(ctx.now().getTime() - REPLACED_WATCH_MS))),
-      ),
-    )
-    .orderBy(asc(paymentAttempts.id))
-    .limit(options.limit ?? 500);
+  const open = await attemptsToReconcile(ctx.db, new Date(ctx.now().getTime() - REPLACED_WATCH_MS), options.limit ?? 500);
 
   for (const attempt of open) {
     summary.checked += 1;
@@ -51,62 +43,33 @@ export async function reconcile(ctx: PaymentsContext, options: { limit?: number 
     // QFPay still calls it open (or cannot be asked), but it is long past its time: the shop gives up.
     // Should it be paid after all, the payment lands on an expired attempt and the order is flagged.
     if (OPEN_ATTEMPT_STATES.includes(attempt.state) && ctx.now().getTime() > attempt.expiresAt.getTime() + EXPIRY_GRACE_MS) {
-      const gaveUp = await ctx.db.transaction(async (tx) => {
-        const left = await moveAttempt(tx, attempt, "expired", "reconcile", { set: { failureCode: "expired_by_shop", failureReason: "The payment time ran out." } });
-        if (left === null) return false;
-        const [latest] = await tx.select({ id: paymentAttempts.id }).from(paymentAttempts).where(eq(paymentAttempts.orderId, attempt.orderId)).orderBy(desc(paymentAttempts.id)).limit(1);
-        if (latest?.id === attempt.id) await moveOrder(tx, attempt.orderId, "expired", "reconcile", { attemptId: attempt.id });
-        return true;
-      });
+      const gaveUp = await transaction(ctx.db, (tx) =>
+        closeAttempt(tx, attempt, "expired", "reconcile", { failureCode: "expired_by_shop", failureReason: "The payment time ran out." }),
+      );
       if (gaveUp) summary.expiredByShop += 1;
     }
   }
 
   // Orders whose last attempt failed (or was replaced and never retried) and that nobody came back to.
   const cutoff = new Date(ctx.now().getTime() - ctx.expiredMinutes * 60_000 - EXPIRY_GRACE_MS);
-  const stale = await ctx.db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(
-      and(
-        eq(orders.state, "awaiting_payment"),
-        lt(orders.updatedAt, cutoff),
-        sql`not exists (select 1 from ${paymentAttempts} where ${paymentAttempts.orderId} = ${orders.id} and ${inArray(paymentAttempts.state, [...OPEN_ATTEMPT_STATES])})`,
-        sql`not exists (select 1 from ${paymentAttempts} where ${paymentAttempts.orderId} = ${orders.id} and ${paymentAttempts.updatedAt} >= ${cutoff})`,
-      ),
-    );
-  for (const { id } of stale) {
-    const moved = await ctx.db.transaction((tx) => moveOrder(tx, id, "failed", "reconcile"));
+  const stale = await abandonedOrderIds(ctx.db, cutoff);
+  for (const id of stale) {
+    const moved = await transaction(ctx.db, (tx) => moveOrder(tx, id, "failed", "reconcile"));
     if (moved) summary.ordersFailed += 1;
   }
 
   // Refunds whose answer was lost: QFPay's word decides, as for payments.
-  const openRefunds = await ctx.db.select().from(refunds).where(inArray(refunds.state, ["created", "unknown"])).orderBy(asc(refunds.id)).limit(options.limit ?? 500);
-  for (const refund of openRefunds) {
+  for (const refund of await openRefunds(ctx.db, options.limit ?? 500)) {
     summary.checked += 1;
     const result = await queryRefund(ctx, refund, "reconcile");
     if (result === "settled") summary.queried += 1;
     if (result === "gateway_unavailable") summary.gatewayErrors += 1;
   }
 
-  // Orders holding more than they cost (paid twice, the extra not yet refunded) that nobody has looked at
-  // since their last payment: a flag the merchant resolved stays resolved until another payment lands.
-  const paidTwice = await ctx.db
-    .select({ orderId: orders.id, paid: count() })
-    .from(orders)
-    .innerJoin(paymentAttempts, and(eq(paymentAttempts.orderId, orders.id), eq(paymentAttempts.state, "paid")))
-    .where(
-      and(
-        eq(orders.needsReview, false),
-        sql`not exists (
-          select 1 from ${orderEvents} resolved where resolved.order_id = ${orders.id} and resolved.type = 'order.review_resolved'
-          and resolved.id > (select max(paid.id) from ${orderEvents} paid where paid.order_id = ${orders.id} and paid.type = 'attempt.paid'))`,
-      ),
-    )
-    .groupBy(orders.id)
-    .having(sql`count(*) > 1 and sum(${paymentAttempts.amount}) - ${orders.refundedTotal} > ${orders.total}`);
+  // Orders paid twice that nobody has looked at since their last payment.
+  const paidTwice = await unreviewedOverpaidOrders(ctx.db);
   for (const { orderId, paid } of paidTwice) {
-    await ctx.db.transaction((tx) => flagForReview(tx, orderId, `Paid ${paid} times for one order: refund the extra payments.`, "reconcile"));
+    await transaction(ctx.db, (tx) => flagForReview(tx, orderId, `Paid ${paid} times for one order: refund the extra payments.`, "reconcile"));
     summary.flaggedPaidTwice += 1;
   }
   return summary;

@@ -1,5 +1,3 @@
-import { eq } from "drizzle-orm";
-import { paymentAttempts, refunds } from "../db/schema/payments";
 import { formatGatewayTime } from "../qfpay/gateway-time";
 import { crashPoint } from "../crash-point";
 import { describeStatus } from "../qfpay/status-codes";
@@ -10,8 +8,13 @@ import type { PaymentsContext } from "./context";
 import { newOutTradeNo } from "./ids";
 import { queryRefund } from "./query-refund";
 import { inRefundBlackout } from "../qfpay/refund-window";
-import { markRefundFailed, markRefundSucceeded, findRefundByOutTradeNo, type Refund } from "./settle-refund";
-import { lockOrder, moveRefund, recordEvent } from "./transitions";
+import { markRefundFailed, markRefundSucceeded } from "./settle-refund";
+import { attemptsOf } from "./store/attempts";
+import { lockOrder } from "./store/orders";
+import { insertRefund, lockRefundByOutTradeNo, readRefund, refundByRequestKey, refundsOf } from "./store/refunds";
+import { transaction } from "./store/transaction";
+import { moveRefund } from "./store/transitions";
+import type { Refund } from "./types";
 
 /** An amount as the admin reads it ("HK$128.00"), for an order whose currency QFPay takes. */
 function moneyText(minor: number, currency: string): string {
@@ -54,19 +57,19 @@ export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Pro
   if (input.amount !== "rest" && (!Number.isSafeInteger(input.amount) || input.amount <= 0)) return { ok: false, error: "Enter an amount above zero." };
   if (inRefundBlackout(ctx.now())) return { ok: false, error: REFUND_REASONS["1265"]! };
 
-  const prepared = await ctx.db.transaction(async (tx): Promise<RefundResult | { send: Refund; syssn: string }> => {
+  const prepared = await transaction(ctx.db, async (tx): Promise<RefundResult | { send: Refund; syssn: string }> => {
     // The order's lock serialises refunds of one order: the second of two identical submits sees the first.
     const order = await lockOrder(tx, input.orderId);
     if (!order) return { ok: false, error: "This order does not exist." };
-    const [repeat] = await tx.select().from(refunds).where(eq(refunds.requestKey, input.requestKey));
+    const repeat = await refundByRequestKey(tx, input.requestKey);
     if (repeat) {
       if (repeat.orderId !== order.id) return { ok: false, error: "Reload the page and try again." };
       // A repeat answers as the first submit did: a refund QFPay refused is not "sent", and no query will settle it.
       if (repeat.state === "failed") return { ok: false, error: repeat.failureReason ?? "QFPay refused the refund." };
       return { ok: true, refund: repeat };
     }
-    const orderRefunds = await tx.select().from(refunds).where(eq(refunds.orderId, order.id));
-    const payments = paymentBalances(await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id)), orderRefunds);
+    const orderRefunds = await refundsOf(tx, order.id);
+    const payments = paymentBalances(await attemptsOf(tx, order.id), orderRefunds);
     if (payments.length === 0) return { ok: false, error: "Only paid orders can be refunded." };
     const payment = input.attemptId === undefined ? (payments.length === 1 ? payments[0] : undefined) : payments.find((p) => p.attemptId === input.attemptId);
     if (!payment) return { ok: false, error: input.attemptId === undefined ? "This order was paid more than once: choose the payment to refund." : "Choose a payment of this order." };
@@ -77,12 +80,17 @@ export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Pro
       const refused = orderRefunds.find((r) => r.attemptId === payment.attemptId && r.failureCode !== null && PARTIAL_REFUSED.includes(r.failureCode));
       if (refused) return { ok: false, error: REFUND_REASONS[refused.failureCode!]! };
     }
-    const [refund] = await tx
-      .insert(refunds)
-      .values({ orderId: order.id, attemptId: payment.attemptId, outTradeNo: newOutTradeNo("refund"), amount, state: "created", txdtm: formatGatewayTime(ctx.now()), requestKey: input.requestKey })
-      .returning();
-    await recordEvent(tx, { orderId: order.id, type: "refund.created", cause: `admin:${input.by}`, refundId: refund!.id, toState: "created", detail: { amount, outTradeNo: refund!.outTradeNo, syssn: payment.syssn } });
-    return { send: refund!, syssn: payment.syssn };
+    const outTradeNo = newOutTradeNo("refund");
+    const refund = await insertRefund(
+      tx,
+      { orderId: order.id, attemptId: payment.attemptId, outTradeNo, amount, txdtm: formatGatewayTime(ctx.now()), requestKey: input.requestKey },
+      "created",
+      `admin:${input.by}`,
+      { amount, outTradeNo, syssn: payment.syssn },
+    );
+    // Its number is new and its key was looked for under the order's lock: nothing can hold either.
+    if (!refund) throw new Error(`Refund ${outTradeNo} could not be stored.`);
+    return { send: refund, syssn: payment.syssn };
   });
   if (!("send" in prepared)) return prepared;
 
@@ -91,28 +99,28 @@ export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Pro
   crashPoint("refund.after-gateway");
   switch (outcome.kind) {
     case "accepted":
-      await ctx.db.transaction(async (tx) => {
-        const current = await findRefundByOutTradeNo(tx, refund.outTradeNo);
+      await transaction(ctx.db, async (tx) => {
+        const current = await lockRefundByOutTradeNo(tx, refund.outTradeNo);
         if (current) await markRefundSucceeded(tx, current, outcome.value.syssn, "gateway");
       });
       break;
     case "pending":
     case "transport":
-      await ctx.db.transaction((tx) => moveRefund(tx, refund, "unknown", "gateway", { detail: { message: outcome.message } }));
+      await transaction(ctx.db, (tx) => moveRefund(tx, refund, "unknown", "gateway", { detail: { message: outcome.message } }));
       await queryRefund(ctx, refund, "gateway");
       break;
     case "failed":
     case "invalid": {
       const code = outcome.kind === "failed" ? outcome.code : "invalid";
       const reason = REFUND_REASONS[code] ?? (outcome.kind === "failed" ? describeStatus(code) : outcome.message);
-      await ctx.db.transaction(async (tx) => {
-        const current = await findRefundByOutTradeNo(tx, refund.outTradeNo);
+      await transaction(ctx.db, async (tx) => {
+        const current = await lockRefundByOutTradeNo(tx, refund.outTradeNo);
         if (current) await markRefundFailed(tx, current, code, reason, "gateway");
       });
       break;
     }
   }
-  const [fresh] = await ctx.db.select().from(refunds).where(eq(refunds.id, refund.id));
+  const fresh = await readRefund(ctx.db, refund.id);
   if (fresh!.state === "failed") return { ok: false, error: fresh!.failureReason ?? "QFPay refused the refund." };
   return { ok: true, refund: fresh! };
 }

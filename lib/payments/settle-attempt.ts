@@ -1,16 +1,16 @@
-import { desc, eq } from "drizzle-orm";
-import { orders } from "../db/schema/orders";
-import { paymentAttempts, refunds } from "../db/schema/payments";
 import { crashPoint } from "../crash-point";
 import type { PaymentsContext } from "./context";
 import type { GatewayTruth } from "./gateway-truth";
-import { takeStockForOrder } from "./inventory";
 import { capturedOf, paymentBalances } from "./payment-balances";
 import { orderStateFor } from "./state-machine";
-import { flagForReview, flagForReviewOnce, lockAttempt, lockOrder, moveAttempt, moveOrder, recordEvents, type EventInput, type Tx } from "./transitions";
-
-export type Attempt = typeof paymentAttempts.$inferSelect;
-type Order = typeof orders.$inferSelect;
+import { attemptsOf, latestAttemptId, lockAttempt, updateAttemptDetails } from "./store/attempts";
+import { recordEvents } from "./store/events";
+import { lockOrder, setRefundedTotal } from "./store/orders";
+import { refundsOf } from "./store/refunds";
+import { takeStockForOrder } from "./store/stock";
+import { transaction, type Tx } from "./store/transaction";
+import { flagForReview, flagForReviewOnce, moveAttempt, moveOrder } from "./store/transitions";
+import type { Attempt, EventInput, Order } from "./types";
 
 /**
  * Applies what QFPay says about an attempt, in one transaction. Safe to call any number of times, in any
@@ -18,7 +18,7 @@ type Order = typeof orders.$inferSelect;
  * effects of `paid` (stock, the `order.paid` event) happen with the order's own transition, once.
  */
 export async function settleAttempt(ctx: PaymentsContext, attemptId: number, truth: GatewayTruth, cause: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     const attempt = await lockAttempt(tx, attemptId);
     if (!attempt) return;
     if (attempt.state === "paid" && truth.kind !== "paid") return contradictPaid(tx, ctx, attempt, truth, cause);
@@ -31,17 +31,17 @@ export async function settleAttempt(ctx: PaymentsContext, attemptId: number, tru
         if (attempt.state === "created") {
           await moveAttempt(tx, attempt, "unknown", cause, { set: { syssn: attempt.syssn ?? truth.syssn }, detail: { syssn: truth.syssn, code: truth.code }, from: attempt.state });
         } else if (!attempt.syssn) {
-          await tx.update(paymentAttempts).set({ syssn: truth.syssn }).where(eq(paymentAttempts.id, attempt.id));
+          await updateAttemptDetails(tx, attempt.id, { syssn: truth.syssn });
         }
         return;
       case "closed":
-        return closeAttempt(tx, attempt, "expired", cause, { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason });
+        return closeAttempt(tx, attempt, "expired", cause, { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason }, attempt.state);
       case "failed":
-        return closeAttempt(tx, attempt, "failed", cause, { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason });
+        return closeAttempt(tx, attempt, "failed", cause, { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason }, attempt.state);
       case "absent":
         // Sent but unknown to QFPay after the grace period: it never got there, so nobody can pay it.
         if ((attempt.state === "created" || attempt.state === "unknown") && ctx.now().getTime() - attempt.createdAt.getTime() >= ctx.notFoundGraceMs) {
-          return closeAttempt(tx, attempt, "failed", cause, { failureCode: "not_found", failureReason: "The payment never reached QFPay." });
+          return closeAttempt(tx, attempt, "failed", cause, { failureCode: "not_found", failureReason: "The payment never reached QFPay." }, attempt.state);
         }
         return;
     }
@@ -66,7 +66,8 @@ function contradiction(claimed: PaymentClaim, truth: GatewayTruth): string {
 /** One payment: the same QFPay number, amount and currency. */
 const samePayment = (a: { syssn: string | null; amount: number; currency: string }, b: PaymentClaim) => a.syssn === b.syssn && a.amount === b.amount && a.currency === b.currency;
 
-const confirms = (truth: GatewayTruth, claim: PaymentClaim) => truth.kind === "paid" && samePayment(truth, claim);
+/** Whether what QFPay's query says is the payment that was claimed. */
+export const confirms = (truth: GatewayTruth, claim: PaymentClaim) => truth.kind === "paid" && samePayment(truth, claim);
 
 /** Flags an order for a contradiction, once for each thing QFPay says (the same news twice is not news). */
 async function flagContradiction(tx: Tx, attempt: Attempt, claimed: PaymentClaim, truth: GatewayTruth, cause: string): Promise<void> {
@@ -90,7 +91,7 @@ async function contradictPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, tr
  */
 export async function flagUnconfirmedPayment(ctx: PaymentsContext, attemptId: number, claim: PaymentClaim, truth: GatewayTruth, cause: string): Promise<void> {
   if (confirms(truth, claim)) return;
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     const attempt = await lockAttempt(tx, attemptId);
     if (attempt) await flagContradiction(tx, attempt, claim, truth, cause);
   });
@@ -151,13 +152,16 @@ async function applyPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: 
   if (order.refundedTotal > 0) await applyRefundTotals(tx, order.id, cause, { ...order, state: "paid" });
 }
 
-async function closeAttempt(tx: Tx, attempt: Attempt, to: "failed" | "expired", cause: string, set: Partial<Attempt>): Promise<void> {
-  const left = await moveAttempt(tx, attempt, to, cause, { set, detail: { code: set.failureCode, reason: set.failureReason }, from: attempt.state });
-  if (left === null) return;
-  // An expired live attempt expires its order; a failed one leaves it open for another try.
-  if (to !== "expired") return;
-  const [latest] = await tx.select({ id: paymentAttempts.id }).from(paymentAttempts).where(eq(paymentAttempts.orderId, attempt.orderId)).orderBy(desc(paymentAttempts.id)).limit(1);
-  if (latest?.id === attempt.id) await moveOrder(tx, attempt.orderId, "expired", cause, { attemptId: attempt.id });
+/**
+ * Closes an attempt as failed or expired. An expired attempt that is its order's latest expires the order
+ * too; a failed one leaves the order open for another try. `from` is the state this transaction locked
+ * it in; without it, the attempt is locked here. False when someone else moved it first.
+ */
+export async function closeAttempt(tx: Tx, attempt: Attempt, to: "failed" | "expired", cause: string, set: Partial<Attempt>, from?: Attempt["state"]): Promise<boolean> {
+  const left = await moveAttempt(tx, attempt, to, cause, { set, detail: { code: set.failureCode, reason: set.failureReason }, from });
+  if (left === null) return false;
+  if (to === "expired" && (await latestAttemptId(tx, attempt.orderId)) === attempt.id) await moveOrder(tx, attempt.orderId, "expired", cause, { attemptId: attempt.id });
+  return true;
 }
 
 /**
@@ -168,14 +172,14 @@ async function closeAttempt(tx: Tx, attempt: Attempt, to: "failed" | "expired", 
 export async function applyRefundTotals(tx: Tx, orderId: string, cause: string, locked?: Order): Promise<void> {
   const order = locked ?? (await lockOrder(tx, orderId));
   if (!order) return;
-  const orderRefunds = await tx.select().from(refunds).where(eq(refunds.orderId, orderId));
+  const orderRefunds = await refundsOf(tx, orderId);
   const refunded = orderRefunds.filter((refund) => refund.state === "succeeded").reduce((sum, refund) => sum + refund.amount, 0);
   if (order.state !== "paid" && order.state !== "partially_refunded" && order.state !== "refunded") {
     // Money went back before the shop saw it arrive: hold the total until the payment is confirmed.
-    if (refunded !== order.refundedTotal) await tx.update(orders).set({ refundedTotal: refunded }).where(eq(orders.id, orderId));
+    if (refunded !== order.refundedTotal) await setRefundedTotal(tx, orderId, refunded);
     return;
   }
-  const balances = paymentBalances(await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)), orderRefunds);
+  const balances = paymentBalances(await attemptsOf(tx, orderId), orderRefunds);
   const captured = capturedOf(balances);
   const target = orderStateFor(order.total, captured);
   if (target === order.state && refunded === order.refundedTotal) return;
@@ -185,7 +189,7 @@ export async function applyRefundTotals(tx: Tx, orderId: string, cause: string, 
     }
   }
   if (target === order.state) {
-    await tx.update(orders).set({ refundedTotal: refunded }).where(eq(orders.id, orderId));
+    await setRefundedTotal(tx, orderId, refunded);
     return;
   }
   await moveOrder(tx, orderId, target, cause, { set: { refundedTotal: refunded }, detail: { refundedTotal: refunded, captured }, from: order.state });

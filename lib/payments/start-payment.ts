@@ -1,6 +1,3 @@
-import { desc, eq } from "drizzle-orm";
-import { orderItems, orders } from "../db/schema/orders";
-import { paymentAttempts } from "../db/schema/payments";
 import type { PricedItem } from "../catalog/price-cart";
 import { formatGatewayTime } from "../qfpay/gateway-time";
 import { isCurrencyCode } from "../qfpay/currencies";
@@ -14,8 +11,11 @@ import { orderUrl } from "./order-access";
 import { queryAttempt } from "./query-attempt";
 import { OPEN_ATTEMPT_STATES } from "./state-machine";
 import { stockShortage } from "./stock-reservation";
-import { lockAttempt, lockOrder, moveAttempt, recordEvent, type Tx } from "./transitions";
-import type { Attempt } from "./settle-attempt";
+import { insertAttempt, latestAttempt, latestAttemptId, readAttempt, updateAttemptDetails } from "./store/attempts";
+import { insertOrder, itemsOf, lockOrder, orderByCheckoutKey } from "./store/orders";
+import { transaction, type Tx } from "./store/transaction";
+import { moveAttempt } from "./store/transitions";
+import type { Attempt } from "./types";
 
 
 export interface StartPaymentInput {
@@ -50,24 +50,20 @@ function goodsNameFor(items: PricedItem[]): string {
   return [...cleaned].slice(0, 20).join("").trim() || GOODS_NAME_FALLBACK;
 }
 
-async function insertAttempt(tx: Tx, ctx: PaymentsContext, orderId: string, amount: number, wallet: Wallet, device: Device, cause: string): Promise<Attempt> {
+/** A new attempt to pay the order's total with this wallet on this device, not yet sent. */
+function newAttempt(tx: Tx, ctx: PaymentsContext, orderId: string, amount: number, wallet: Wallet, device: Device, cause: string): Promise<Attempt> {
   const now = ctx.now();
-  const [attempt] = await tx
-    .insert(paymentAttempts)
-    .values({
-      orderId,
-      outTradeNo: newOutTradeNo("payment"),
-      wallet,
-      payType: payTypeFor(wallet, device),
-      amount,
-      currency: ctx.currency,
-      state: "created",
-      txdtm: formatGatewayTime(now),
-      expiresAt: new Date(now.getTime() + ctx.expiredMinutes * 60_000),
-    })
-    .returning();
-  await recordEvent(tx, { orderId, type: "attempt.created", cause, attemptId: attempt!.id, toState: "created", detail: { wallet, payType: attempt!.payType, outTradeNo: attempt!.outTradeNo } });
-  return attempt!;
+  const attempt = {
+    orderId,
+    outTradeNo: newOutTradeNo("payment"),
+    wallet,
+    payType: payTypeFor(wallet, device),
+    amount,
+    currency: ctx.currency,
+    txdtm: formatGatewayTime(now),
+    expiresAt: new Date(now.getTime() + ctx.expiredMinutes * 60_000),
+  };
+  return insertAttempt(tx, attempt, cause);
 }
 
 /**
@@ -82,18 +78,11 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
   if (refusal) return { ok: false, error: refusal };
 
   const orderId = newOrderId();
-  const placing = ctx.db.transaction(async (tx) => {
-    // A submit of a cart already being checked out waits here for the first one's transaction, then
-    // inserts nothing (the unique checkout key) and is answered with that order.
-    const [placed] = await tx
-      .insert(orders)
-      .values({ id: orderId, ownerSessionId: input.sessionId, checkoutKey: input.checkoutKey, mode: ctx.mode, email: input.email, currency: ctx.currency, total, state: "awaiting_payment" })
-      .onConflictDoNothing()
-      .returning({ id: orders.id });
-    if (!placed) return null;
-    await tx.insert(orderItems).values(input.items.map((item) => ({ orderId, ...item })));
-    await recordEvent(tx, { orderId, type: "order.created", cause: "checkout", toState: "awaiting_payment", detail: { total, currency: ctx.currency } });
-    const attempt = await insertAttempt(tx, ctx, orderId, total, input.wallet, input.device, "checkout");
+  const placing = transaction(ctx.db, async (tx) => {
+    // A submit of a cart already being checked out is answered with the first one's order.
+    const order = { id: orderId, ownerSessionId: input.sessionId, checkoutKey: input.checkoutKey ?? null, mode: ctx.mode, email: input.email, currency: ctx.currency, total };
+    if (!(await insertOrder(tx, order, input.items))) return null;
+    const attempt = await newAttempt(tx, ctx, orderId, total, input.wallet, input.device, "checkout");
     // Goods another shopper is paying for are not sold twice: no order is made for what is not there.
     // Checked last, so that checkouts of the same goods queue on the stock rows only for this and the commit.
     const shortage = await stockShortage(tx, input.items, ctx.now(), orderId);
@@ -115,9 +104,9 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
  * failed, it expired), another try on the same order, as the order page's "Try again" would make.
  */
 async function placedAlready(ctx: PaymentsContext, input: StartPaymentInput): Promise<StartPaymentResult> {
-  const [order] = await ctx.db.select({ id: orders.id, owner: orders.ownerSessionId, state: orders.state }).from(orders).where(eq(orders.checkoutKey, input.checkoutKey!));
-  if (!order || order.owner !== input.sessionId) return { ok: false, error: "This cart was checked out already." };
-  const [attempt] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id)).orderBy(desc(paymentAttempts.id)).limit(1);
+  const order = await orderByCheckoutKey(ctx.db, input.checkoutKey!);
+  if (!order || order.ownerSessionId !== input.sessionId) return { ok: false, error: "This cart was checked out already." };
+  const attempt = await latestAttempt(ctx.db, order.id);
   const stuck = attempt!.state !== "created" && !(attempt!.state === "awaiting_payment" && attempt!.expiresAt > ctx.now()) && attempt!.state !== "paid";
   if (order.state === "awaiting_payment" && stuck) return retryPayment(ctx, order.id, input.wallet, input.device);
   return { ok: true, orderId: order.id, attempt: attempt! };
@@ -129,7 +118,7 @@ async function placedAlready(ctx: PaymentsContext, input: StartPaymentInput): Pr
  * is reused, any other is superseded, so an order never has two attempts a shopper can be shown.
  */
 export async function retryPayment(ctx: PaymentsContext, orderId: string, wallet: Wallet, device: Device): Promise<StartPaymentResult> {
-  const [live] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1);
+  const live = await latestAttempt(ctx.db, orderId);
   if (live && OPEN_ATTEMPT_STATES.includes(live.state)) await queryAttempt(ctx, live, "retry");
 
   let outcome: RetryStep = RACED;
@@ -146,28 +135,26 @@ type RetryStep = StartPaymentResult | { reuse: Attempt } | { fresh: Attempt; goo
 
 /** retryPayment's transaction: reuse the live attempt, or replace it with a fresh one (not yet sent). */
 function retryStep(ctx: PaymentsContext, orderId: string, wallet: Wallet, device: Device): Promise<RetryStep> {
-  return ctx.db.transaction(async (tx): Promise<RetryStep> => {
+  return transaction(ctx.db, async (tx): Promise<RetryStep> => {
     // Locks in the order that settling a payment takes them, the attempt and then its order: the other
     // way round, a retry and a notification of the same order deadlocked on PostgreSQL.
-    const latestId = async () => (await tx.select({ id: paymentAttempts.id }).from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1))[0]?.id;
-    const seen = await latestId();
-    const current = seen === undefined ? undefined : await lockAttempt(tx, seen);
+    const current = await latestAttempt(tx, orderId, { lock: true });
     const order = await lockOrder(tx, orderId);
     if (!order) return { ok: false, error: "This order does not exist." };
-    if ((await latestId()) !== seen) return RACED;
+    if ((await latestAttemptId(tx, orderId)) !== current?.id) return RACED;
     if (order.state !== "awaiting_payment") return { ok: false, error: "This order can no longer be paid." };
     const refusal = walletRefusal(wallet, device, order.total, order.currency);
     if (refusal) return { ok: false, error: refusal };
     const payType = payTypeFor(wallet, device);
     if (current && current.state === "awaiting_payment" && current.payType === payType && current.expiresAt > ctx.now()) return { reuse: current };
     // The order's hold on its goods lapsed with its last attempt: others may have bought them since.
-    const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, orderId));
+    const items = await itemsOf(tx, orderId);
     const shortage = await stockShortage(tx, items, ctx.now(), orderId);
     if (shortage) return { ok: false, error: shortage };
     if (current && OPEN_ATTEMPT_STATES.includes(current.state)) {
       await moveAttempt(tx, current, "superseded", "retry", { detail: { by: "a new attempt" }, from: current.state });
     }
-    return { fresh: await insertAttempt(tx, ctx, orderId, order.total, wallet, device, "retry"), goodsName: goodsNameFor(items) };
+    return { fresh: await newAttempt(tx, ctx, orderId, order.total, wallet, device, "retry"), goodsName: goodsNameFor(items) };
   });
 }
 
@@ -190,23 +177,23 @@ async function sendAttempt(ctx: PaymentsContext, attempt: Attempt, goodsName: st
   switch (outcome.kind) {
     case "accepted": {
       const { syssn, pay_url: payUrl } = outcome.value;
-      await ctx.db.transaction(async (tx) => {
+      await transaction(ctx.db, async (tx) => {
         // QFPay's answer is as fresh as a query: the order page shown next need not ask again at once.
         const moved = await moveAttempt(tx, attempt, "awaiting_payment", "gateway", { set: { syssn, payUrl: payUrl ?? null, lastQueriedAt: ctx.now() }, detail: { syssn } });
         // A notification can beat the answer: the attempt may be paid already, and still needs its link.
-        if (moved === null) await tx.update(paymentAttempts).set({ syssn, payUrl: payUrl ?? null }).where(eq(paymentAttempts.id, attempt.id));
+        if (moved === null) await updateAttemptDetails(tx, attempt.id, { syssn, payUrl: payUrl ?? null });
       });
       break;
     }
     case "pending":
     case "transport": {
       const detail = outcome.kind === "pending" ? { code: outcome.code, message: outcome.message } : { reason: outcome.reason, status: outcome.status, message: outcome.message };
-      await ctx.db.transaction((tx) => moveAttempt(tx, attempt, "unknown", "gateway", { detail }));
+      await transaction(ctx.db, (tx) => moveAttempt(tx, attempt, "unknown", "gateway", { detail }));
       await queryAttempt(ctx, attempt, "gateway");
       break;
     }
     case "failed":
-      await ctx.db.transaction((tx) =>
+      await transaction(ctx.db, (tx) =>
         moveAttempt(tx, attempt, "failed", "gateway", {
           set: { failureCode: outcome.code, failureReason: describeStatus(outcome.code) },
           detail: { code: outcome.code, gatewayMessage: outcome.gatewayMessage },
@@ -214,11 +201,10 @@ async function sendAttempt(ctx: PaymentsContext, attempt: Attempt, goodsName: st
       );
       break;
     case "invalid":
-      await ctx.db.transaction((tx) =>
+      await transaction(ctx.db, (tx) =>
         moveAttempt(tx, attempt, "failed", "checkout", { set: { failureCode: "invalid", failureReason: outcome.message }, detail: { problems: outcome.problems } }),
       );
       break;
   }
-  const [fresh] = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.id, attempt.id));
-  return fresh!;
+  return (await readAttempt(ctx.db, attempt.id))!;
 }

@@ -1,5 +1,4 @@
-import type { OrderState } from "../db/schema/orders";
-import type { AttemptState, RefundState } from "../db/schema/payments";
+import type { AttemptState, OrderState, RefundState } from "./types";
 
 /**
  * Every transition the shop allows, and nothing else. Each use case asks this module which states a

@@ -1,10 +1,6 @@
-import { and, asc, eq, exists, gt, inArray, ne, sql } from "drizzle-orm";
-import { inventory } from "../db/schema/inventory";
-import { orderItems, orders } from "../db/schema/orders";
-import { paymentAttempts } from "../db/schema/payments";
 import { productBySku } from "../catalog/products";
-import { PAYABLE_ATTEMPT_STATES } from "./state-machine";
-import type { Tx } from "./transitions";
+import { heldByOtherOrders, lockStock } from "./store/stock";
+import type { Tx } from "./store/transaction";
 
 export interface WantedLine {
   sku: string;
@@ -23,29 +19,11 @@ export async function stockShortage(tx: Tx, wanted: readonly WantedLine[], now: 
   const quantities = new Map<string, number>();
   for (const line of wanted) quantities.set(line.sku, (quantities.get(line.sku) ?? 0) + line.quantity);
   const skus = [...quantities.keys()].sort();
-  const onHand = await tx.select({ sku: inventory.sku, stock: inventory.stock }).from(inventory).where(inArray(inventory.sku, skus)).orderBy(asc(inventory.sku)).for("update");
-  const held = await tx
-    .select({ sku: orderItems.sku, quantity: sql<string>`sum(${orderItems.quantity})` })
-    .from(orderItems)
-    .innerJoin(orders, eq(orders.id, orderItems.orderId))
-    .where(
-      and(
-        inArray(orderItems.sku, skus),
-        eq(orders.state, "awaiting_payment"),
-        ne(orders.id, ownOrderId),
-        exists(
-          tx
-            .select({ one: sql`1` })
-            .from(paymentAttempts)
-            .where(and(eq(paymentAttempts.orderId, orders.id), inArray(paymentAttempts.state, [...PAYABLE_ATTEMPT_STATES]), gt(paymentAttempts.expiresAt, now))),
-        ),
-      ),
-    )
-    .groupBy(orderItems.sku);
+  const onHand = await lockStock(tx, skus);
+  const held = await heldByOtherOrders(tx, skus, now, ownOrderId);
 
   for (const sku of skus) {
-    const stock = onHand.find((row) => row.sku === sku)?.stock ?? 0;
-    const available = Math.max(0, stock - Number(held.find((row) => row.sku === sku)?.quantity ?? 0));
+    const available = Math.max(0, (onHand.get(sku) ?? 0) - (held.get(sku) ?? 0));
     const quantity = quantities.get(sku)!;
     if (quantity <= available) continue;
     const name = productBySku(sku)?.name ?? sku;

@@ -1,19 +1,37 @@
 import type { PaymentsContext } from "../payments/context";
+import { receiveNotification, type NotificationResult } from "../payments/receive-notification";
 import { errorField } from "../log";
 import { readLimitedBody } from "./read-limited-body";
-import { MAX_NOTIFICATION_BYTES, receiveNotification } from "../payments/receive-notification";
+import { countRefusedNotification } from "./refused-notification";
+
+/** QFPay's bodies are a few hundred bytes; anything far larger is not QFPay, and is not read further. */
+export const MAX_NOTIFICATION_BYTES = 64 * 1024;
+
+/** QFPay stops resending only on `SUCCESS`: anything else brings the notification again. */
+const ANSWERS: Record<Exclude<NotificationResult, "forged">, { status: number; body: string }> = {
+  taken: { status: 200, body: "SUCCESS" },
+  unconfirmed: { status: 503, body: "FAIL: QFPay's query does not confirm this payment yet" },
+};
+
+function answer(status: number, body: string): Response {
+  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
 
 /** The notification endpoint as a Web handler: raw bytes in, QFPay's `SUCCESS` (or not) out. */
 export async function handleNotifyRequest(ctx: PaymentsContext, request: Request, client: string): Promise<Response> {
-  const { bytes, oversized } = await readLimitedBody(request, MAX_NOTIFICATION_BYTES);
-  const signature = request.headers.get("x-qf-sign");
-  let answer;
   try {
-    answer = await receiveNotification(ctx, { raw: bytes, signature, oversized, client });
+    const { bytes, oversized } = await readLimitedBody(request, MAX_NOTIFICATION_BYTES);
+    const refuse = async (reason: "oversized" | "bad_signature", status: 413 | 401, text: string) => {
+      const counted = await countRefusedNotification(ctx.db, ctx.log, ctx.sessionSecret, ctx.now(), { reason, raw: bytes, client, status });
+      return counted === 429 ? answer(429, "FAIL: too many refused notifications") : answer(status, text);
+    };
+    if (oversized) return await refuse("oversized", 413, "FAIL: body too large");
+    const result = await receiveNotification(ctx, { raw: bytes, signature: request.headers.get("x-qf-sign") });
+    if (result === "forged") return await refuse("bad_signature", 401, "FAIL: signature");
+    return answer(ANSWERS[result].status, ANSWERS[result].body);
   } catch (error) {
     // Not SUCCESS: QFPay will send it again, by which time the database may answer.
     ctx.log.error({ event: "notification.error", error: errorField(error) });
-    answer = { status: 503, body: "FAIL: try again" };
+    return answer(503, "FAIL: try again");
   }
-  return new Response(answer.body, { status: answer.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }

@@ -1,11 +1,10 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { orders } from "../db/schema/orders";
 import { isAdmin } from "../admin/admin-session";
 import { getShopSession } from "./session";
 import type { PaymentsContext } from "../payments/context";
 import { verifyOrderAccessToken } from "../payments/order-access";
 import { orderIdSchema } from "../payments/ids";
+import { orderOwner } from "../payments/store/orders";
 
 
 /**
@@ -22,8 +21,7 @@ export async function mayViewOrder(ctx: PaymentsContext, orderIdArg: unknown, to
   if (verifyOrderAccessToken(orderId, token, ctx.sessionSecret) || (await isAdmin())) return true;
   const session = await getShopSession();
   if (!session.sid) return false;
-  const [order] = await ctx.db.select({ owner: orders.ownerSessionId }).from(orders).where(eq(orders.id, orderId));
-  return order !== undefined && order.owner === session.sid;
+  return (await orderOwner(ctx.db, orderId)) === session.sid;
 }
 
 /** The order's path, keeping the signed token when that is how the visitor came. */

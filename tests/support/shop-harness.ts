@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/connection";
 import type { PaymentsContext } from "@/lib/payments/context";
 import { handleNotifyRequest } from "@/lib/web/notify-handler";
-import { seedInventory, setStock } from "@/lib/payments/inventory";
+import { seedInventory, setStock } from "@/lib/payments/store/stock";
 import { createSandboxGateway, type SandboxGateway } from "@/lib/sandbox/gateway";
 import { serve, type RunningServer } from "./http-server";
 import { createTestDatabase } from "./test-database";

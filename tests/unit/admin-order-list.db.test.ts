@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/connection";
 import { orders } from "@/lib/db/schema/orders";
-import { listOrders, orderFilterSchema } from "@/lib/admin/order-list";
+import { orderFilterSchema } from "@/lib/payments/order-filter";
+import { listOrders } from "@/lib/payments/store/order-list";
 import { ordersCsv } from "@/lib/admin/orders-csv";
 import { createTestDatabase } from "../support/test-database";
 

@@ -6,7 +6,7 @@ import { refunds } from "@/lib/db/schema/payments";
 import { queryAttempt } from "@/lib/payments/query-attempt";
 import { reconcile } from "@/lib/payments/reconcile";
 import { refundOrder } from "@/lib/payments/refund-payment";
-import { readOrderStory } from "@/lib/admin/order-story";
+import { readOrderStory } from "@/lib/payments/store/order-story";
 import { eventually } from "../support/sandbox-harness";
 import { startShop, type ShopHarness } from "../support/shop-harness";
 import { attemptsOf, checkout, orderOf } from "../support/payments-helpers";

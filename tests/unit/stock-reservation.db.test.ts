@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from "vitest";
 import { priceCart } from "@/lib/catalog/price-cart";
-import { setStock } from "@/lib/payments/inventory";
+import { setStock } from "@/lib/payments/store/stock";
 import { retryPayment, startPayment } from "@/lib/payments/start-payment";
 import { shopForThisFile } from "../support/shop-harness";
 import { attemptsOf, orderOf, stockOf } from "../support/payments-helpers";

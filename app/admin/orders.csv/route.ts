@@ -1,5 +1,6 @@
 import { isAdmin } from "@/lib/admin/admin-session";
-import { listOrders, orderFilterSchema } from "@/lib/admin/order-list";
+import { orderFilterSchema } from "@/lib/payments/order-filter";
+import { listOrders } from "@/lib/payments/store/order-list";
 import { ordersCsv } from "@/lib/admin/orders-csv";
 import { getDb } from "@/lib/db/database";
 import { getConfig } from "@/lib/env";

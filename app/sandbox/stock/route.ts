@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { productBySku } from "@/lib/catalog/products";
 import { getDb } from "@/lib/db/database";
-import { setStock } from "@/lib/payments/inventory";
+import { setStock } from "@/lib/payments/store/stock";
 import { readLimitedBody } from "@/lib/web/read-limited-body";
 import { getSandboxGateway } from "@/lib/sandbox/instance";
 

@@ -1,6 +1,10 @@
 import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
-export const NOTIFICATION_OUTCOMES = ["applied", "duplicate", "bad_signature", "malformed", "unknown_order", "mismatch", "oversized", "ignored"] as const;
+/**
+ * What came of a verified notification: `unconfirmed` while QFPay's query cannot vouch for it yet (a
+ * later copy updates the row). Refused ones (bad signature, oversized) are counted in refused_notifications.
+ */
+export const NOTIFICATION_OUTCOMES = ["applied", "unconfirmed", "malformed", "unknown_order", "mismatch", "ignored"] as const;
 export type NotificationOutcome = (typeof NOTIFICATION_OUTCOMES)[number];
 
 /** Every notification received, verified or not. Identical bodies share a row and count up. */

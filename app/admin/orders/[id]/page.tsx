@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { redirect, notFound } from "next/navigation";
 import { adminEnabled, isAdmin } from "@/lib/admin/admin-session";
-import { readOrderStory } from "@/lib/admin/order-story";
+import { readOrderStory } from "@/lib/payments/store/order-story";
 import { getDb } from "@/lib/db/database";
 import { formatMoney } from "@/lib/money";
 import { isCurrencyCode, type CurrencyCode } from "@/lib/qfpay/currencies";

@@ -1,9 +1,9 @@
 import "server-only";
 import { asc, eq, inArray, or } from "drizzle-orm";
-import type { Db } from "../db/connection";
-import { orderEvents, orderItems, orders } from "../db/schema/orders";
-import { paymentAttempts, refunds } from "../db/schema/payments";
-import { receivedNotifications } from "../db/schema/notifications";
+import type { Db } from "../../db/connection";
+import { orderEvents, orderItems, orders } from "../../db/schema/orders";
+import { paymentAttempts, refunds } from "../../db/schema/payments";
+import { receivedNotifications } from "../../db/schema/notifications";
 
 /** Everything that happened to one order, in order: for the merchant, not the shopper. */
 export async function readOrderStory(db: Db, orderId: string) {

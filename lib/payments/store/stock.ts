@@ -1,9 +1,11 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "../db/connection";
-import { inventory } from "../db/schema/inventory";
-import { orderItems } from "../db/schema/orders";
-import { PRODUCTS } from "../catalog/products";
-import type { Tx } from "./transitions";
+import { and, asc, eq, exists, gt, inArray, ne, sql } from "drizzle-orm";
+import type { Db } from "../../db/connection";
+import { inventory } from "../../db/schema/inventory";
+import { orderItems, orders } from "../../db/schema/orders";
+import { paymentAttempts } from "../../db/schema/payments";
+import { PRODUCTS } from "../../catalog/products";
+import { PAYABLE_ATTEMPT_STATES } from "../state-machine";
+import type { Tx } from "./transaction";
 
 /** Gives every catalog sku a stock row the first time it is seen; existing stock is never reset. */
 export async function seedInventory(db: Db): Promise<void> {
@@ -46,4 +48,36 @@ export async function setStock(db: Db, stock: number, sku?: string): Promise<voi
     .insert(inventory)
     .values(skus.map((each) => ({ sku: each, stock })))
     .onConflictDoUpdate({ target: inventory.sku, set: { stock, updatedAt: sql`now()` } });
+}
+
+/** The stock of these goods, their rows locked in sku order (as takeStockForOrder locks them). */
+export async function lockStock(tx: Tx, skus: string[]): Promise<Map<string, number>> {
+  const rows = await tx.select({ sku: inventory.sku, stock: inventory.stock }).from(inventory).where(inArray(inventory.sku, [...skus].sort())).orderBy(asc(inventory.sku)).for("update");
+  return new Map(rows.map((row) => [row.sku, row.stock]));
+}
+
+/**
+ * How many of each of these goods other orders hold: orders awaiting payment with an attempt QFPay may
+ * still take money for (lib/payments/stock-reservation.ts says why that is the hold).
+ */
+export async function heldByOtherOrders(tx: Tx, skus: string[], now: Date, ownOrderId: string): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ sku: orderItems.sku, quantity: sql<string>`sum(${orderItems.quantity})` })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .where(
+      and(
+        inArray(orderItems.sku, skus),
+        eq(orders.state, "awaiting_payment"),
+        ne(orders.id, ownOrderId),
+        exists(
+          tx
+            .select({ one: sql`1` })
+            .from(paymentAttempts)
+            .where(and(eq(paymentAttempts.orderId, orders.id), inArray(paymentAttempts.state, [...PAYABLE_ATTEMPT_STATES]), gt(paymentAttempts.expiresAt, now))),
+        ),
+      ),
+    )
+    .groupBy(orderItems.sku);
+  return new Map(rows.map((row) => [row.sku, Number(row.quantity)]));
 }

@@ -1,41 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../db/connection";
-import { logger } from "../log";
-import { orderEvents, orders, type OrderState } from "../db/schema/orders";
-import { paymentAttempts, refunds, type AttemptState, type RefundState } from "../db/schema/payments";
-import { attemptSourcesFor, canMoveAttempt, canMoveOrder, orderSourcesFor, refundSourcesFor } from "./state-machine";
-
-/** A database or a transaction: every function here is meant to run inside one transaction. */
-export type Tx = Db;
-
-type Order = typeof orders.$inferSelect;
-type Attempt = typeof paymentAttempts.$inferSelect;
-type Refund = typeof refunds.$inferSelect;
-
-export interface EventInput {
-  orderId: string;
-  type: string;
-  cause: string;
-  attemptId?: number;
-  refundId?: number;
-  fromState?: string;
-  toState?: string;
-  detail?: Record<string, unknown>;
-}
-
-export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
-  await recordEvents(tx, [event]);
-}
-
-/** Several events in one statement, in the order given (their ids keep it). */
-export async function recordEvents(tx: Tx, events: EventInput[]): Promise<void> {
-  if (events.length === 0) return;
-  await tx.insert(orderEvents).values(events.map((event) => ({ ...event, detail: event.detail ?? {} })));
-  // Every transition and flag in the log too (a transaction that then fails logs its error as well).
-  for (const { orderId, type, cause, attemptId, refundId, fromState, toState } of events) {
-    logger.info({ event: "order.event", type, orderId, cause, attemptId, refundId, from: fromState, to: toState });
-  }
-}
+import { orderEvents, orders } from "../../db/schema/orders";
+import { paymentAttempts, refunds } from "../../db/schema/payments";
+import { attemptSourcesFor, canMoveAttempt, canMoveOrder, orderSourcesFor, refundSourcesFor } from "../state-machine";
+import type { Attempt, AttemptState, EventInput, Order, OrderState, Refund, RefundState } from "../types";
+import { recordEvent } from "./events";
+import { lockAttempt } from "./attempts";
+import { lockOrder } from "./orders";
+import { ROW_LOCK, type Tx } from "./transaction";
 
 /**
  * What the move functions take besides the row: the columns to set with the state, the event's detail,
@@ -48,24 +19,6 @@ interface MoveOptions<Row, State> {
   detail?: Record<string, unknown>;
   from?: State;
   events?: EventInput[];
-}
-
-/**
- * Row locks on orders and attempts are `FOR NO KEY UPDATE`: they exclude each other as `FOR UPDATE` does,
- * but not the key-share locks that inserting a refund or an event takes on the rows it references. With
- * `FOR UPDATE`, a refund notification (inserting its refund, then locking the order) and its payment's
- * notification (locking the attempt, then the order) deadlocked on PostgreSQL. No key here ever changes.
- */
-export const ROW_LOCK = "no key update";
-
-export async function lockOrder(tx: Tx, orderId: string): Promise<Order | undefined> {
-  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for(ROW_LOCK);
-  return order;
-}
-
-export async function lockAttempt(tx: Tx, attemptId: number): Promise<Attempt | undefined> {
-  const [attempt] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId)).for(ROW_LOCK);
-  return attempt;
 }
 
 /**
