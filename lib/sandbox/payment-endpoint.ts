@@ -6,7 +6,7 @@ import { isOnlinePayType } from "../qfpay/pay-types";
 import type { QfpayParams } from "../qfpay/sign";
 import { SANDBOX_APP_CODE } from "./credentials";
 import type { Fault } from "./faults";
-import type { GatewayRefusal } from "./signed-form";
+import type { Refusal as GatewayRefusal } from "./response-codes";
 import { newSyssn } from "./syssn";
 
 const REQUIRED = ["txamt", "txcurrcd", "pay_type", "out_trade_no", "txdtm"] as const;
