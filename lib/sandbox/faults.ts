@@ -2,13 +2,14 @@ import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/connection";
 import { sandboxFaults } from "../db/schema/sandbox";
-import { UNKNOWN_OUTCOME_CODES } from "../qfpay/status-codes";
+import { RESPONSE } from "./response-codes";
+import { UNKNOWN_OUTCOME_ANSWERS } from "./transaction-states";
 
 /**
  * Faults a test scripts through the control endpoint. Each is consumed by the next matching call:
  * - `respcd`: answer this code and do nothing (1100 maintenance, 1265 refund window, ...);
- * - `pending`: create the transaction but answer 1143/1145 (or 1295-1298); queries report that code `afterQueries`
- *   times, then it is paid (`settle: "paid"`) or stays pending until it expires (`settle: "never"`);
+ * - `pending`: create the transaction but answer 1143/1145 (or 1295-1298); queries report it pending (1143,
+ *   1145 or 1298; 1145 for the network codes 1295-1297) `afterQueries` times, then it is paid (`settle: "paid"`) or stays pending until it expires (`settle: "never"`);
  * - `timeout`, `http500`, `truncated`, `drop`: the transport fails (a late answer, a 500 with an HTML
  *   body, half the JSON, a dropped connection), with the work done first unless `create` is false;
  * - on `notify`, `delay`: the next notification is first sent only after `delayMs` (a late one).
@@ -17,12 +18,12 @@ export const faultSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("respcd"),
     endpoint: z.enum(["payment", "query", "refund"]),
-    code: z.string().regex(/^\d{4}$/).refine((code) => code !== "0000", "a respcd fault must be an error code"),
+    code: z.string().regex(/^\d{4}$/).refine((code) => code !== RESPONSE.success, "a respcd fault must be an error code"),
   }),
   z.object({
     kind: z.literal("pending"),
     endpoint: z.literal("payment"),
-    code: z.enum(UNKNOWN_OUTCOME_CODES),
+    code: z.enum(UNKNOWN_OUTCOME_ANSWERS),
     afterQueries: z.number().int().min(0).max(1000).default(1),
     settle: z.enum(["paid", "never"]).default("paid"),
   }),

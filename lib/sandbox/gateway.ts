@@ -8,8 +8,9 @@ import { abandonPendingNotifications, NotificationPump, notificationBody, notifi
 import { readSettings, resetSettings, writeSettings } from "./settings";
 import { readSignedForm } from "./signed-form";
 import { closeTransaction, DECLINED_CODE, EXPIRED_CODE, expireOverdue, findTransaction, payTransaction, type Transaction } from "./transactions";
-import { transactionStateOf } from "../qfpay/status-codes";
-import { SANDBOX_MERCHANT_NAME } from "./credentials";
+import { cashierViewOf } from "./cashier-view";
+import { refusalAnswer, RESPONSE } from "./response-codes";
+import { PAID_STATE } from "./transaction-states";
 import { sandboxTransactions } from "../db/schema/sandbox";
 import { eq } from "drizzle-orm";
 
@@ -36,18 +37,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export type CashierView = {
-  syssn: string;
-  merchant: string;
-  wallet: "AlipayHK" | "Alipay";
-  amount: number;
-  currency: string;
-  outTradeNo: string;
-  state: "open" | "paid" | "declined" | "expired" | "closed";
-  expiresAt: Date | null;
-  returnUrl: string | null;
-};
-
 export type SandboxGateway = ReturnType<typeof createSandboxGateway>;
 
 /** The sandbox QFPay: its three API endpoints, its control endpoint and its cashier. */
@@ -73,15 +62,15 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
   }
 
   async function handleApi(endpoint: string, request: Request): Promise<Response> {
-    if (!ENDPOINTS.has(endpoint)) return gatewayJson({ respcd: "1104", resperr: "no such endpoint", respmsg: "" }, 404);
+    if (!ENDPOINTS.has(endpoint)) return gatewayJson(refusalAnswer({ respcd: RESPONSE.parameterError, resperr: "no such endpoint" }), 404);
     await syncClock();
     const form = await readSignedForm(request);
-    if (!form.ok) return gatewayJson({ respcd: form.respcd, resperr: form.resperr, respmsg: "" });
-    const fault = await takeFault(db, endpoint as Fault["endpoint"], form.params.out_trade_no);
-    if (fault?.kind === "respcd") return gatewayJson({ respcd: fault.code, resperr: "scripted by the sandbox control endpoint", respmsg: "" });
+    if (!form.ok) return gatewayJson(refusalAnswer(form));
+    const fault = await takeFault(db, endpoint as Fault["endpoint"], form.fields.out_trade_no);
+    if (fault?.kind === "respcd") return gatewayJson(refusalAnswer({ respcd: fault.code, resperr: "scripted by the sandbox control endpoint" }));
 
     if (fault && (fault.kind === "timeout" || fault.kind === "http500" || fault.kind === "truncated" || fault.kind === "drop")) {
-      const answer = fault.create ? await dispatch(endpoint, form.params, fault) : { respcd: "1252", resperr: "system error", respmsg: "" };
+      const answer = fault.create ? await dispatch(endpoint, form.fields, fault) : refusalAnswer({ respcd: RESPONSE.systemError, resperr: "system error" });
       const text = JSON.stringify(answer);
       switch (fault.kind) {
         case "timeout":
@@ -107,7 +96,7 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
       }
     }
 
-    const answer = await dispatch(endpoint, form.params, fault);
+    const answer = await dispatch(endpoint, form.fields, fault);
     return gatewayJson(answer);
   }
 
@@ -145,7 +134,7 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
       case "notify": {
         const tx = await resolve(command);
         if (!tx) return { status: 404, body: { error: "no such transaction" } };
-        if (tx.respcd !== "0000") return { status: 409, body: { error: "QFPay notifies only successful transactions" } };
+        if (tx.respcd !== PAID_STATE) return { status: 409, body: { error: "QFPay notifies only successful transactions" } };
         const url = tx.notifyUrl ?? options.registeredNotifyUrl;
         const body = notificationBody(tx);
         const results = await Promise.all(Array.from({ length: command.copies }, () => sendNotification(doFetch, url, body)));
@@ -186,23 +175,11 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
     return Response.json(body, { status });
   }
 
-  async function cashierView(syssn: string): Promise<CashierView | null> {
+  async function cashierView(syssn: string) {
     await syncClock();
     await expireOverdue(db, now());
     const [tx] = await db.select().from(sandboxTransactions).where(eq(sandboxTransactions.syssn, syssn));
-    if (!tx || tx.orderType !== "payment") return null;
-    const state = transactionStateOf(tx.respcd);
-    return {
-      syssn: tx.syssn,
-      merchant: SANDBOX_MERCHANT_NAME,
-      wallet: tx.payType === "801514" || tx.payType === "801512" ? "AlipayHK" : "Alipay",
-      amount: tx.txamt,
-      currency: tx.txcurrcd,
-      outTradeNo: tx.outTradeNo,
-      state: state === "pending" ? "open" : state === "paid" ? "paid" : tx.respcd === EXPIRED_CODE ? "expired" : tx.respcd === DECLINED_CODE ? "declined" : "closed",
-      expiresAt: tx.expiresAt,
-      returnUrl: tx.returnUrl,
-    };
+    return tx ? cashierViewOf(tx) : null;
   }
 
   /** The cashier's three buttons. Each answers whether it changed anything. */

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, min, sql } from "drizzle-orm";
 import type { Db } from "../db/connection";
 import { sandboxNotifications, sandboxTransactions } from "../db/schema/sandbox";
-import { signNotificationBody } from "../qfpay/notification";
 import { SANDBOX_CLIENT_KEY } from "./credentials";
+import { notificationSignature } from "./notification-signature";
 import { pythonJsonDumps } from "./python-json";
 import { readSettings } from "./settings";
 
@@ -66,7 +66,7 @@ export async function sendNotification(doFetch: typeof fetch, url: string, body:
   try {
     const response = await doFetch(url, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-QF-SIGN": signNotificationBody(body, SANDBOX_CLIENT_KEY) },
+      headers: { "Content-Type": "application/json", "X-QF-SIGN": notificationSignature(body, SANDBOX_CLIENT_KEY) },
       body,
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       redirect: "manual",

@@ -1,17 +1,17 @@
 import { and, eq, inArray, isNull, lte, or, gt } from "drizzle-orm";
 import type { Db } from "../db/connection";
 import { sandboxTransactions } from "../db/schema/sandbox";
-import { formatGatewayTime } from "../qfpay/gateway-time";
 import { takeFault } from "./faults";
 import { enqueueNotification } from "./notifications";
-import { UNKNOWN_OUTCOME_CODES } from "../qfpay/status-codes";
+import { toGatewayTime } from "./gateway-clock";
+import { DECLINED_STATE, EXPIRED_STATE, PAID_STATE, PENDING_STATES } from "./transaction-states";
 
 export type Transaction = typeof sandboxTransactions.$inferSelect;
 
 /** Unpaid, not yet closed: what a shopper can still pay. */
-export const OPEN_CODES: string[] = [...UNKNOWN_OUTCOME_CODES];
-export const DECLINED_CODE = "1205";
-export const EXPIRED_CODE = "1181";
+export const OPEN_CODES: string[] = [...PENDING_STATES];
+export const DECLINED_CODE = DECLINED_STATE;
+export const EXPIRED_CODE = EXPIRED_STATE;
 
 /** Unpaid payments past their expiry are closed, as QFPay closes them (query then says 1181). */
 export async function expireOverdue(db: Db, now: Date): Promise<void> {
@@ -33,7 +33,7 @@ export async function payTransaction(ctx: PayContext, syssn: string, now: Date):
   await expireOverdue(ctx.db, now);
   const [paid] = await ctx.db
     .update(sandboxTransactions)
-    .set({ respcd: "0000", paydtm: formatGatewayTime(now), pendingQueriesLeft: null, pendingSettle: null })
+    .set({ respcd: PAID_STATE, paydtm: toGatewayTime(now), pendingQueriesLeft: null, pendingSettle: null })
     .where(
       and(
         eq(sandboxTransactions.syssn, syssn),
