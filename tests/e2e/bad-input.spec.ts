@@ -65,6 +65,16 @@ function withBound(fields: Fields, json: string): Fields {
   return fields.map(([name, value]) => (/^\$ACTION_\d+:1$/.test(name) ? [name, json] : [name, value]));
 }
 
+/**
+ * A status for a body React's decoder throws on, for an action that exists: the action never runs, and
+ * Next 16.4 answers 500 (vercel/next.js#86945). The guard does not read React's private encoding to
+ * foresee it (lib/web/request-guard.ts), so these tests hold it to "refused, nothing changes"; the
+ * test "undecodable action arguments are a 4xx" below holds it to "not a 500" and waits for Next.
+ */
+function expectRefused(status: number, name: string): void {
+  expect.soft(status, name).toBeGreaterThanOrEqual(400);
+}
+
 function file(text = "not a field"): File {
   return new File([text], "evil.txt", { type: "text/plain" });
 }
@@ -429,11 +439,18 @@ test("order page: retry and pay-again forms refuse tampered fields and bound ids
     expect.soft(locationOf(again), `pay again, ${name}`).toBe("/");
   }
 
-  // Bound arguments React's decoder cannot read are refused before any action runs.
-  for (const bound of ["[", "null", '"x"', '["$Q1","$undefined"]', `["${orderId}","$n1"]`, '["$@9"]', '{"0":"x"}']) {
+  // Bound arguments React decodes into an order id that is no string: the action sends them home.
+  for (const bound of ['"x"', '["$n1","$undefined"]', '["$@9"]', '{"0":"x"}']) {
     for (const [path, fields] of [[orderPage, retry], [`/orders/${expired.orderId}`, payAgain]] as const) {
       const response = await owner.post(path, withBound(fields, bound));
-      expect.soft(response.status(), `${path}: bound arguments ${bound}`).toBe(400);
+      expect.soft(response.status(), `${path}: bound arguments ${bound}`).toBe(303);
+      expect.soft(locationOf(response), `${path}: bound arguments ${bound}`).toBe("/");
+    }
+  }
+  // Bound arguments React's decoder cannot read: refused before any action runs.
+  for (const bound of ["[", "null", '["$Q1","$undefined"]']) {
+    for (const [path, fields] of [[orderPage, retry], [`/orders/${expired.orderId}`, payAgain]] as const) {
+      expectRefused((await owner.post(path, withBound(fields, bound))).status(), `${path}: bound arguments ${bound}`);
     }
   }
 
@@ -648,8 +665,11 @@ test("sandbox cashier: pay, decline and expire refuse tampered transaction numbe
       expect.soft(response.status(), `${action}: ${JSON.stringify(bound)}`).toBe(303);
       expect.soft(locationOf(response), `${action}: ${JSON.stringify(bound)}`).toBe("/");
     }
-    for (const bound of ["[", "null", '["$Q1"]', '["$n1"]']) {
-      expect.soft((await shopper.post(cashierPage, withBound(fields, bound))).status(), `${action}: ${bound}`).toBe(400);
+    const bigint = await shopper.post(cashierPage, withBound(fields, '["$n1"]'));
+    expect.soft(bigint.status(), `${action}: a BigInt`).toBe(303);
+    expect.soft(locationOf(bigint), `${action}: a BigInt`).toBe("/");
+    for (const bound of ["[", "null", '["$Q1"]']) {
+      expectRefused((await shopper.post(cashierPage, withBound(fields, bound))).status(), `${action}: ${bound}`);
     }
     for (const body of ["[]", "[null]", `[["${syssn}"]]`, `[{"syssn":"${syssn}"}]`]) {
       expect.soft((await shopper.call(cashierPage, action, body)).status(), `${action} called with ${body}`).toBe(200);
@@ -953,7 +973,7 @@ test("server actions refuse other sites, huge bodies, broken encodings, wrong me
   const ref = add.find(([name]) => name.startsWith("$ACTION_REF_"))![0].slice("$ACTION_REF_".length);
   const boundary = "----bad-input-boundary";
 
-  const cases: { name: string; send: () => Promise<APIResponse>; status: number }[] = [
+  const cases: { name: string; send: () => Promise<APIResponse>; status: number | "undecodable" }[] = [
     ...["https://evil.example", "null", `${baseURL}.evil.example`, "http://[", "http://127.0.0.1:1", "file://"].flatMap((origin) => [
       { name: `add to cart from Origin ${origin}`, send: () => shopper.post("/", add, { Origin: origin }), status: 403 },
       { name: `checkout from Origin ${origin}`, send: () => shopper.post("/checkout", checkout, { Origin: origin }), status: 403 },
@@ -965,15 +985,15 @@ test("server actions refuse other sites, huge bodies, broken encodings, wrong me
     { name: "action metadata that is not JSON", send: () => shopper.post("/", withFields(add, { [`$ACTION_${ref}:0`]: "{garbage" })), status: 400 },
     { name: "action metadata without an id", send: () => shopper.post("/", withFields(add, { [`$ACTION_${ref}:0`]: '{"bound":"$@1"}' })), status: 400 },
     { name: "action metadata missing", send: () => shopper.post("/", withFields(add, { [`$ACTION_${ref}:0`]: null })), status: 400 },
-    { name: "action metadata bound to a missing row", send: () => shopper.post("/", withFields(add, { [`$ACTION_${ref}:0`]: JSON.stringify({ id: actionIdOf(add), bound: "$@7" }) })), status: 400 },
-    { name: "bound arguments missing", send: () => shopper.post("/", withFields(add, { [`$ACTION_${ref}:1`]: null })), status: 400 },
-    { name: "bound arguments as a Map reference", send: () => shopper.post("/", withBound(add, '["$Q2"]')), status: 400 },
+    { name: "action metadata bound to a missing row", send: () => shopper.post("/", withFields(add, { [`$ACTION_${ref}:0`]: JSON.stringify({ id: actionIdOf(add), bound: "$@7" }) })), status: "undecodable" },
+    { name: "bound arguments missing", send: () => shopper.post("/", withFields(add, { [`$ACTION_${ref}:1`]: null })), status: "undecodable" },
+    { name: "bound arguments as a Map reference", send: () => shopper.post("/", withBound(add, '["$Q2"]')), status: "undecodable" },
     { name: "an action id that does not exist", send: () => shopper.post("/", [[`$ACTION_ID_${"0".repeat(42)}`, ""], ["sku", JASMINE_SKU]]), status: 409 },
     { name: "an action id of path traversal", send: () => shopper.post("/", withFields(add, { [`$ACTION_${ref}:0`]: JSON.stringify({ id: "../../../etc/passwd", bound: "$@1" }) })), status: 400 },
     { name: "a JavaScript call to an action that does not exist", send: () => shopper.call("/", "0".repeat(42), "[]"), status: 409 },
-    { name: "a JavaScript call with a body that is not JSON", send: () => shopper.call("/", actionIdOf(add), "not json"), status: 400 },
-    { name: "a JavaScript call with a BigInt that is not one", send: () => shopper.call("/", actionIdOf(add), '["$nxyz"]'), status: 400 },
-    { name: "a JavaScript call whose form field 0 is broken", send: () => { const form = new FormData(); form.set("0", "["); return shopper.call("/", actionIdOf(add), form); }, status: 400 },
+    { name: "a JavaScript call with a body that is not JSON", send: () => shopper.call("/", actionIdOf(add), "not json"), status: "undecodable" },
+    { name: "a JavaScript call with a BigInt that is not one", send: () => shopper.call("/", actionIdOf(add), '["$nxyz"]'), status: "undecodable" },
+    { name: "a JavaScript call whose form field 0 is broken", send: () => { const form = new FormData(); form.set("0", "["); return shopper.call("/", actionIdOf(add), form); }, status: "undecodable" },
     { name: "a multipart body that ends halfway", send: () => shopper.api.post("/", { headers: { Origin: baseURL!, "Content-Type": `multipart/form-data; boundary=${boundary}` }, data: `--${boundary}\r\nContent-Disposition: form-data; name="sku"\r\n\r\nTEA`, maxRedirects: 0 }), status: 400 },
     { name: "multipart without a boundary", send: () => shopper.api.post("/", { headers: { Origin: baseURL!, "Content-Type": "multipart/form-data" }, data: "sku=TEA-JAS-50", maxRedirects: 0 }), status: 400 },
     { name: "JSON posted to a page", send: () => shopper.api.post("/", { headers: { Origin: baseURL! }, data: { sku: JASMINE_SKU, qty: 1 }, maxRedirects: 0 }), status: 415 },
@@ -991,7 +1011,8 @@ test("server actions refuse other sites, huge bodies, broken encodings, wrong me
   ];
   for (const { name, send, status } of cases) {
     const response = await send();
-    expect.soft(response.status(), name).toBe(status);
+    if (status === "undecodable") expectRefused(response.status(), name);
+    else expect.soft(response.status(), name).toBe(status);
   }
   expect(await shopper.cart()).toBe(before);
   await shopper.dispose();
@@ -1022,5 +1043,22 @@ test("a huge action body sent in chunks, with no Content-Length to judge it by, 
   } as RequestInit);
   expect(response.status).toBe(413);
   expect(await shopper.cart()).toBe(before);
+  await shopper.dispose();
+});
+
+test("undecodable action arguments are a 4xx, not a 500", async ({ baseURL }) => {
+  // Next 16.4 answers them 500 (vercel/next.js#86945, fix proposed in vercel/next.js#98105). When an
+  // upgrade of Next makes this pass, drop test.fail: then "never a 5xx" holds for these bodies as well.
+  test.fail(true, "Next answers a body React cannot decode with 500");
+  const shopper = await Visitor.open(baseURL!);
+  const add = formWith(await shopper.html("/"), `value="${JASMINE_SKU}"`);
+  const responses = [
+    await shopper.post("/", withBound(add, "[")),
+    await shopper.call("/", actionIdOf(add), "not json"),
+  ];
+  for (const response of responses) {
+    expect.soft(response.status()).toBeGreaterThanOrEqual(400);
+    expect.soft(response.status()).toBeLessThan(500);
+  }
   await shopper.dispose();
 });
