@@ -1,6 +1,10 @@
 // @ts-check
 
 const onVercel = Boolean(process.env.VERCEL);
+// One home for the limit, read by Next here and by the proxy's guard (lib/web/request-guard.ts), which
+// answers 413 itself where Next's own refusal of a larger body is a 500.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next loads it
+const serverActionBodyLimit = require('./lib/web/server-action-body-limit.json');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -17,6 +21,7 @@ const nextConfig = {
     ? { outputFileTracingExcludes: { '**': ['node_modules/@electric-sql/pglite/**', '.next/node_modules/@electric-sql/pglite*', '.next/node_modules/@electric-sql/pglite*/**'] } }
     : {}),
   poweredByHeader: false,
+  experimental: { serverActions: { bodySizeLimit: serverActionBodyLimit.bytes } },
   // Strict-Transport-Security is decided per request by proxy.ts: a build made without an https
   // SITE_URL must still send it when it serves https.
   async headers() {

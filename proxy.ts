@@ -4,7 +4,7 @@ import { refuseBadRequest } from "@/lib/web/request-guard";
 import { setupProblemResponse } from "@/lib/web/setup-problem-response";
 
 /**
- * Refuses the malformed requests Next would answer with a 500 (lib/request-guard.ts); while the
+ * Refuses the malformed requests Next would answer with a 500 (lib/web/request-guard.ts); while the
  * configuration is wrong, answers every request with what to set (503); then gives each
  * page a fresh nonce and a Content-Security-Policy that only lets this page's own scripts run. Next
  * reads the nonce from the request's CSP header and puts it on every script it renders.

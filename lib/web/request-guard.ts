@@ -1,13 +1,14 @@
-import { isWellFormedActionCall, isWellFormedActionForm } from "./action-form-shape";
 import { readLimitedBody } from "./read-limited-body";
+import serverActionBodyLimit from "./server-action-body-limit.json";
+import { isUndecodableActionBody } from "./undecodable-action-body";
 
 /** Route handlers outside /api (the sandbox's API, control and stock endpoints, the admin's CSV): they answer methods themselves. */
 const ROUTE_HANDLERS = /^\/(sandbox\/(qfpay\/|stock$)|admin\/orders\.csv$)/;
 /** Pages are read with GET (HEAD, OPTIONS) and post their forms. */
 const PAGE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST"]);
 
-/** Next's own limit for a server action's body (`serverActions.bodySizeLimit`, 1 MB by default). */
-const MAX_POST_BYTES = 1024 * 1024;
+/** The limit next.config.js gives Next for a server action's body: past it Next throws, a 500. */
+const MAX_POST_BYTES = serverActionBodyLimit.bytes;
 
 function refuse(status: number, text: string): Response {
   return new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
@@ -32,10 +33,21 @@ function isCrossSite(headers: Headers): boolean {
 /**
  * Requests Next itself would answer with a 500, refused here (from the proxy, before Next routes them)
  * with the 4xx they deserve: a path whose %-escapes do not decode, a server action posted from another
- * site (Next aborts it by throwing), a body over the action size limit, and `$ACTION_*` fields or a
- * `Next-Action` body that React's decoder would throw on. Also, rather than a page rendered as if it
- * were a GET: a PUT or DELETE of a page (405), and a post to a page that is none of its forms (415).
- * Null lets the request through.
+ * site (Next aborts it by throwing), a body over the action size limit (Next throws there too), and a
+ * multipart body that is not multipart at all. Also, rather than a page rendered as if it were a GET: a
+ * PUT or DELETE of a page (405), and a post to a page that is none of its forms (415).
+ *
+ * The guard judges public facts: the method, headers, the byte count and the multipart standard, not
+ * what the fields of an action mean. Those are React's private encoding, which may change with any React
+ * release, and a guard that reads it would then refuse every valid form. Next itself answers an action id
+ * that is malformed (400) or not in this build (409). A well-formed body naming a real action whose
+ * arguments React cannot decode is still a 500 in Next 16.4 (vercel/next.js#86945): it throws before the
+ * action runs, so nothing changes, and no public hook can change that status. Neither a catch in the
+ * action (it never starts), onRequestError (it only observes), nor unstable_rethrow (it is for the
+ * action's own catch blocks) reaches it; the fix belongs in Next. Until then a separate, fail-open stopgap
+ * (lib/web/undecodable-action-body.ts), asked last, refuses the bodies it positively knows React's current
+ * decoder throws on and lets through anything it does not recognise, so an upgrade of React can at worst
+ * bring back a 500, never refuse a valid form. Null lets the request through.
  */
 export async function refuseBadRequest(request: Request): Promise<Response | null> {
   const url = new URL(request.url);
@@ -64,17 +76,19 @@ export async function refuseBadRequest(request: Request): Promise<Response | nul
   // Read to the limit and no further: a chunked body has no Content-Length to be judged by above.
   const body = await readLimitedBody(request.clone(), MAX_POST_BYTES, { drain: true });
   if (body.oversized) return refuse(413, "Request body too large.");
-  let wellFormed: boolean;
-  try {
-    if (multipart) {
+  let decoded: string | FormData;
+  if (multipart) {
+    try {
       // The header as sent: a multipart boundary is case-sensitive.
-      const form = await new Response(body.bytes, { headers: { "Content-Type": request.headers.get("content-type")! } }).formData();
-      wellFormed = fetchAction ? isWellFormedActionCall(form) : isWellFormedActionForm(form);
-    } else {
-      wellFormed = isWellFormedActionCall(new TextDecoder().decode(body.bytes));
+      decoded = await new Response(body.bytes, { headers: { "Content-Type": request.headers.get("content-type")! } }).formData();
+    } catch {
+      return refuse(400, "Bad request: this form cannot be read.");
     }
-  } catch {
-    wellFormed = false; // a multipart body that does not parse
+  } else {
+    decoded = new TextDecoder().decode(body.bytes);
   }
-  return wellFormed ? null : refuse(400, "Bad request: this form cannot be read.");
+  // The public facts are judged; what follows is a fail-open stopgap for vercel/next.js#86945, reading
+  // React's private encoding only to refuse bodies it knows React throws on (lib/web/undecodable-action-body.ts).
+  if (page && isUndecodableActionBody(decoded, fetchAction)) return refuse(400, "Bad request: this form cannot be read.");
+  return null;
 }
