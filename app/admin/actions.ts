@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { z } from "zod";
 import { redirect } from "next/navigation";
 import { endAdminSession, isAdmin, startAdminSession, adminEnabled } from "@/lib/admin/admin-session";
 import { clientAddress } from "@/lib/web/client-address";
@@ -9,7 +10,7 @@ import { clearFailures, clientKeyFor, failureDelayMs, guessFailed, takeGuess } f
 import { getDb } from "@/lib/db/database";
 import { getConfig } from "@/lib/env";
 import { getSessionSecret } from "@/lib/session-secret";
-import { formOf } from "@/lib/web/form-of";
+import { validatedAction } from "@/lib/web/validated-action";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { reconcile } from "@/lib/payments/reconcile";
 
@@ -19,40 +20,55 @@ export interface SignInState {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const config = getConfig();
-  if (!adminEnabled() || !config.adminPassword) return { error: "The admin is turned off." };
-  const db = await getDb();
-  const secret = await getSessionSecret();
-  const clientKey = clientKeyFor(clientAddress(await headers(), config), secret);
-  const now = new Date();
-  const guess = await takeGuess(db, clientKey, now);
-  if (!guess.allowed) return { error: `Too many failed sign-ins. Try again after ${Math.ceil((guess.until.getTime() - now.getTime()) / 60_000)} minutes.` };
+export const signInAction = validatedAction(
+  {
+    fields: z.object({ password: z.string().max(1024) }),
+    // Not a password anyone could have: no guess is spent on it.
+    invalid: (): SignInState => ({ error: adminEnabled() ? "That password is not right." : "The admin is turned off." }),
+  },
+  async ({ password }): Promise<SignInState> => {
+    const config = getConfig();
+    if (!adminEnabled() || !config.adminPassword) return { error: "The admin is turned off." };
+    const db = await getDb();
+    const secret = await getSessionSecret();
+    const clientKey = clientKeyFor(clientAddress(await headers(), config), secret);
+    const now = new Date();
+    const guess = await takeGuess(db, clientKey, now);
+    if (!guess.allowed) return { error: `Too many failed sign-ins. Try again after ${Math.ceil((guess.until.getTime() - now.getTime()) / 60_000)} minutes.` };
+    if (!passwordMatches(password, config.adminPassword, secret)) {
+      await guessFailed(db, clientKey, guess.number, now);
+      await sleep(failureDelayMs(guess.number));
+      return { error: "That password is not right." };
+    }
+    await clearFailures(db, clientKey);
+    await startAdminSession();
+    redirect("/admin");
+  },
+);
 
-  const given = formOf(form).get("password");
-  if (typeof given !== "string" || given.length > 1024 || !passwordMatches(given, config.adminPassword, secret)) {
-    await guessFailed(db, clientKey, guess.number, now);
-    await sleep(failureDelayMs(guess.number));
-    return { error: "That password is not right." };
-  }
-  await clearFailures(db, clientKey);
-  await startAdminSession();
-  redirect("/admin");
-}
+const noFields = { fields: z.object({}), invalid: () => undefined };
 
-export async function signOutAction(): Promise<void> {
+export const signOutAction = validatedAction(noFields, async (): Promise<void> => {
   await endAdminSession();
   redirect("/admin");
-}
+});
 
 export interface ReconcileState {
   message: string;
 }
 
-export async function runReconciliationAction(_previous: ReconcileState): Promise<ReconcileState> {
-  if (!(await isAdmin())) redirect("/admin");
-  const summary = await reconcile(await getPaymentsContext());
-  return {
-    message: `Checked ${summary.checked}, asked QFPay about ${summary.queried}${summary.gatewayErrors ? `, ${summary.gatewayErrors} unanswered` : ""}; expired ${summary.expiredByShop}, closed ${summary.ordersFailed}, flagged ${summary.flaggedPaidTwice} paid twice.`,
-  };
-}
+export const runReconciliationAction = validatedAction(
+  {
+    authorize: async () => {
+      if (!(await isAdmin())) redirect("/admin");
+    },
+    fields: z.object({}),
+    invalid: (): ReconcileState => ({ message: "" }),
+  },
+  async (): Promise<ReconcileState> => {
+    const summary = await reconcile(await getPaymentsContext());
+    return {
+      message: `Checked ${summary.checked}, asked QFPay about ${summary.queried}${summary.gatewayErrors ? `, ${summary.gatewayErrors} unanswered` : ""}; expired ${summary.expiredByShop}, closed ${summary.ordersFailed}, flagged ${summary.flaggedPaidTwice} paid twice.`,
+    };
+  },
+);

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { adminEnabled, isAdmin } from "@/lib/admin/admin-session";
 import { orderFilterSchema, PAGE_SIZE, type OrderFilter } from "@/lib/payments/order-filter";
 import { listOrders } from "@/lib/payments/store/order-list";
-import { ORDER_STATES } from "@/lib/db/schema/orders";
+import { ORDER_STATES } from "@/lib/payments/types";
 import { getDb } from "@/lib/db/database";
 import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";

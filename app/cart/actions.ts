@@ -5,7 +5,7 @@ import { z } from "zod";
 import { MAX_QUANTITY } from "@/lib/catalog/price-cart";
 import { productBySku } from "@/lib/catalog/products";
 import { cartCount, changeCart, sanitizeCart, type CartChange } from "@/lib/cart/cart-lines";
-import { formOf } from "@/lib/web/form-of";
+import { validatedAction } from "@/lib/web/validated-action";
 import { getShopSession, setCart } from "@/lib/web/session";
 
 export interface CartActionState {
@@ -31,17 +31,19 @@ async function applyChange(change: CartChange, done: (name: string, count: numbe
   return { status: "ok", message: done(product.name, cartCount(session.cart ?? [])) };
 }
 
-export async function addToCartAction(_previous: CartActionState, formArg: FormData): Promise<CartActionState> {
-  const form = formOf(formArg);
-  // The catalog's cards send no quantity: one.
-  const parsed = z.object({ sku: skuField, qty: qtyField(1).default(1) }).safeParse({ sku: form.get("sku"), qty: form.get("qty") ?? undefined });
-  if (!parsed.success) return { status: "error", message: `Choose a quantity from 1 to ${MAX_QUANTITY}.` };
-  return applyChange({ type: "add", ...parsed.data }, (name, count) => `Added ${name} to your cart (${count} item${count === 1 ? "" : "s"}).`);
-}
+export const addToCartAction = validatedAction(
+  {
+    // The catalog's cards send no quantity: one.
+    fields: z.object({ sku: skuField, qty: qtyField(1).optional() }),
+    invalid: (): CartActionState => ({ status: "error", message: `Choose a quantity from 1 to ${MAX_QUANTITY}.` }),
+  },
+  ({ sku, qty = 1 }) => applyChange({ type: "add", sku, qty }, (name, count) => `Added ${name} to your cart (${count} item${count === 1 ? "" : "s"}).`),
+);
 
-export async function updateCartQuantityAction(_previous: CartActionState, formArg: FormData): Promise<CartActionState> {
-  const form = formOf(formArg);
-  const parsed = z.object({ sku: skuField, qty: qtyField(0) }).safeParse({ sku: form.get("sku"), qty: form.get("qty") });
-  if (!parsed.success) return { status: "error", message: `Quantities go from 0 to ${MAX_QUANTITY}.` };
-  return applyChange({ type: "set", ...parsed.data }, (name) => (parsed.data.qty === 0 ? `Removed ${name}.` : `${name}: quantity ${parsed.data.qty}.`));
-}
+export const updateCartQuantityAction = validatedAction(
+  {
+    fields: z.object({ sku: skuField, qty: qtyField(0) }),
+    invalid: (): CartActionState => ({ status: "error", message: `Quantities go from 0 to ${MAX_QUANTITY}.` }),
+  },
+  ({ sku, qty }) => applyChange({ type: "set", sku, qty }, (name) => (qty === 0 ? `Removed ${name}.` : `${name}: quantity ${qty}.`)),
+);

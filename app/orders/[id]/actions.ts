@@ -1,14 +1,13 @@
 "use server";
 
-import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { sanitizeCart } from "@/lib/cart/cart-lines";
-import { orderItems } from "@/lib/db/schema/orders";
 import { guessDevice } from "@/lib/web/device";
 import { getConfig } from "@/lib/env";
-import { formOf } from "@/lib/web/form-of";
+import { itemsOf } from "@/lib/payments/store/orders";
+import { validatedAction } from "@/lib/web/validated-action";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import type { PaymentsContext } from "@/lib/payments/context";
 import { mayViewOrder, orderPath } from "@/lib/web/order-viewer";
@@ -17,16 +16,14 @@ import { getShopSession, setCart } from "@/lib/web/session";
 import { orderIdSchema } from "@/lib/payments/ids";
 import { deviceSchema, walletSchema } from "@/lib/qfpay/pay-types";
 
-const retrySchema = z.object({ wallet: walletSchema, device: deviceSchema });
-const tokenSchema = z.string().max(64).optional();
 // The bound order id and token come back from the browser like any field: a hand-made request can
-// send an array, an object or a number in their place.
+// send an array, an object or a number in their place. A token that is not one is simply no token.
+const boundOrder = z.tuple([orderIdSchema, z.string().max(64).optional().catch(undefined)]);
 
 /** The order id, if the visitor may see that order; otherwise the visitor is sent home. */
-async function viewableOrder(ctx: PaymentsContext, orderId: unknown, token: string | undefined): Promise<string> {
-  const id = orderIdSchema.safeParse(orderId);
-  if (!id.success || !(await mayViewOrder(ctx, id.data, token))) redirect("/");
-  return id.data;
+async function viewableOrder(ctx: PaymentsContext, orderId: string, token: string | undefined): Promise<string> {
+  if (!(await mayViewOrder(ctx, orderId, token))) redirect("/");
+  return orderId;
 }
 
 export interface RetryState {
@@ -38,31 +35,40 @@ export interface RetryState {
  * Another try for an order still awaiting payment: the same or the other wallet, this or the other device.
  * Goes to the payment (or back to the order) when one was started; otherwise says why not.
  */
-export async function retryPaymentAction(orderIdArg: string, token: string | undefined, _previous: RetryState, formArg: FormData): Promise<RetryState> {
-  const ctx = await getPaymentsContext();
-  const safeToken = tokenSchema.safeParse(token).data;
-  const orderId = await viewableOrder(ctx, orderIdArg, safeToken);
-  const back = orderPath(orderId, safeToken);
-  const form = formOf(formArg);
-  const parsed = retrySchema.safeParse({ wallet: form.get("wallet"), device: form.get("device") });
-  if (!parsed.success || !getConfig().qfpay.wallets.includes(parsed.data.wallet)) redirect(back);
-  const result = await retryPayment(ctx, orderId, parsed.data.wallet, parsed.data.device);
-  if (!result.ok) return { message: result.error };
-  if (parsed.data.device === "mobile" && !guessDevice(await headers()).inApp && result.attempt.state === "awaiting_payment" && result.attempt.payUrl) {
-    redirect(result.attempt.payUrl);
-  }
-  redirect(back);
-}
+export const retryPaymentAction = validatedAction(
+  {
+    bound: boundOrder,
+    tampered: () => redirect("/"),
+    fields: z.object({ wallet: walletSchema, device: deviceSchema }),
+    // A page of this shop cannot send that: back to the order, for whoever may see it.
+    invalid: async (_errors, _form, [orderId, token]): Promise<RetryState> => redirect(orderPath(await viewableOrder(await getPaymentsContext(), orderId, token), token)),
+  },
+  async ({ wallet, device }, [orderIdArg, token]): Promise<RetryState> => {
+    const ctx = await getPaymentsContext();
+    const orderId = await viewableOrder(ctx, orderIdArg, token);
+    const back = orderPath(orderId, token);
+    if (!getConfig().qfpay.wallets.includes(wallet)) redirect(back);
+    const result = await retryPayment(ctx, orderId, wallet, device);
+    if (!result.ok) return { message: result.error };
+    if (device === "mobile" && !guessDevice(await headers()).inApp && result.attempt.state === "awaiting_payment" && result.attempt.payUrl) {
+      redirect(result.attempt.payUrl);
+    }
+    redirect(back);
+  },
+);
 
 /** For an order that can no longer be paid: its products go back into the cart, at today's prices. */
-export async function payAgainAction(orderIdArg: string, token: string | undefined): Promise<void> {
-  const ctx = await getPaymentsContext();
-  const orderId = await viewableOrder(ctx, orderIdArg, tokenSchema.safeParse(token).data);
-  const items = await ctx.db.select().from(orderItems).where(eq(orderItems.orderId, orderId));
-  const session = await getShopSession();
-  // A new cart, with a name of its own: checking it out makes a new order.
-  setCart(session, []);
-  setCart(session, sanitizeCart(items.map((item) => ({ sku: item.sku, qty: item.quantity }))));
-  await session.save();
-  redirect("/checkout");
-}
+export const payAgainAction = validatedAction(
+  { bound: boundOrder, tampered: () => redirect("/"), fields: z.object({}), invalid: () => undefined },
+  async (_input, [orderIdArg, token]): Promise<void> => {
+    const ctx = await getPaymentsContext();
+    const orderId = await viewableOrder(ctx, orderIdArg, token);
+    const items = await itemsOf(ctx.db, orderId);
+    const session = await getShopSession();
+    // A new cart, with a name of its own: checking it out makes a new order.
+    setCart(session, []);
+    setCart(session, sanitizeCart(items.map((item) => ({ sku: item.sku, qty: item.quantity }))));
+    await session.save();
+    redirect("/checkout");
+  },
+);

@@ -1,13 +1,13 @@
 "use server";
 
-import { and, eq, inArray } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isAdmin } from "@/lib/admin/admin-session";
-import { orders } from "@/lib/db/schema/orders";
-import { formOf } from "@/lib/web/form-of";
-import { paymentAttempts, refunds } from "@/lib/db/schema/payments";
+import { attemptsOf } from "@/lib/payments/store/attempts";
+import { readOrder } from "@/lib/payments/store/orders";
+import { openRefunds } from "@/lib/payments/store/refunds";
+import { validatedAction } from "@/lib/web/validated-action";
 import { parseMoneyInput } from "@/lib/money";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { queryAttempt } from "@/lib/payments/query-attempt";
@@ -22,56 +22,63 @@ export interface AdminFormState {
   message: string;
 }
 
-/** The payment (attempt id) a refund is taken from. */
-const paymentSchema = z.string().regex(/^[1-9][0-9]{0,9}$/).transform(Number);
-// The note goes into the order's story (JSON in the database), where a NUL character cannot be stored.
-const noteSchema = z.string().trim().min(3).max(500).regex(/^[^\u0000]*$/);
+/** Only the admin; an order id that is not one is a tampered page. */
+const adminOrder = {
+  authorize: async () => {
+    if (!(await isAdmin())) redirect("/admin");
+  },
+  bound: z.tuple([orderIdSchema]),
+  tampered: () => redirect("/admin"),
+};
 
-async function guard(orderId: string): Promise<string> {
-  if (!(await isAdmin())) redirect("/admin");
-  const parsed = orderIdSchema.safeParse(orderId);
-  if (!parsed.success) redirect("/admin");
-  return parsed.data;
-}
+const error = (message: string): AdminFormState => ({ status: "error", message });
 
-export async function refundOrderAction(orderId: string, _previous: AdminFormState, formArg: FormData): Promise<AdminFormState> {
-  const id = await guard(orderId);
-  const form = formOf(formArg);
+const refundFields = z.object({
+  requestKey: z.uuid({ error: "Reload the page and try again." }),
+  /** The payment (attempt id) a refund is taken from. */
+  payment: z.string({ error: "Choose the payment to refund." }).regex(/^[1-9][0-9]{0,9}$/, { error: "Choose the payment to refund." }).transform(Number),
+  full: z.literal("1").optional().catch(undefined),
+  amount: z.string().max(32).optional().catch(undefined),
+});
+
+export const refundOrderAction = validatedAction(
+  { ...adminOrder, fields: refundFields, invalid: (errors) => error(errors.requestKey ?? errors.payment ?? "Reload the page and try again.") },
+  async ({ requestKey, payment, full, amount: typed }, [id]): Promise<AdminFormState> => {
+    const ctx = await getPaymentsContext();
+    const order = await readOrder(ctx.db, id);
+    if (!order || !isCurrencyCode(order.currency)) return error("This order does not exist.");
+    const amount = full === "1" ? "rest" : parseMoneyInput(typed ?? "", order.currency);
+    if (amount === null || (amount !== "rest" && amount <= 0)) return error("Enter an amount such as 28.00.");
+    const result = await refundOrder(ctx, { orderId: id, attemptId: payment, amount, requestKey, by: "admin" });
+    revalidatePath(`/admin/orders/${id}`);
+    if (!result.ok) return error(result.error);
+    const { refund } = result;
+    return refund.state === "succeeded"
+      ? { status: "ok", message: `Refund ${refund.outTradeNo} succeeded.` }
+      : { status: "ok", message: `Refund ${refund.outTradeNo} was sent; QFPay has not confirmed it yet. It is settled by query.` };
+  },
+);
+
+export const queryOrderNowAction = validatedAction({ ...adminOrder, fields: z.object({}), invalid: () => error("") }, async (_input, [id]): Promise<AdminFormState> => {
   const ctx = await getPaymentsContext();
-  const [order] = await ctx.db.select({ currency: orders.currency }).from(orders).where(eq(orders.id, id));
-  if (!order || !isCurrencyCode(order.currency)) return { status: "error", message: "This order does not exist." };
-  const requestKey = z.string().uuid().safeParse(form.get("requestKey"));
-  if (!requestKey.success) return { status: "error", message: "Reload the page and try again." };
-  const payment = paymentSchema.safeParse(form.get("payment"));
-  if (!payment.success) return { status: "error", message: "Choose the payment to refund." };
-  const amount = form.get("full") === "1" ? "rest" : parseMoneyInput(String(form.get("amount") ?? ""), order.currency);
-  if (amount === null || (amount !== "rest" && amount <= 0)) return { status: "error", message: "Enter an amount such as 28.00." };
-  const result = await refundOrder(ctx, { orderId: id, attemptId: payment.data, amount, requestKey: requestKey.data, by: "admin" });
-  revalidatePath(`/admin/orders/${id}`);
-  if (!result.ok) return { status: "error", message: result.error };
-  const { refund } = result;
-  return refund.state === "succeeded"
-    ? { status: "ok", message: `Refund ${refund.outTradeNo} succeeded.` }
-    : { status: "ok", message: `Refund ${refund.outTradeNo} was sent; QFPay has not confirmed it yet. It is settled by query.` };
-}
-
-export async function queryOrderNowAction(orderId: string, _previous: AdminFormState): Promise<AdminFormState> {
-  const id = await guard(orderId);
-  const ctx = await getPaymentsContext();
-  const attempts = await ctx.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, id));
-  const open = await ctx.db.select().from(refunds).where(and(eq(refunds.orderId, id), inArray(refunds.state, ["created", "unknown"])));
+  const [attempts, open] = await Promise.all([attemptsOf(ctx.db, id), openRefunds(ctx.db, 500, id)]);
   const results = [...(await Promise.all(attempts.map((a) => queryAttempt(ctx, a, "admin")))), ...(await Promise.all(open.map((r) => queryRefund(ctx, r, "admin"))))];
   revalidatePath(`/admin/orders/${id}`);
-  if (results.includes("gateway_unavailable")) return { status: "error", message: "QFPay did not answer every query; try again shortly." };
-  if (results.length > 0 && results.every((r) => r === "too_soon")) return { status: "error", message: "Queried a moment ago: QFPay asks for a few seconds between queries." };
+  if (results.includes("gateway_unavailable")) return error("QFPay did not answer every query; try again shortly.");
+  if (results.length > 0 && results.every((r) => r === "too_soon")) return error("Queried a moment ago: QFPay asks for a few seconds between queries.");
   return { status: "ok", message: `Asked QFPay about ${results.filter((r) => r === "settled").length} transaction(s).` };
-}
+});
 
-export async function resolveReviewAction(orderId: string, _previous: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const id = await guard(orderId);
-  const note = noteSchema.safeParse(formOf(form).get("note"));
-  if (!note.success) return { status: "error", message: "Write a short note of what you did (3 to 500 characters)." };
-  const resolved = await resolveReview(await getPaymentsContext(), id, note.data, "admin");
-  revalidatePath(`/admin/orders/${id}`);
-  return resolved ? { status: "ok", message: "Marked as reviewed." } : { status: "error", message: "This order is not flagged." };
-}
+export const resolveReviewAction = validatedAction(
+  {
+    ...adminOrder,
+    // The note goes into the order's story (JSON in the database), where a NUL character cannot be stored.
+    fields: z.object({ note: z.string().trim().min(3).max(500).regex(/^[^\u0000]*$/) }),
+    invalid: () => error("Write a short note of what you did (3 to 500 characters)."),
+  },
+  async ({ note }, [id]): Promise<AdminFormState> => {
+    const resolved = await resolveReview(await getPaymentsContext(), id, note, "admin");
+    revalidatePath(`/admin/orders/${id}`);
+    return resolved ? { status: "ok", message: "Marked as reviewed." } : error("This order is not flagged.");
+  },
+);

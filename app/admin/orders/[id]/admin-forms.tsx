@@ -69,7 +69,7 @@ export function RefundForm({ refund, requestKey, payments }: { refund: BoundAdmi
   );
 }
 
-export function QueryNowButton({ query }: { query: (previous: AdminFormState) => Promise<AdminFormState> }) {
+export function QueryNowButton({ query }: { query: (previous: AdminFormState, form: FormData) => Promise<AdminFormState> }) {
   const [state, action, pending] = useActionState(query, initial);
   return (
     <form action={action} className="inline-form">
