@@ -2,7 +2,7 @@ import type { Db } from "../db/connection";
 import { errorField } from "../log";
 import type { PaymentsContext } from "./context";
 import { MAX_QUERY_BATCH, queryAttempts, type QueryOutcome } from "./query-attempt";
-import { flagUnconfirmedPayment, type PaymentClaim } from "./settle-attempt";
+import type { PaymentClaim } from "./payment-claim";
 import type { Attempt } from "./types";
 
 /** How long a confirmation waits for others to share its query. */
@@ -11,6 +11,8 @@ const GATHER_MS = 20;
 interface Batch {
   ctx: PaymentsContext;
   attempts: Map<number, Pick<Attempt, "id" | "outTradeNo" | "txdtm">>;
+  /** What signed notifications said of them, checked as QFPay's answer is applied. */
+  claims: Map<number, PaymentClaim[]>;
   done: Promise<Map<number, QueryOutcome>>;
   start: () => void;
 }
@@ -27,11 +29,11 @@ const gatherers = new WeakMap<Db, Gatherer>();
 function openBatch(ctx: PaymentsContext, gatherer: Gatherer): Batch {
   let start!: () => void;
   const started = new Promise<void>((resolve) => (start = resolve));
-  const batch: Batch = { ctx, attempts: new Map(), start, done: Promise.resolve(new Map()) };
+  const batch: Batch = { ctx, attempts: new Map(), claims: new Map(), start, done: Promise.resolve(new Map()) };
   const previous = gatherer.running;
   batch.done = Promise.all([started, previous]).then(async () => {
     if (gatherer.open === batch) gatherer.open = null;
-    return queryAttempts(batch.ctx, [...batch.attempts.values()], "confirmation", { unspaced: true }).catch((error: unknown) => {
+    return queryAttempts(batch.ctx, [...batch.attempts.values()], "confirmation", { unspaced: true, claims: batch.claims }).catch((error: unknown) => {
       // Each notification of the batch is then answered FAIL, and QFPay sends it again.
       batch.ctx.log.error({ event: "confirmation.error", attempts: batch.attempts.size, error: errorField(error) });
       return new Map<number, QueryOutcome>();
@@ -59,11 +61,10 @@ export async function confirmPayment(ctx: PaymentsContext, attempt: Pick<Attempt
   }
   const batch = gatherer.open ?? (gatherer.open = openBatch(ctx, gatherer));
   batch.attempts.set(attempt.id, attempt);
+  if (claim) batch.claims.set(attempt.id, [...(batch.claims.get(attempt.id) ?? []), claim]);
   if (batch.attempts.size >= MAX_QUERY_BATCH) {
     gatherer.open = null;
     batch.start();
   }
-  const outcome = (await batch.done).get(attempt.id) ?? { result: "gateway_unavailable" };
-  if (claim && outcome.result === "settled") await flagUnconfirmedPayment(ctx, attempt.id, claim, outcome.truth, "confirmation");
-  return outcome;
+  return (await batch.done).get(attempt.id) ?? { result: "gateway_unavailable" };
 }

@@ -2,7 +2,8 @@ import type { PaymentsContext } from "./context";
 import type { QueryItem } from "../qfpay/responses";
 import { queryWindowsFor, type QueryWindow } from "../qfpay/query-window";
 import { truthFromQueryItem, type GatewayTruth } from "./gateway-truth";
-import { isPaidBy, settleAttempt } from "./settle-attempt";
+import { confirms, isPaidBy, type PaymentClaim } from "./payment-claim";
+import { settleAttempt } from "./settle-attempt";
 import { claimAttemptQueries } from "./store/attempts";
 import type { Attempt } from "./types";
 
@@ -27,9 +28,15 @@ export async function queryAttempt(ctx: PaymentsContext, attempt: QueriedAttempt
 /**
  * queryAttempt for several attempts at once: one claim, and one query per calendar month of up to
  * MAX_QUERY_BATCH numbers (QFPay's query takes a comma list of out_trade_no), each answer applied on its own.
- * `unspaced` skips the spacing claim: a signed notification is confirmed at once, even just after a poll.
+ * `unspaced` skips the spacing claim: a signed notification is confirmed at once, even just after a poll;
+ * `claims` are what signed notifications said of these attempts, checked against QFPay's answer as it is applied.
  */
-export async function queryAttempts(ctx: PaymentsContext, attempts: QueriedAttempt[], cause: string, options: { unspaced?: boolean } = {}): Promise<Map<number, QueryOutcome>> {
+export async function queryAttempts(
+  ctx: PaymentsContext,
+  attempts: QueriedAttempt[],
+  cause: string,
+  options: { unspaced?: boolean; claims?: ReadonlyMap<number, readonly PaymentClaim[]> } = {},
+): Promise<Map<number, QueryOutcome>> {
   const results = new Map<number, QueryOutcome>(attempts.map((attempt) => [attempt.id, { result: "too_soon" }]));
   if (attempts.length === 0) return results;
   const claimed = await claimAttemptQueries(ctx.db, [...results.keys()], ctx.now(), options.unspaced ? null : ctx.querySpacingMs);
@@ -54,8 +61,11 @@ export async function queryAttempts(ctx: PaymentsContext, attempts: QueriedAttem
       continue;
     }
     const truth = truthFromQueryItem(item);
-    // The row as claimed: when it already stood paid by this payment (paid is final), nothing is left to do.
-    if (!(truth.kind === "paid" && isPaidBy(current, truth))) await settleAttempt(ctx, current.id, truth, `query:${cause}`);
+    // The row as claimed: when it already stood paid by this payment (paid is final) and nobody claimed
+    // otherwise, nothing is left to do.
+    const claims = options.claims?.get(current.id) ?? [];
+    const settled = truth.kind === "paid" && isPaidBy(current, truth) && claims.every((claim) => confirms(truth, claim));
+    if (!settled) await settleAttempt(ctx, current.id, truth, `query:${cause}`, claims);
     results.set(current.id, { result: "settled", truth });
   }
   return results;

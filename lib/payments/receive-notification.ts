@@ -4,7 +4,7 @@ import { parseNotification, verifyNotificationSignature, type QfpayNotification 
 import { confirmPayment } from "./confirmations";
 import type { PaymentsContext } from "./context";
 import { queryRefund } from "./query-refund";
-import { confirms, isPaidBy } from "./settle-attempt";
+import { confirms, isPaidBy } from "./payment-claim";
 import { attemptByOrigin, attemptByOutTradeNo } from "./store/attempts";
 import { recordNotification, type NotificationOutcome } from "./store/notifications";
 import { insertRefund, lockRefundByOutTradeNo, readRefund } from "./store/refunds";

@@ -1,6 +1,7 @@
 import { crashPoint } from "../crash-point";
 import type { PaymentsContext } from "./context";
 import type { GatewayTruth } from "./gateway-truth";
+import { confirms, contradiction, type PaymentClaim } from "./payment-claim";
 import { capturedOf, paymentBalances } from "./payment-balances";
 import { orderStateFor } from "./state-machine";
 import { attemptsOf, latestAttemptId, lockAttempt, updateAttemptDetails } from "./store/attempts";
@@ -15,12 +16,15 @@ import type { Attempt, EventInput, Order } from "./types";
 /**
  * Applies what QFPay says about an attempt, in one transaction. Safe to call any number of times, in any
  * order, concurrently: the guarded transitions let exactly one caller take each step, and the side
- * effects of `paid` (stock, the `order.paid` event) happen with the order's own transition, once.
+ * effects of `paid` (stock, the `order.paid` event) happen with the order's own transition, once. For each
+ * of the `claims` of signed notifications that QFPay's word does not bear out, the order is flagged at
+ * once: the payment counts only as the query has it.
  */
-export async function settleAttempt(ctx: PaymentsContext, attemptId: number, truth: GatewayTruth, cause: string): Promise<void> {
+export async function settleAttempt(ctx: PaymentsContext, attemptId: number, truth: GatewayTruth, cause: string, claims: readonly PaymentClaim[] = []): Promise<void> {
   await transaction(ctx.db, async (tx) => {
     const attempt = await lockAttempt(tx, attemptId);
     if (!attempt) return;
+    for (const claim of claims.filter((each) => !confirms(truth, each))) await flagContradiction(tx, attempt, claim, truth, cause, "notification");
     if (attempt.state === "paid" && truth.kind !== "paid") return contradictPaid(tx, ctx, attempt, truth, cause);
     switch (truth.kind) {
       case "paid":
@@ -48,32 +52,11 @@ export async function settleAttempt(ctx: PaymentsContext, attemptId: number, tru
   });
 }
 
-/** What a notification says was paid. */
-export type PaymentClaim = { syssn: string; amount: number; currency: string };
-
-const TRUTH_IN_WORDS = { pending: "still unpaid", closed: "closed", failed: "failed", absent: "unknown to it" } as const;
-
-/** The review reason when QFPay's query does not bear out a payment someone said was made. */
-function contradiction(claimed: PaymentClaim, truth: GatewayTruth): string {
-  const said = `A notification said payment ${claimed.syssn}`;
-  if (truth.kind === "paid") {
-    return `${said} of ${claimed.amount} ${claimed.currency} was made, but QFPay's query says payment ${truth.syssn} of ${truth.amount} ${truth.currency}: check who can sign QFPay's messages.`;
-  }
-  const code = "code" in truth ? ` (${truth.code})` : "";
-  return `${said} was made, but QFPay's query says it is ${TRUTH_IN_WORDS[truth.kind]}${code}: do not ship before QFPay confirms it.`;
-}
-
-/** One payment: the same QFPay number, amount and currency. */
-const samePayment = (a: { syssn: string | null; amount: number; currency: string }, b: PaymentClaim) => a.syssn === b.syssn && a.amount === b.amount && a.currency === b.currency;
-
-/** Whether what QFPay's query says is the payment that was claimed. */
-export const confirms = (truth: GatewayTruth, claim: PaymentClaim) => truth.kind === "paid" && samePayment(truth, claim);
-
 /** Flags an order for a contradiction, once for each thing QFPay says (the same news twice is not news). */
-async function flagContradiction(tx: Tx, attempt: Attempt, claimed: PaymentClaim, truth: GatewayTruth, cause: string): Promise<void> {
+async function flagContradiction(tx: Tx, attempt: Attempt, claimed: PaymentClaim, truth: GatewayTruth, cause: string, by: "notification" | "shop"): Promise<void> {
   const order = await lockOrder(tx, attempt.orderId);
   if (!order) return;
-  await flagForReviewOnce(tx, order.id, contradiction(claimed, truth), cause, { attemptId: attempt.id, syssn: claimed.syssn, gateway: truth });
+  await flagForReviewOnce(tx, order.id, contradiction(claimed, truth, by), cause, { attemptId: attempt.id, syssn: claimed.syssn, gateway: truth });
 }
 
 /**
@@ -82,28 +65,7 @@ async function flagContradiction(tx: Tx, attempt: Attempt, claimed: PaymentClaim
  */
 async function contradictPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: Exclude<GatewayTruth, { kind: "paid" }>, cause: string): Promise<void> {
   if (truth.kind === "absent" && ctx.now().getTime() - (attempt.paidAt ?? attempt.createdAt).getTime() < ctx.notFoundGraceMs) return;
-  await flagContradiction(tx, attempt, { syssn: attempt.syssn ?? "", amount: attempt.amount, currency: attempt.currency }, truth, cause);
-}
-
-/**
- * A signed notification said `claim` was paid, and QFPay's query (already applied) said `truth`. When
- * they differ, the order is flagged at once: the payment counts only as the query has it.
- */
-export async function flagUnconfirmedPayment(ctx: PaymentsContext, attemptId: number, claim: PaymentClaim, truth: GatewayTruth, cause: string): Promise<void> {
-  if (confirms(truth, claim)) return;
-  await transaction(ctx.db, async (tx) => {
-    const attempt = await lockAttempt(tx, attemptId);
-    if (attempt) await flagContradiction(tx, attempt, claim, truth, cause);
-  });
-}
-
-/**
- * Whether an attempt already stands paid by this payment: same syssn, same amount and currency. Paid is
- * final for an attempt, so a plain read that says so is enough to skip settling it again (the query
- * that confirms a notification, a resent notification): no transaction, no lock.
- */
-export function isPaidBy(attempt: Attempt, truth: PaymentClaim): boolean {
-  return attempt.state === "paid" && samePayment(attempt, truth);
+  await flagContradiction(tx, attempt, { syssn: attempt.syssn ?? "", amount: attempt.amount, currency: attempt.currency }, truth, cause, "shop");
 }
 
 async function applyPaid(tx: Tx, ctx: PaymentsContext, attempt: Attempt, truth: Extract<GatewayTruth, { kind: "paid" }>, cause: string): Promise<void> {
