@@ -1,8 +1,11 @@
-import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
-import nextTypescript from 'eslint-config-next/typescript';
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
 
 /** One seam: files that may not import what `regex` matches. */
-const seam = (files, regex, message) => ({ files, rules: { "no-restricted-imports": ["error", { patterns: [{ regex, message }] }] } });
+const seam = (files, regex, message) => ({
+  files,
+  rules: { "no-restricted-imports": ["error", { patterns: [{ regex, message }] }] },
+});
 
 const config = [
   ...nextCoreWebVitals,
@@ -13,21 +16,58 @@ const config = [
   // The seams (docs/architecture.md): QFPay's library knows nothing of the shop; the payment use cases
   // know nothing of Next, the edge, the sandbox or the gateway choice, and reach the database only through
   // their store; the sandbox has its own reading of QFPay; pages reach data through lib/, never its schema.
-  seam(["lib/qfpay/**"], "^(next($|/)|@/|(\\.\\./)+(payments|db|sandbox|admin|cart|catalog|web|gateways)(/|$))", "lib/qfpay depends on nothing of the app."),
+  seam(
+    ["lib/qfpay/**"],
+    "^(next($|/)|@/|(\\.\\./)+(payments|db|sandbox|admin|cart|catalog|web|gateways)(/|$))",
+    "lib/qfpay depends on nothing of the app.",
+  ),
   {
-    ...seam(["lib/payments/**"], "^(next($|/)|drizzle-orm|(@/lib/|(\\.\\./)+)(sandbox|web|gateways|db/schema)(/|$))", "Payment use cases import neither Next, the edge (lib/web), the sandbox nor the gateway choice (lib/gateways), and reach the database through lib/payments/store only."),
+    ...seam(
+      ["lib/payments/**"],
+      "^(next($|/)|drizzle-orm|(@/lib/|(\\.\\./)+)(sandbox|web|gateways|db/schema)(/|$))",
+      "Payment use cases import neither Next, the edge (lib/web), the sandbox nor the gateway choice (lib/gateways), and reach the database through lib/payments/store only.",
+    ),
     ignores: ["lib/payments/store/**", "lib/payments/types.ts"],
   },
   {
     files: ["lib/payments/**"],
     ignores: ["lib/payments/store/**"],
-    rules: { "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name='transaction']", message: "A transaction comes from transaction() in lib/payments/store/transaction.ts." }] },
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: "A transaction comes from transaction() in lib/payments/store/transaction.ts.",
+        },
+      ],
+    },
   },
-  seam(["lib/payments/store/**"], "^(next($|/)|(@/lib/|(\\.\\./)+)(sandbox|web|gateways)(/|$))", "The store is the payments core's: it knows nothing of Next, the edge, the sandbox or the gateway choice."),
-  seam(["lib/sandbox/**"], "^(@/lib/|(\\.\\./)+)(qfpay|payments|web|gateways)(/|$)", "The sandbox has its own reading of QFPay: it imports neither the client nor the payments core."),
-  seam(["app/**"], "^(drizzle-orm|@/lib/db/schema(/|$))", "Pages and routes reach data through lib/ (the payments store, the admin's modules), never the schema."),
+  seam(
+    ["lib/payments/store/**"],
+    "^(next($|/)|(@/lib/|(\\.\\./)+)(sandbox|web|gateways)(/|$))",
+    "The store is the payments core's: it knows nothing of Next, the edge, the sandbox or the gateway choice.",
+  ),
+  seam(
+    ["lib/sandbox/**"],
+    "^(@/lib/|(\\.\\./)+)(qfpay|payments|web|gateways)(/|$)",
+    "The sandbox has its own reading of QFPay: it imports neither the client nor the payments core.",
+  ),
+  seam(
+    ["app/**"],
+    "^(drizzle-orm|@/lib/db/schema(/|$))",
+    "Pages and routes reach data through lib/ (the payments store, the admin's modules), never the schema.",
+  ),
   {
-    ignores: ['.next/**', '.vercel/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'lib/db/migrations/**'],
+    ignores: [
+      ".next/**",
+      ".vercel/**",
+      "node_modules/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "lib/db/migrations/**",
+    ],
   },
 ];
 

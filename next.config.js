@@ -4,21 +4,29 @@ const onVercel = Boolean(process.env.VERCEL);
 // One home for the limit, read by Next here and by the proxy's guard (lib/web/request-guard.ts), which
 // answers 413 itself where Next's own refusal of a larger body is a 500.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next loads it
-const serverActionBodyLimit = require('./lib/web/server-action-body-limit.json');
+const serverActionBodyLimit = require("./lib/web/server-action-body-limit.json");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  serverExternalPackages: ["@electric-sql/pglite"],
   // Migrations are read from disk (a long-lived server applies them; a Vercel function reads the journal
   // to check the deploy did): make sure traced bundles carry them.
-  outputFileTracingIncludes: { '/**': ['./lib/db/migrations/**/*'] },
+  outputFileTracingIncludes: { "/**": ["./lib/db/migrations/**/*"] },
   // On Vercel the database is always PostgreSQL (lib/env.ts refuses to start without one): no function
   // carries the embedded engine's ~15 MB of WebAssembly and data.
   // (instrumentation.ts, which Vercel adds to every function, the proxy's included, opens no database.)
   // Turbopack links externals under .next/node_modules by a hashed name, hence the second pattern.
   ...(onVercel
-    ? { outputFileTracingExcludes: { '**': ['node_modules/@electric-sql/pglite/**', '.next/node_modules/@electric-sql/pglite*', '.next/node_modules/@electric-sql/pglite*/**'] } }
+    ? {
+        outputFileTracingExcludes: {
+          "**": [
+            "node_modules/@electric-sql/pglite/**",
+            ".next/node_modules/@electric-sql/pglite*",
+            ".next/node_modules/@electric-sql/pglite*/**",
+          ],
+        },
+      }
     : {}),
   poweredByHeader: false,
   experimental: { serverActions: { bodySizeLimit: serverActionBodyLimit.bytes } },

@@ -7,7 +7,13 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 const launchOptions = {
   executablePath,
-  args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 };
 
 export default defineConfig({
@@ -18,13 +24,28 @@ export default defineConfig({
   timeout: 30_000,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   // Each worker is its own client address, as distinct shoppers are (rate limits count per address).
-  use: { baseURL, launchOptions, trace: "retain-on-failure", extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${1 + Math.floor(Math.random() * 250)}` } },
+  use: {
+    baseURL,
+    launchOptions,
+    trace: "retain-on-failure",
+    extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${1 + Math.floor(Math.random() * 250)}` },
+  },
   projects: [
     { name: "stock", testMatch: /stock\.setup\.ts$/ },
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, grepInvert: /@phone/, dependencies: ["stock"] },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], launchOptions },
+      grepInvert: /@phone/,
+      dependencies: ["stock"],
+    },
     // Phone profiles run in Chromium too: what matters here is the user agent, touch and the viewport.
     { name: "pixel", use: { ...devices["Pixel 7"], launchOptions }, grep: /@phone/, dependencies: ["stock"] },
-    { name: "iphone", use: { ...devices["iPhone 13"], browserName: "chromium", launchOptions }, grep: /@phone/, dependencies: ["stock"] },
+    {
+      name: "iphone",
+      use: { ...devices["iPhone 13"], browserName: "chromium", launchOptions },
+      grep: /@phone/,
+      dependencies: ["stock"],
+    },
   ],
   webServer: {
     // A fresh embedded database for every run; the build is the one `next start` serves in production.

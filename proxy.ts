@@ -41,7 +41,8 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   // Decided now, not at build time: the shop is https whenever its public origin is.
-  if (getConfig().siteUrl.startsWith("https://")) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  if (getConfig().siteUrl.startsWith("https://"))
+    response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   return response;
 }
 
@@ -52,7 +53,8 @@ export const config = {
       // fixed paths of QFPay's notifications and the probes (the hottest routes): no bad escape can match
       // them. Not the public files by their exact shape; any other path, whatever it ends with, is guarded
       // (an action posted to /x.csv or /x.png is a 500 in Next otherwise).
-      source: "/((?!_next/static/|_next/image|api/(?:qfpay/notify|ping|health)$|products/[a-z0-9-]+\\.svg$|icon\\.svg$|robots\\.txt$|favicon\\.ico$).*)",
+      source:
+        "/((?!_next/static/|_next/image|api/(?:qfpay/notify|ping|health)$|products/[a-z0-9-]+\\.svg$|icon\\.svg$|robots\\.txt$|favicon\\.ico$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -10,7 +10,10 @@ const projects: TestProjectInlineConfiguration[] = [
   { extends: true, test: { name: "db:pglite", include: [DB_TESTS], env: { TEST_DB_ENGINE: "pglite" } } },
 ];
 if (process.env.TEST_POSTGRES_URL) {
-  projects.push({ extends: true, test: { name: "db:postgres", include: [DB_TESTS], env: { TEST_DB_ENGINE: "postgres" } } });
+  projects.push({
+    extends: true,
+    test: { name: "db:postgres", include: [DB_TESTS], env: { TEST_DB_ENGINE: "postgres" } },
+  });
 }
 
 export default defineConfig({

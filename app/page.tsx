@@ -15,7 +15,12 @@ export default function CatalogPage() {
       <section aria-label="Products" className="product-grid">
         {/* The first card is the largest paint on a phone; a wide screen shows a row of four before scrolling. */}
         {PRODUCTS.map((product, index) => (
-          <ProductCard key={product.sku} product={product} currency={storeCurrency} load={index === 0 ? "first" : index < 4 ? "eager" : "lazy"} />
+          <ProductCard
+            key={product.sku}
+            product={product}
+            currency={storeCurrency}
+            load={index === 0 ? "first" : index < 4 ? "eager" : "lazy"}
+          />
         ))}
       </section>
     </main>

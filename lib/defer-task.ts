@@ -8,7 +8,8 @@ import { errorField, logger } from "./log";
  * failure is logged here and goes no further.
  */
 export function deferTask(task: () => Promise<unknown>): void {
-  const run = () => task().catch((error: unknown) => logger.error({ event: "deferred.error", error: errorField(error) }));
+  const run = () =>
+    task().catch((error: unknown) => logger.error({ event: "deferred.error", error: errorField(error) }));
   try {
     after(run);
   } catch {

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { ConfigError, defaultSiteUrl, fail, httpUrl, postgresUrl, read, type Source } from "./config-source";
+
 import { CRASH_POINTS } from "./crash-point";
 import { LOG_LEVELS } from "./log-levels";
 import { isCurrencyCode, type CurrencyCode } from "./qfpay/currencies";
@@ -37,73 +39,19 @@ export interface Config {
   trustedProxyHops: number;
 }
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
-
 const GATEWAY_HOSTS: Record<Exclude<QfpayEnvironment, "sandbox">, string> = {
   test: "https://test-openapi-hk.qfapi.com",
   live: "https://openapi-hk.qfapi.com",
 };
 
-/** Values that are secrets: a configuration error names them but never repeats them. */
-const SECRET_NAMES = new Set([
-  "QFPAY_CLIENT_KEY",
-  "DATABASE_URL",
-  "POSTGRES_URL",
-  "DATABASE_URL_UNPOOLED",
-  "POSTGRES_URL_NON_POOLING",
-  "SESSION_SECRET",
-  "ADMIN_PASSWORD",
-  "CRON_SECRET",
-]);
-
-type Source = Record<string, string | undefined>;
-
-function fail(name: string, expected: string, source: Source): never {
-  const value = source[name];
-  const got = value === undefined ? "it is not set" : SECRET_NAMES.has(name) ? "the value given is not" : `got ${JSON.stringify(value)}`;
-  throw new ConfigError(`Configuration error: ${name} must be ${expected} (${got}).`);
-}
-
-function read(source: Source, name: string): string | undefined {
-  const value = source[name]?.trim();
-  return value ? value : undefined;
-}
-
-function httpUrl(value: string): URL | null {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:" ? url : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The public origin when SITE_URL is unset: on Vercel the production domain for production deployments
- * and the deployment's own URL for previews (a preview must not send shoppers or QFPay to production).
- */
-function defaultSiteUrl(source: Source): string {
-  if (!read(source, "VERCEL")) return "http://localhost:3000";
-  const production = read(source, "VERCEL_PROJECT_PRODUCTION_URL");
-  const deployment = read(source, "VERCEL_URL");
-  const host = read(source, "VERCEL_ENV") === "production" || !deployment ? (production ?? deployment) : deployment;
-  if (!host) fail("SITE_URL", "your shop's https origin (Vercel sets VERCEL_PROJECT_PRODUCTION_URL and VERCEL_URL; neither is set here)", source);
-  return `https://${host}`;
-}
-
-function postgresUrl(source: Source, name: string): string | undefined {
-  const value = read(source, name);
-  if (value !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(value)) {
-    fail(name, "a postgres:// or postgresql:// URL, or unset for the embedded database", source);
-  }
-  return value;
-}
-
 const walletList = z
   .string()
-  .transform((text) => text.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
+  .transform((text) =>
+    text
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(["alipayhk", "alipay"])).min(1))
   .transform((wallets) => [...new Set(wallets)]);
 
@@ -119,9 +67,14 @@ export function parseConfig(source: Source): Config {
   // Vercel's Neon integration sets DATABASE_URL (pooled) and DATABASE_URL_UNPOOLED; its older Postgres
   // storage sets POSTGRES_URL and POSTGRES_URL_NON_POOLING.
   const databaseUrl = postgresUrl(source, "DATABASE_URL") ?? postgresUrl(source, "POSTGRES_URL");
-  const migrationUrl = postgresUrl(source, "DATABASE_URL_UNPOOLED") ?? postgresUrl(source, "POSTGRES_URL_NON_POOLING") ?? databaseUrl;
+  const migrationUrl =
+    postgresUrl(source, "DATABASE_URL_UNPOOLED") ?? postgresUrl(source, "POSTGRES_URL_NON_POOLING") ?? databaseUrl;
   if (serverless && databaseUrl === undefined) {
-    fail("DATABASE_URL", "set on Vercel (add Neon from the Vercel Marketplace, which sets it, or any PostgreSQL URL): the embedded database cannot live in a serverless function", source);
+    fail(
+      "DATABASE_URL",
+      "set on Vercel (add Neon from the Vercel Marketplace, which sets it, or any PostgreSQL URL): the embedded database cannot live in a serverless function",
+      source,
+    );
   }
 
   const siteText = read(source, "SITE_URL") ?? defaultSiteUrl(source);
@@ -153,10 +106,18 @@ export function parseConfig(source: Source): Config {
     // with SANDBOX), copied into a real deployment.
     const placeholder = (v: string) => v.includes("*") || /^(your_|sandbox)/i.test(v);
     if (!code || placeholder(code)) {
-      fail("QFPAY_APP_CODE", `the app_code QFPay issued you (required when QFPAY_ENV is ${environment}; the sandbox's does not work there)`, source);
+      fail(
+        "QFPAY_APP_CODE",
+        `the app_code QFPay issued you (required when QFPAY_ENV is ${environment}; the sandbox's does not work there)`,
+        source,
+      );
     }
     if (!key || placeholder(key)) {
-      fail("QFPAY_CLIENT_KEY", `the client_key QFPay issued you (required when QFPAY_ENV is ${environment}; the sandbox's does not work there)`, source);
+      fail(
+        "QFPAY_CLIENT_KEY",
+        `the client_key QFPay issued you (required when QFPAY_ENV is ${environment}; the sandbox's does not work there)`,
+        source,
+      );
     }
     appCode = code;
     clientKey = key;
@@ -183,7 +144,11 @@ export function parseConfig(source: Source): Config {
 
   const sessionSecret = read(source, "SESSION_SECRET");
   if (sessionSecret === undefined ? !sandbox : sessionSecret.length < 32) {
-    fail("SESSION_SECRET", `at least 32 characters${sandbox ? "" : ` (required when QFPAY_ENV is ${environment})`}`, source);
+    fail(
+      "SESSION_SECRET",
+      `at least 32 characters${sandbox ? "" : ` (required when QFPAY_ENV is ${environment})`}`,
+      source,
+    );
   }
 
   const adminPassword = read(source, "ADMIN_PASSWORD");
@@ -197,22 +162,32 @@ export function parseConfig(source: Source): Config {
   }
 
   const logLevel = read(source, "LOG_LEVEL");
-  if (logLevel !== undefined && !(LOG_LEVELS as readonly string[]).includes(logLevel)) fail("LOG_LEVEL", `one of ${LOG_LEVELS.join(", ")}, or unset`, source);
+  if (logLevel !== undefined && !(LOG_LEVELS as readonly string[]).includes(logLevel))
+    fail("LOG_LEVEL", `one of ${LOG_LEVELS.join(", ")}, or unset`, source);
 
   const crashAt = read(source, "SHOP_CRASH_AT");
   if (crashAt !== undefined && (!sandbox || !(CRASH_POINTS as readonly string[]).includes(crashAt))) {
-    fail("SHOP_CRASH_AT", `unset (it is the crash-recovery test's hook, for sandbox mode only: ${CRASH_POINTS.join(", ")})`, source);
+    fail(
+      "SHOP_CRASH_AT",
+      `unset (it is the crash-recovery test's hook, for sandbox mode only: ${CRASH_POINTS.join(", ")})`,
+      source,
+    );
   }
 
   const hopsText = read(source, "TRUSTED_PROXY_HOPS") ?? "0";
-  if (!/^[0-5]$/.test(hopsText)) fail("TRUSTED_PROXY_HOPS", "a whole number from 0 to 5 (the proxies of your own in front of the shop)", source);
+  if (!/^[0-5]$/.test(hopsText))
+    fail("TRUSTED_PROXY_HOPS", "a whole number from 0 to 5 (the proxies of your own in front of the shop)", source);
   const trustedProxyHops = Number(hopsText);
 
   const currency = (read(source, "STORE_CURRENCY") ?? "HKD").toUpperCase();
   if (!isCurrencyCode(currency)) fail("STORE_CURRENCY", "a currency QFPay lists (HKD, CNY, USD, EUR, ...)", source);
   const hkdOnly = wallets.data.find((wallet) => !takesCurrency(payTypeFor(wallet, "desktop"), currency));
   if (hkdOnly) {
-    fail("STORE_CURRENCY", `HKD while QFPAY_WALLETS offers ${hkdOnly} (${WALLET_NAMES[hkdOnly]} takes HKD only)`, source);
+    fail(
+      "STORE_CURRENCY",
+      `HKD while QFPAY_WALLETS offers ${hkdOnly} (${WALLET_NAMES[hkdOnly]} takes HKD only)`,
+      source,
+    );
   }
 
   return {

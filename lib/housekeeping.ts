@@ -22,10 +22,18 @@ export interface PruneSummary {
  */
 export async function pruneStaleRows(db: Db, now: Date): Promise<PruneSummary> {
   const dayAgo = new Date(now.getTime() - DAY_MS);
-  const rates = await db.delete(rateLimits).where(lt(rateLimits.windowStartedAt, dayAgo)).returning({ key: rateLimits.key });
+  const rates = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStartedAt, dayAgo))
+    .returning({ key: rateLimits.key });
   const throttles = await db
     .delete(signInThrottle)
-    .where(and(lt(signInThrottle.windowStartedAt, dayAgo), or(isNull(signInThrottle.lockedUntil), lt(signInThrottle.lockedUntil, now))))
+    .where(
+      and(
+        lt(signInThrottle.windowStartedAt, dayAgo),
+        or(isNull(signInThrottle.lockedUntil), lt(signInThrottle.lockedUntil, now)),
+      ),
+    )
     .returning({ key: signInThrottle.clientKey });
   const refused = await db
     .delete(refusedNotifications)

@@ -13,7 +13,18 @@ function configuredLevel(): string {
  * Keys whose values never reach a log line, wherever they sit (top level or one object down): QFPay's
  * client key and signatures, the session secret, the admin password, database URLs, shoppers' emails.
  */
-const SECRET_KEYS = ["clientKey", "key", "sign", "signature", "sessionSecret", "password", "authorization", "cookie", "databaseUrl", "email"];
+const SECRET_KEYS = [
+  "clientKey",
+  "key",
+  "sign",
+  "signature",
+  "sessionSecret",
+  "password",
+  "authorization",
+  "cookie",
+  "databaseUrl",
+  "email",
+];
 const REDACT = [...SECRET_KEYS, ...SECRET_KEYS.map((key) => `*.${key}`)];
 
 /**
@@ -37,5 +48,7 @@ export const logger = createLogger();
 
 /** An error as a log field: its message and name, never the objects it may hold (a request, a row). */
 export function errorField(error: unknown): { name: string; message: string } {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: "unknown", message: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: "unknown", message: String(error) };
 }

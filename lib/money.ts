@@ -9,7 +9,12 @@ export function formatMoney(minor: number, currency: CurrencyCode): string {
   const digits = CURRENCIES[currency].minorUnits;
   let formatter = formatters.get(currency);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(LOCALE, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatter = new Intl.NumberFormat(LOCALE, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     formatters.set(currency, formatter);
   }
   return formatter.format(minor / 10 ** digits);

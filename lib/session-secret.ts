@@ -15,8 +15,14 @@ const NAME = "session_secret";
  */
 export async function resolveSessionSecret(config: Pick<Config, "sessionSecret">, db: Db): Promise<string> {
   if (config.sessionSecret) return config.sessionSecret;
-  await db.insert(generatedSecrets).values({ name: NAME, value: randomBytes(48).toString("base64url") }).onConflictDoNothing();
-  const [row] = await db.select({ value: generatedSecrets.value }).from(generatedSecrets).where(eq(generatedSecrets.name, NAME));
+  await db
+    .insert(generatedSecrets)
+    .values({ name: NAME, value: randomBytes(48).toString("base64url") })
+    .onConflictDoNothing();
+  const [row] = await db
+    .select({ value: generatedSecrets.value })
+    .from(generatedSecrets)
+    .where(eq(generatedSecrets.name, NAME));
   return row!.value;
 }
 

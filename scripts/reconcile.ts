@@ -14,7 +14,13 @@ async function main() {
   const deferred: Promise<unknown>[] = [];
   try {
     const secret = await resolveSessionSecret(config, handle.db);
-    const summary = await reconcile(buildPaymentsContext(config, chooseGateway(config), { db: handle.db, sessionSecret: secret, defer: (task) => void deferred.push(task()) }));
+    const summary = await reconcile(
+      buildPaymentsContext(config, chooseGateway(config), {
+        db: handle.db,
+        sessionSecret: secret,
+        defer: (task) => void deferred.push(task()),
+      }),
+    );
     await Promise.allSettled(deferred);
     const pruned = await pruneStaleRows(handle.db, new Date());
     console.log(JSON.stringify({ ...summary, pruned }));

@@ -6,7 +6,15 @@ import { addToCartAction, type CartActionState } from "@/app/cart/actions";
 const initial: CartActionState = { status: "idle", message: "" };
 
 /** "Add to cart", with its result announced to screen readers. */
-export function AddToCartForm({ sku, name, withQuantity = false }: { sku: string; name: string; withQuantity?: boolean }) {
+export function AddToCartForm({
+  sku,
+  name,
+  withQuantity = false,
+}: {
+  sku: string;
+  name: string;
+  withQuantity?: boolean;
+}) {
   const [state, action, pending] = useActionState(addToCartAction, initial);
   return (
     <form action={action} className="add-to-cart">
@@ -26,7 +34,12 @@ export function AddToCartForm({ sku, name, withQuantity = false }: { sku: string
       <button type="submit" className="button button-primary" disabled={pending} aria-describedby={`add-status-${sku}`}>
         {pending ? "Adding…" : "Add to cart"}
       </button>
-      <p id={`add-status-${sku}`} role="status" aria-live="polite" className={`form-status form-status-${state.status}`}>
+      <p
+        id={`add-status-${sku}`}
+        role="status"
+        aria-live="polite"
+        className={`form-status form-status-${state.status}`}
+      >
         {pending ? `Adding ${name}…` : state.message}
       </p>
     </form>

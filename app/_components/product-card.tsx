@@ -5,7 +5,15 @@ import type { CurrencyCode } from "@/lib/qfpay/currencies";
 import { AddToCartForm } from "./add-to-cart-form";
 import { ProductImage } from "./product-image";
 
-export function ProductCard({ product, currency, load }: { product: Product; currency: CurrencyCode; load?: "first" | "eager" | "lazy" }) {
+export function ProductCard({
+  product,
+  currency,
+  load,
+}: {
+  product: Product;
+  currency: CurrencyCode;
+  load?: "first" | "eager" | "lazy";
+}) {
   return (
     <article className="product-card" aria-labelledby={`product-${product.sku}`}>
       <Link href={`/products/${product.slug}`} className="product-card-link">

@@ -4,7 +4,14 @@
  * image) to every card. A plain <img> rendered on the server keeps the size attributes (no layout shift)
  * and says which image to fetch first.
  */
-export function ProductImage({ src, alt, width, height, className, load = "lazy" }: {
+export function ProductImage({
+  src,
+  alt,
+  width,
+  height,
+  className,
+  load = "lazy",
+}: {
   src: string;
   alt: string;
   width: number;

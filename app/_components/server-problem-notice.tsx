@@ -5,8 +5,9 @@ export function ServerProblemNotice({ problem }: { problem: string }) {
       <h1>This shop is not set up yet</h1>
       <p role="alert">{problem}</p>
       <p>
-        Set the variable in your host&apos;s project settings (on Vercel: Settings, Environment Variables), then redeploy. The README&apos;s
-        Configuration section lists every variable; <code>/api/health</code> reports the same reason.
+        Set the variable in your host&apos;s project settings (on Vercel: Settings, Environment Variables), then
+        redeploy. The README&apos;s Configuration section lists every variable; <code>/api/health</code> reports the
+        same reason.
       </p>
     </main>
   );

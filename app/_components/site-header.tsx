@@ -15,7 +15,10 @@ export async function SiteHeader() {
           Shop
         </Link>
         <Link href="/cart" className="nav-link cart-link" aria-label={`Cart, ${count} item${count === 1 ? "" : "s"}`}>
-          Cart <span className="cart-count" aria-hidden="true">{count}</span>
+          Cart{" "}
+          <span className="cart-count" aria-hidden="true">
+            {count}
+          </span>
         </Link>
       </nav>
     </header>

@@ -24,7 +24,9 @@ export const signInAction = validatedAction(
   {
     fields: z.object({ password: z.string().max(1024) }),
     // Not a password anyone could have: no guess is spent on it.
-    invalid: (): SignInState => ({ error: adminEnabled() ? "That password is not right." : "The admin is turned off." }),
+    invalid: (): SignInState => ({
+      error: adminEnabled() ? "That password is not right." : "The admin is turned off.",
+    }),
   },
   async ({ password }): Promise<SignInState> => {
     const config = getConfig();
@@ -34,7 +36,10 @@ export const signInAction = validatedAction(
     const clientKey = clientKeyFor(clientAddress(await headers(), config), secret);
     const now = new Date();
     const guess = await takeGuess(db, clientKey, now);
-    if (!guess.allowed) return { error: `Too many failed sign-ins. Try again after ${Math.ceil((guess.until.getTime() - now.getTime()) / 60_000)} minutes.` };
+    if (!guess.allowed)
+      return {
+        error: `Too many failed sign-ins. Try again after ${Math.ceil((guess.until.getTime() - now.getTime()) / 60_000)} minutes.`,
+      };
     if (!passwordMatches(password, config.adminPassword, secret)) {
       await guessFailed(db, clientKey, guess.number, now);
       await sleep(failureDelayMs(guess.number));

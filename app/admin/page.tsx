@@ -28,7 +28,11 @@ function query(filter: OrderFilter, page: number): string {
   return text ? `?${text}` : "";
 }
 
-export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (!adminEnabled()) notFound();
   if (!(await isAdmin())) {
     return (
@@ -39,7 +43,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     );
   }
   const raw = await searchParams;
-  const filter = orderFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const filter = orderFilterSchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const currentMode = getConfig().qfpay.environment;
   const { rows, total } = await listOrders(await getDb(), filter, currentMode);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -120,13 +126,21 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               <>
                 {ORDER_STATUS_TEXT[row.state as keyof typeof ORDER_STATUS_TEXT] ?? row.state}
                 {row.needsReview && <span className="badge">Needs review</span>}
-                {row.mode && row.mode !== "live" && <span className="badge">{row.mode === "sandbox" ? "Sandbox" : "Test"}</span>}
+                {row.mode && row.mode !== "live" && (
+                  <span className="badge">{row.mode === "sandbox" ? "Sandbox" : "Test"}</span>
+                )}
               </>
             ),
           },
-          { header: "Wallet", cell: (row) => (row.wallet === "alipayhk" || row.wallet === "alipay" ? WALLET_NAMES[row.wallet] : "–") },
+          {
+            header: "Wallet",
+            cell: (row) => (row.wallet === "alipayhk" || row.wallet === "alipay" ? WALLET_NAMES[row.wallet] : "–"),
+          },
           { header: "Pay type", cell: (row) => row.payType ?? "–" },
-          { header: "Amount", cell: (row) => (isCurrencyCode(row.currency) ? formatMoney(row.total, row.currency) : row.total) },
+          {
+            header: "Amount",
+            cell: (row) => (isCurrencyCode(row.currency) ? formatMoney(row.total, row.currency) : row.total),
+          },
           { header: "Email", cell: (row) => row.email },
         ]}
       />

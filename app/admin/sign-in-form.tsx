@@ -11,7 +11,14 @@ export function SignInForm() {
     <form action={action} className="checkout-form">
       <div className="field">
         <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required aria-describedby="sign-in-status" />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-describedby="sign-in-status"
+        />
       </div>
       <button type="submit" className="button button-primary" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -19,9 +19,16 @@ const skuField = z.string().trim().min(1).max(64);
  * field as 0, which removes the line instead of being refused.
  */
 const qtyField = (min: number) =>
-  z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(min).max(MAX_QUANTITY));
+  z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(MAX_QUANTITY));
 
-async function applyChange(change: CartChange, done: (name: string, count: number) => string): Promise<CartActionState> {
+async function applyChange(
+  change: CartChange,
+  done: (name: string, count: number) => string,
+): Promise<CartActionState> {
   const product = productBySku(change.sku);
   if (!product) return { status: "error", message: "That product is not in our catalog." };
   const session = await getShopSession();
@@ -37,7 +44,11 @@ export const addToCartAction = validatedAction(
     fields: z.object({ sku: skuField, qty: qtyField(1).optional() }),
     invalid: (): CartActionState => ({ status: "error", message: `Choose a quantity from 1 to ${MAX_QUANTITY}.` }),
   },
-  ({ sku, qty = 1 }) => applyChange({ type: "add", sku, qty }, (name, count) => `Added ${name} to your cart (${count} item${count === 1 ? "" : "s"}).`),
+  ({ sku, qty = 1 }) =>
+    applyChange(
+      { type: "add", sku, qty },
+      (name, count) => `Added ${name} to your cart (${count} item${count === 1 ? "" : "s"}).`,
+    ),
 );
 
 export const updateCartQuantityAction = validatedAction(
@@ -45,5 +56,6 @@ export const updateCartQuantityAction = validatedAction(
     fields: z.object({ sku: skuField, qty: qtyField(0) }),
     invalid: (): CartActionState => ({ status: "error", message: `Quantities go from 0 to ${MAX_QUANTITY}.` }),
   },
-  ({ sku, qty }) => applyChange({ type: "set", sku, qty }, (name) => (qty === 0 ? `Removed ${name}.` : `${name}: quantity ${qty}.`)),
+  ({ sku, qty }) =>
+    applyChange({ type: "set", sku, qty }, (name) => (qty === 0 ? `Removed ${name}.` : `${name}: quantity ${qty}.`)),
 );

@@ -21,7 +21,9 @@ const QUANTITIES = Array.from({ length: 21 }, (_, i) => i);
 export function CartView({ lines, currency }: { lines: CartViewLine[]; currency: CurrencyCode }) {
   const [state, action, pending] = useActionState(updateCartQuantityAction, initial);
   const [shown, setShown] = useOptimistic(lines, (current, change: { sku: string; qty: number }) =>
-    current.map((line) => (line.sku === change.sku ? { ...line, qty: change.qty } : line)).filter((line) => line.qty > 0),
+    current
+      .map((line) => (line.sku === change.sku ? { ...line, qty: change.qty } : line))
+      .filter((line) => line.qty > 0),
   );
 
   function change(sku: string, qty: number) {
@@ -64,7 +66,12 @@ export function CartView({ lines, currency }: { lines: CartViewLine[]; currency:
                   </select>
                 </label>
                 <span className="cart-line-total">{formatMoney(line.unitPrice * line.qty, currency)}</span>
-                <button type="button" className="button button-quiet" onClick={() => change(line.sku, 0)} aria-label={`Remove ${line.name}`}>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => change(line.sku, 0)}
+                  aria-label={`Remove ${line.name}`}
+                >
                   Remove
                 </button>
               </li>

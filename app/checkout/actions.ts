@@ -36,16 +36,26 @@ export const startCheckoutAction = validatedAction(
     fields: checkoutFields,
     invalid: (errors, form): CheckoutState =>
       errors.email
-        ? { status: "error", message: "Enter the email address for your receipt.", email: typedEmail(form), emailError: "Enter an email address like name@example.com." }
+        ? {
+            status: "error",
+            message: "Enter the email address for your receipt.",
+            email: typedEmail(form),
+            emailError: "Enter an email address like name@example.com.",
+          }
         : { status: "error", message: "Choose how to pay.", email: typedEmail(form) },
   },
   async ({ email, wallet, device }): Promise<CheckoutState> => {
-    if (!getConfig().qfpay.wallets.includes(wallet)) return { status: "error", message: "That wallet is not offered here.", email };
+    if (!getConfig().qfpay.wallets.includes(wallet))
+      return { status: "error", message: "That wallet is not offered here.", email };
 
     const ctx = await getPaymentsContext();
     const rateRule = rateKey(CHECKOUT_RULE, [clientAddress(await headers(), getConfig())], ctx.sessionSecret);
     if (!(await allowRequest(ctx.db, CHECKOUT_RULE, rateRule))) {
-      return { status: "error", message: "Too many orders from here in a short time. Please wait a few minutes and try again.", email };
+      return {
+        status: "error",
+        message: "Too many orders from here in a short time. Please wait a few minutes and try again.",
+        email,
+      };
     }
 
     const { session, priced } = await readCart();
@@ -63,7 +73,8 @@ export const startCheckoutAction = validatedAction(
     const { attempt, orderId } = result;
     // Phones go straight to the wallet, unless an app's browser would block the jump to it.
     const inApp = guessDevice(await headers()).inApp;
-    if (device === "mobile" && !inApp && attempt.state === "awaiting_payment" && attempt.payUrl) redirect(attempt.payUrl);
+    if (device === "mobile" && !inApp && attempt.state === "awaiting_payment" && attempt.payUrl)
+      redirect(attempt.payUrl);
     redirect(`/orders/${orderId}`);
   },
 );

@@ -45,14 +45,26 @@ export function CheckoutForm({ wallets, guessedDevice }: { wallets: WalletOption
       <fieldset className="field device-choice">
         <legend>Where will you pay?</legend>
         <label>
-          <input type="radio" name="device" value="desktop" checked={device === "desktop"} onChange={() => setDevice("desktop")} />
+          <input
+            type="radio"
+            name="device"
+            value="desktop"
+            checked={device === "desktop"}
+            onChange={() => setDevice("desktop")}
+          />
           <span>
             Pay on this computer
             <span className="field-hint">Scan a QR code with your phone</span>
           </span>
         </label>
         <label>
-          <input type="radio" name="device" value="mobile" checked={device === "mobile"} onChange={() => setDevice("mobile")} />
+          <input
+            type="radio"
+            name="device"
+            value="mobile"
+            checked={device === "mobile"}
+            onChange={() => setDevice("mobile")}
+          />
           <span>
             Pay on my phone
             <span className="field-hint">Open the wallet app on this device</span>

@@ -6,7 +6,7 @@ import { guessDevice } from "@/lib/web/device";
 import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
-import { walletRefusal } from "@/lib/payments/start-payment";
+import { walletRefusal } from "@/lib/payments/wallet-refusal";
 import { CheckoutForm, type WalletOption } from "./checkout-form";
 
 export const metadata: Metadata = { title: "Checkout" };
@@ -54,7 +54,8 @@ export default async function CheckoutPage() {
       </section>
       {guess.inApp && (
         <p className="notice">
-          You are in {guess.inApp}&apos;s browser, which cannot open the wallet app. After you choose a wallet we will show a QR code and a link to open in Safari or Chrome.
+          You are in {guess.inApp}&apos;s browser, which cannot open the wallet app. After you choose a wallet we will
+          show a QR code and a link to open in Safari or Chrome.
         </p>
       )}
       <CheckoutForm wallets={wallets} guessedDevice={guess.kind} />

@@ -29,7 +29,9 @@ async function cookie(): Promise<IronSession<AdminSessionData>> {
 
 /** Which password a session signed in with, without keeping the password: a change ends every session. */
 async function passwordTag(): Promise<string> {
-  return createHmac("sha256", await getSessionSecret()).update(`admin-password:${getConfig().adminPassword ?? ""}`).digest("hex");
+  return createHmac("sha256", await getSessionSecret())
+    .update(`admin-password:${getConfig().adminPassword ?? ""}`)
+    .digest("hex");
 }
 
 export function adminEnabled(): boolean {
@@ -41,10 +43,18 @@ export async function isAdmin(): Promise<boolean> {
   if (!adminEnabled()) return false;
   const { id } = await cookie();
   if (typeof id !== "string") return false;
-  const [row] = await (await getDb())
+  const [row] = await (
+    await getDb()
+  )
     .select({ id: adminSessions.id })
     .from(adminSessions)
-    .where(and(eq(adminSessions.id, id), eq(adminSessions.passwordTag, await passwordTag()), gt(adminSessions.expiresAt, new Date())));
+    .where(
+      and(
+        eq(adminSessions.id, id),
+        eq(adminSessions.passwordTag, await passwordTag()),
+        gt(adminSessions.expiresAt, new Date()),
+      ),
+    );
   return row !== undefined;
 }
 
@@ -54,7 +64,11 @@ export async function startAdminSession(): Promise<void> {
   // Sessions long over go with each sign-in: the table holds only the live ones and a few more.
   await db.delete(adminSessions).where(lt(adminSessions.expiresAt, now));
   const id = randomBytes(24).toString("base64url");
-  await db.insert(adminSessions).values({ id, passwordTag: await passwordTag(), expiresAt: new Date(now.getTime() + ADMIN_SESSION_SECONDS * 1000) });
+  await db.insert(adminSessions).values({
+    id,
+    passwordTag: await passwordTag(),
+    expiresAt: new Date(now.getTime() + ADMIN_SESSION_SECONDS * 1000),
+  });
   const current = await cookie();
   current.id = id;
   await current.save();
@@ -63,6 +77,7 @@ export async function startAdminSession(): Promise<void> {
 /** Signing out ends the session on the server: a copy of the cookie is worth nothing after it. */
 export async function endAdminSession(): Promise<void> {
   const current = await cookie();
-  if (typeof current.id === "string") await (await getDb()).delete(adminSessions).where(eq(adminSessions.id, current.id));
+  if (typeof current.id === "string")
+    await (await getDb()).delete(adminSessions).where(eq(adminSessions.id, current.id));
   current.destroy();
 }

@@ -41,15 +41,26 @@ export async function takeGuess(db: Db, clientKey: string, now: Date): Promise<G
   await db
     .update(signInThrottle)
     .set({ lockedUntil: until })
-    .where(and(eq(signInThrottle.clientKey, clientKey), or(isNull(signInThrottle.lockedUntil), lte(signInThrottle.lockedUntil, now))));
-  const [locked] = await db.select({ until: signInThrottle.lockedUntil }).from(signInThrottle).where(eq(signInThrottle.clientKey, clientKey));
+    .where(
+      and(
+        eq(signInThrottle.clientKey, clientKey),
+        or(isNull(signInThrottle.lockedUntil), lte(signInThrottle.lockedUntil, now)),
+      ),
+    );
+  const [locked] = await db
+    .select({ until: signInThrottle.lockedUntil })
+    .from(signInThrottle)
+    .where(eq(signInThrottle.clientKey, clientKey));
   return { allowed: false, until: locked?.until ?? until };
 }
 
 /** A compared guess was wrong: the one that used the window's last guess locks the client out. */
 export async function guessFailed(db: Db, clientKey: string, guess: number, now: Date): Promise<void> {
   if (guess < MAX_FAILURES) return;
-  await db.update(signInThrottle).set({ lockedUntil: new Date(now.getTime() + LOCK_MS) }).where(eq(signInThrottle.clientKey, clientKey));
+  await db
+    .update(signInThrottle)
+    .set({ lockedUntil: new Date(now.getTime() + LOCK_MS) })
+    .where(eq(signInThrottle.clientKey, clientKey));
 }
 
 /** A right password: the client's count starts again. */

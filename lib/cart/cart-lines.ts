@@ -18,7 +18,10 @@ export function sanitizeCart(value: unknown): CartLine[] {
   return lines;
 }
 
-export type CartChange = { type: "add"; sku: string; qty: number } | { type: "set"; sku: string; qty: number } | { type: "remove"; sku: string };
+export type CartChange =
+  | { type: "add"; sku: string; qty: number }
+  | { type: "set"; sku: string; qty: number }
+  | { type: "remove"; sku: string };
 
 /** Applies one change; quantities are capped at the per-product maximum, and 0 removes the line. */
 export function changeCart(lines: readonly CartLine[], change: CartChange): CartLine[] {
@@ -27,7 +30,9 @@ export function changeCart(lines: readonly CartLine[], change: CartChange): Cart
   const qty = Math.min(Math.max(wanted, 0), MAX_QUANTITY);
   const others = lines.filter((line) => line.sku !== change.sku);
   if (qty === 0) return others;
-  const next = lines.some((line) => line.sku === change.sku) ? lines.map((line) => (line.sku === change.sku ? { sku: line.sku, qty } : line)) : [...lines, { sku: change.sku, qty }];
+  const next = lines.some((line) => line.sku === change.sku)
+    ? lines.map((line) => (line.sku === change.sku ? { sku: line.sku, qty } : line))
+    : [...lines, { sku: change.sku, qty }];
   return next.slice(0, MAX_LINES);
 }
 

@@ -7,7 +7,9 @@ import type { Pool } from "pg";
 export class SchemaBehindError extends Error {
   override name = "SchemaBehindError";
   constructor() {
-    super("The database schema is behind this build: run `npm run db:migrate` (Vercel runs it before `next build`, over DATABASE_URL_UNPOOLED).");
+    super(
+      "The database schema is behind this build: run `npm run db:migrate` (Vercel runs it before `next build`, over DATABASE_URL_UNPOOLED).",
+    );
   }
 }
 
@@ -16,14 +18,18 @@ const MIGRATION_LOCK = 727_001;
 
 /** The `when` of the newest checked-in migration: what drizzle records as `created_at` once applied. */
 function newestMigration(folder: string): number {
-  const journal = JSON.parse(readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+  const journal = JSON.parse(readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number }[];
+  };
   return Math.max(...journal.entries.map((entry) => entry.when));
 }
 
 /** One read: is a checked-in migration missing from this database? */
 export async function postgresSchemaBehind(pool: Pool, folder: string): Promise<boolean> {
   try {
-    const { rows } = await pool.query<{ at: string | null }>("select max(created_at)::text as at from drizzle.__drizzle_migrations");
+    const { rows } = await pool.query<{ at: string | null }>(
+      "select max(created_at)::text as at from drizzle.__drizzle_migrations",
+    );
     return rows[0]?.at == null || Number(rows[0].at) < newestMigration(folder);
   } catch (error) {
     // 42P01: no migrations table yet, a new database.

@@ -27,7 +27,12 @@ export interface ContextTiming {
 }
 
 /** The payments context for a configuration and a gateway: what every use case is handed. */
-export function buildPaymentsContext(config: Config, gateway: GatewayWiring, deps: ContextDependencies, timing: ContextTiming = {}): PaymentsContext {
+export function buildPaymentsContext(
+  config: Config,
+  gateway: GatewayWiring,
+  deps: ContextDependencies,
+  timing: ContextTiming = {},
+): PaymentsContext {
   const log = deps.log ?? processLogger;
   const client = createQfpayClient({
     baseUrl: config.qfpay.apiBase,

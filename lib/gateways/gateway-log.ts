@@ -22,11 +22,21 @@ function codeOf(outcome: QfpayOutcome<unknown>): string | undefined {
  * logged, only its numbers.
  */
 export function withGatewayLog(client: QfpayClient, log: Logger): QfpayClient {
-  function logged<R extends { out_trade_no?: string }, T>(endpoint: string, call: (request: R) => Promise<QfpayOutcome<T>>) {
+  function logged<R extends { out_trade_no?: string }, T>(
+    endpoint: string,
+    call: (request: R) => Promise<QfpayOutcome<T>>,
+  ) {
     return async (request: R): Promise<QfpayOutcome<T>> => {
       const started = performance.now();
       const outcome = await call(request);
-      const line = { event: "qfpay.call", endpoint, outTradeNo: request.out_trade_no, outcome: outcome.kind, code: codeOf(outcome), ms: Math.round(performance.now() - started) };
+      const line = {
+        event: "qfpay.call",
+        endpoint,
+        outTradeNo: request.out_trade_no,
+        outcome: outcome.kind,
+        code: codeOf(outcome),
+        ms: Math.round(performance.now() - started),
+      };
       if (outcome.kind === "accepted" || outcome.kind === "failed") log.info(line);
       else log.warn({ ...line, message: outcome.message });
       return outcome;

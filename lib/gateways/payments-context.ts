@@ -16,5 +16,9 @@ import { chooseGateway } from "./choose-gateway";
 export async function getPaymentsContext(): Promise<PaymentsContext> {
   const config = getConfig();
   const gateway = chooseGateway(config, await getSandboxGateway());
-  return buildPaymentsContext(config, gateway, { db: await getDb(), sessionSecret: await getSessionSecret(), defer: deferTask });
+  return buildPaymentsContext(config, gateway, {
+    db: await getDb(),
+    sessionSecret: await getSessionSecret(),
+    defer: deferTask,
+  });
 }

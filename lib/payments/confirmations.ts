@@ -33,7 +33,10 @@ function openBatch(ctx: PaymentsContext, gatherer: Gatherer): Batch {
   const previous = gatherer.running;
   batch.done = Promise.all([started, previous]).then(async () => {
     if (gatherer.open === batch) gatherer.open = null;
-    return queryAttempts(batch.ctx, [...batch.attempts.values()], "confirmation", { unspaced: true, claims: batch.claims }).catch((error: unknown) => {
+    return queryAttempts(batch.ctx, [...batch.attempts.values()], "confirmation", {
+      unspaced: true,
+      claims: batch.claims,
+    }).catch((error: unknown) => {
       // Each notification of the batch is then answered FAIL, and QFPay sends it again.
       batch.ctx.log.error({ event: "confirmation.error", attempts: batch.attempts.size, error: errorField(error) });
       return new Map<number, QueryOutcome>();
@@ -53,7 +56,11 @@ function openBatch(ctx: PaymentsContext, gatherer: Gatherer): Batch {
  * per batch, and batches run one after another. Not held back by the spacing that limits pollers: each
  * distinct signed notification is worth one query.
  */
-export async function confirmPayment(ctx: PaymentsContext, attempt: Pick<Attempt, "id" | "outTradeNo" | "txdtm">, claim?: PaymentClaim): Promise<QueryOutcome> {
+export async function confirmPayment(
+  ctx: PaymentsContext,
+  attempt: Pick<Attempt, "id" | "outTradeNo" | "txdtm">,
+  claim?: PaymentClaim,
+): Promise<QueryOutcome> {
   let gatherer = gatherers.get(ctx.db);
   if (!gatherer) {
     gatherer = { open: null, running: Promise.resolve() };

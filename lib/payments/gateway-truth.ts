@@ -15,8 +15,11 @@ export type GatewayTruth =
 export function truthFromQueryItem(item: QueryItem | undefined): GatewayTruth {
   if (!item) return { kind: "absent" };
   const state = transactionStateOf(item.respcd);
-  if (state === "paid") return { kind: "paid", syssn: item.syssn, amount: item.txamt ?? -1, currency: item.txcurrcd ?? "" };
+  if (state === "paid")
+    return { kind: "paid", syssn: item.syssn, amount: item.txamt ?? -1, currency: item.txcurrcd ?? "" };
   if (state === "pending") return { kind: "pending", syssn: item.syssn, code: item.respcd };
   const reason = item.errmsg || describeStatus(item.respcd);
-  return state === "closed" ? { kind: "closed", syssn: item.syssn, code: item.respcd, reason } : { kind: "failed", syssn: item.syssn, code: item.respcd, reason };
+  return state === "closed"
+    ? { kind: "closed", syssn: item.syssn, code: item.respcd, reason }
+    : { kind: "failed", syssn: item.syssn, code: item.respcd, reason };
 }

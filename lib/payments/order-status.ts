@@ -9,14 +9,20 @@ import type { AttemptState, OrderState } from "./types";
 export type OrderView = NonNullable<Awaited<ReturnType<typeof readOrderStatus>>>;
 
 /** The text a shopper sees for an order, from what the payments core knows (never from a redirect). */
-export function statusTextOf(orderState: keyof typeof ORDER_STATUS_TEXT, latestAttemptState: string | undefined): string {
+export function statusTextOf(
+  orderState: keyof typeof ORDER_STATUS_TEXT,
+  latestAttemptState: string | undefined,
+): string {
   if (orderState === "awaiting_payment" && latestAttemptState === "failed") return ORDER_STATUS_TEXT.failed;
   return ORDER_STATUS_TEXT[orderState];
 }
 
 /** Whether a shopper has seen the end of it: the order left awaiting_payment, or its last attempt closed. */
 function isFinal(orderState: OrderState, latestAttemptState: AttemptState | undefined): boolean {
-  return orderState !== "awaiting_payment" || (latestAttemptState !== undefined && !OPEN_ATTEMPT_STATES.includes(latestAttemptState));
+  return (
+    orderState !== "awaiting_payment" ||
+    (latestAttemptState !== undefined && !OPEN_ATTEMPT_STATES.includes(latestAttemptState))
+  );
 }
 
 /**
@@ -25,7 +31,12 @@ function isFinal(orderState: OrderState, latestAttemptState: AttemptState | unde
  */
 async function latestAttemptAfterQuery(ctx: PaymentsContext, orderId: string) {
   const attempt = await latestAttempt(ctx.db, orderId);
-  if (attempt && OPEN_ATTEMPT_STATES.includes(attempt.state) && (await queryAttempt(ctx, attempt, "status")) === "settled") return latestAttempt(ctx.db, orderId);
+  if (
+    attempt &&
+    OPEN_ATTEMPT_STATES.includes(attempt.state) &&
+    (await queryAttempt(ctx, attempt, "status")) === "settled"
+  )
+    return latestAttempt(ctx.db, orderId);
   return attempt;
 }
 
@@ -34,7 +45,11 @@ export async function readOrderStatus(ctx: PaymentsContext, orderId: string) {
   await latestAttemptAfterQuery(ctx, orderId);
   const order = await readOrder(ctx.db, orderId);
   if (!order) return null;
-  const [items, attempts, orderRefunds] = await Promise.all([itemsOf(ctx.db, orderId), attemptsOf(ctx.db, orderId), refundsOf(ctx.db, orderId)]);
+  const [items, attempts, orderRefunds] = await Promise.all([
+    itemsOf(ctx.db, orderId),
+    attemptsOf(ctx.db, orderId),
+    refundsOf(ctx.db, orderId),
+  ]);
   const current = attempts[0];
   return {
     order,
@@ -52,5 +67,10 @@ export async function readOrderProgress(ctx: PaymentsContext, orderId: string) {
   const attempt = await latestAttemptAfterQuery(ctx, orderId);
   const state = await readOrderState(ctx.db, orderId);
   if (!state) return null;
-  return { state, attemptState: attempt?.state ?? null, statusText: statusTextOf(state, attempt?.state), final: isFinal(state, attempt?.state) };
+  return {
+    state,
+    attemptState: attempt?.state ?? null,
+    statusText: statusTextOf(state, attempt?.state),
+    final: isFinal(state, attempt?.state),
+  };
 }

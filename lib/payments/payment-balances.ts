@@ -35,7 +35,15 @@ export function paymentBalances(attempts: readonly AttemptRow[], orderRefunds: r
       const own = orderRefunds.filter((refund) => refund.attemptId === attempt.id);
       const refunded = total(own.filter((refund) => refund.state === "succeeded"));
       const committed = total(own.filter((refund) => COMMITTED.includes(refund.state)));
-      return { attemptId: attempt.id, syssn: attempt.syssn!, amount: attempt.amount, paidAt: attempt.paidAt, refunded, committed, refundable: Math.max(0, attempt.amount - committed) };
+      return {
+        attemptId: attempt.id,
+        syssn: attempt.syssn!,
+        amount: attempt.amount,
+        paidAt: attempt.paidAt,
+        refunded,
+        committed,
+        refundable: Math.max(0, attempt.amount - committed),
+      };
     });
 }
 

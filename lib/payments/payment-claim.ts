@@ -5,10 +5,12 @@ import type { Attempt } from "./types";
 export type PaymentClaim = { syssn: string; amount: number; currency: string };
 
 /** One payment: the same QFPay number, amount and currency. */
-const samePayment = (a: { syssn: string | null; amount: number; currency: string }, b: PaymentClaim) => a.syssn === b.syssn && a.amount === b.amount && a.currency === b.currency;
+const samePayment = (a: { syssn: string | null; amount: number; currency: string }, b: PaymentClaim) =>
+  a.syssn === b.syssn && a.amount === b.amount && a.currency === b.currency;
 
 /** Whether what QFPay's query says is the payment that was claimed. */
-export const confirms = (truth: GatewayTruth, claim: PaymentClaim) => truth.kind === "paid" && samePayment(truth, claim);
+export const confirms = (truth: GatewayTruth, claim: PaymentClaim) =>
+  truth.kind === "paid" && samePayment(truth, claim);
 
 /**
  * Whether an attempt already stands paid by this payment: same syssn, same amount and currency. Paid is
@@ -19,14 +21,22 @@ export function isPaidBy(attempt: Attempt, payment: PaymentClaim): boolean {
   return attempt.state === "paid" && samePayment(attempt, payment);
 }
 
-const TRUTH_IN_WORDS = { pending: "still unpaid", closed: "closed", failed: "failed", absent: "unknown to it" } as const;
+const TRUTH_IN_WORDS = {
+  pending: "still unpaid",
+  closed: "closed",
+  failed: "failed",
+  absent: "unknown to it",
+} as const;
 
 /**
  * The review reason when QFPay's query does not bear out a payment: one a notification claimed, or one
  * the shop itself recorded as paid.
  */
 export function contradiction(claimed: PaymentClaim, truth: GatewayTruth, by: "notification" | "shop"): string {
-  const said = by === "notification" ? `A notification said payment ${claimed.syssn}` : `The shop recorded payment ${claimed.syssn}`;
+  const said =
+    by === "notification"
+      ? `A notification said payment ${claimed.syssn}`
+      : `The shop recorded payment ${claimed.syssn}`;
   if (truth.kind === "paid") {
     return `${said} of ${claimed.amount} ${claimed.currency} was made, but QFPay's query says payment ${truth.syssn} of ${truth.amount} ${truth.currency}: check who can sign QFPay's messages.`;
   }

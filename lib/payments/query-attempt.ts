@@ -39,17 +39,31 @@ export async function queryAttempts(
 ): Promise<Map<number, QueryOutcome>> {
   const results = new Map<number, QueryOutcome>(attempts.map((attempt) => [attempt.id, { result: "too_soon" }]));
   if (attempts.length === 0) return results;
-  const claimed = await claimAttemptQueries(ctx.db, [...results.keys()], ctx.now(), options.unspaced ? null : ctx.querySpacingMs);
+  const claimed = await claimAttemptQueries(
+    ctx.db,
+    [...results.keys()],
+    ctx.now(),
+    options.unspaced ? null : ctx.querySpacingMs,
+  );
 
   // Each attempt is searched in its month, and in the neighbouring one near a month's boundary.
   const found = new Map<number, QueryItem>();
   const unsure = new Set<number>();
   for (const { window, attempts: group } of batchesOf(claimed)) {
-    const outcome = await ctx.qfpay.query({ out_trade_no: group.map((attempt) => attempt.outTradeNo).join(","), ...window, page_size: PAGE_SIZE });
+    const outcome = await ctx.qfpay.query({
+      out_trade_no: group.map((attempt) => attempt.outTradeNo).join(","),
+      ...window,
+      page_size: PAGE_SIZE,
+    });
     // A full page may have left rows for a second one: what it does not show is not known to be absent.
     const complete = outcome.kind === "accepted" && outcome.value.data.length < PAGE_SIZE;
     for (const current of group) {
-      const item = outcome.kind === "accepted" ? outcome.value.data.find((row) => row.out_trade_no === current.outTradeNo && (row.order_type ?? "payment") === "payment") : undefined;
+      const item =
+        outcome.kind === "accepted"
+          ? outcome.value.data.find(
+              (row) => row.out_trade_no === current.outTradeNo && (row.order_type ?? "payment") === "payment",
+            )
+          : undefined;
       if (item) found.set(current.id, item);
       else if (!complete) unsure.add(current.id);
     }
@@ -64,7 +78,8 @@ export async function queryAttempts(
     // The row as claimed: when it already stood paid by this payment (paid is final) and nobody claimed
     // otherwise, nothing is left to do.
     const claims = options.claims?.get(current.id) ?? [];
-    const settled = truth.kind === "paid" && isPaidBy(current, truth) && claims.every((claim) => confirms(truth, claim));
+    const settled =
+      truth.kind === "paid" && isPaidBy(current, truth) && claims.every((claim) => confirms(truth, claim));
     if (!settled) await settleAttempt(ctx, current.id, truth, `query:${cause}`, claims);
     results.set(current.id, { result: "settled", truth });
   }
@@ -82,6 +97,9 @@ function batchesOf(attempts: Attempt[]): { window: QueryWindow; attempts: Attemp
     }
   }
   return [...byMonth.values()].flatMap(({ window, attempts: month }) =>
-    Array.from({ length: Math.ceil(month.length / MAX_QUERY_BATCH) }, (_, i) => ({ window, attempts: month.slice(i * MAX_QUERY_BATCH, (i + 1) * MAX_QUERY_BATCH) })),
+    Array.from({ length: Math.ceil(month.length / MAX_QUERY_BATCH) }, (_, i) => ({
+      window,
+      attempts: month.slice(i * MAX_QUERY_BATCH, (i + 1) * MAX_QUERY_BATCH),
+    })),
   );
 }

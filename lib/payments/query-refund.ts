@@ -23,7 +23,8 @@ export async function queryRefund(
   cause: string,
   options: { unspaced?: boolean } = {},
 ): Promise<QueryResult> {
-  if (!(await claimRefundQuery(ctx.db, refund.id, ctx.now(), options.unspaced ? null : ctx.querySpacingMs))) return "too_soon";
+  if (!(await claimRefundQuery(ctx.db, refund.id, ctx.now(), options.unspaced ? null : ctx.querySpacingMs)))
+    return "too_soon";
 
   // Its month, and the neighbouring one near a month's boundary (QFPay filters on its own sysdtm).
   let item: QueryItem | undefined;
@@ -47,7 +48,13 @@ export async function queryRefund(
       const held = await heldAs(tx, current, item, `query:${cause}`);
       if (held) await markRefundSucceeded(tx, held, item.syssn, `query:${cause}`);
     } else if (state !== "pending") {
-      await markRefundFailed(tx, current, item.respcd, shopperReason(item.respcd, item.errmsg || describeStatus(item.respcd)), `query:${cause}`);
+      await markRefundFailed(
+        tx,
+        current,
+        item.respcd,
+        shopperReason(item.respcd, item.errmsg || describeStatus(item.respcd)),
+        `query:${cause}`,
+      );
     }
   });
   return "settled";
@@ -57,15 +64,33 @@ export async function queryRefund(
 async function heldAs(tx: Tx, refund: Refund, item: QueryItem, cause: string): Promise<Refund | undefined> {
   const payment = await readAttempt(tx, refund.attemptId);
   if (item.origssn && payment?.syssn && item.origssn !== payment.syssn) {
-    await flagForReviewOnce(tx, refund.orderId, `QFPay's query shows refund ${refund.outTradeNo} of payment ${item.origssn}, not of ${payment.syssn}.`, cause, { refundId: refund.id });
+    await flagForReviewOnce(
+      tx,
+      refund.orderId,
+      `QFPay's query shows refund ${refund.outTradeNo} of payment ${item.origssn}, not of ${payment.syssn}.`,
+      cause,
+      { refundId: refund.id },
+    );
     return undefined;
   }
   if (item.txamt === undefined || item.txamt === refund.amount) return refund;
   if (refund.requestKey !== null) {
-    await flagForReviewOnce(tx, refund.orderId, `The shop asked for refund ${refund.outTradeNo} of ${refund.amount}, but QFPay's query shows ${item.txamt}.`, cause, { refundId: refund.id });
+    await flagForReviewOnce(
+      tx,
+      refund.orderId,
+      `The shop asked for refund ${refund.outTradeNo} of ${refund.amount}, but QFPay's query shows ${item.txamt}.`,
+      cause,
+      { refundId: refund.id },
+    );
     return undefined;
   }
   // Started outside the shop: its amount was only what a message said; QFPay's is the one that holds.
-  await flagForReviewOnce(tx, refund.orderId, `A notification said refund ${refund.outTradeNo} was ${refund.amount}, but QFPay's query shows ${item.txamt}.`, cause, { refundId: refund.id });
+  await flagForReviewOnce(
+    tx,
+    refund.orderId,
+    `A notification said refund ${refund.outTradeNo} was ${refund.amount}, but QFPay's query shows ${item.txamt}.`,
+    cause,
+    { refundId: refund.id },
+  );
   return correctRefundAmount(tx, refund.id, item.txamt);
 }

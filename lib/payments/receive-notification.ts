@@ -27,7 +27,12 @@ export type NotificationResult = "taken" | "unconfirmed" | "forged";
 type Fields = { notifyType: string; outTradeNo: string; syssn: string };
 
 /** Records the notification with what came of it, in one write, once that is known. */
-async function settled(ctx: PaymentsContext, received: ReceivedNotification, outcome: NotificationOutcome, fields: Partial<Fields> & { orderId?: string; detail?: string } = {}): Promise<NotificationResult> {
+async function settled(
+  ctx: PaymentsContext,
+  received: ReceivedNotification,
+  outcome: NotificationOutcome,
+  fields: Partial<Fields> & { orderId?: string; detail?: string } = {},
+): Promise<NotificationResult> {
   const times = await recordNotification(ctx.db, { ...received, outcome, ...fields });
   ctx.log.info({ event: "notification", outcome, times, bytes: received.raw.byteLength, ...fields });
   crashPoint("notify.after-record");
@@ -39,19 +44,34 @@ async function settled(ctx: PaymentsContext, received: ReceivedNotification, out
  * applied through the state machine, recorded with its outcome (copies counted). A signature proves who
  * sent a message, not that what it says holds: only what QFPay's query says is applied.
  */
-export async function receiveNotification(ctx: PaymentsContext, received: ReceivedNotification): Promise<NotificationResult> {
+export async function receiveNotification(
+  ctx: PaymentsContext,
+  received: ReceivedNotification,
+): Promise<NotificationResult> {
   if (!verifyNotificationSignature(received.raw, received.signature, ctx.clientKey)) return "forged";
   const parsed = parseNotification(received.raw);
   if (!parsed.ok) return settled(ctx, received, "malformed", { detail: parsed.error });
   const note = parsed.notification;
   const fields = { notifyType: note.notify_type, outTradeNo: note.out_trade_no, syssn: note.syssn };
-  if (note.respcd !== "0000") return settled(ctx, received, "ignored", { ...fields, detail: `respcd ${note.respcd}: QFPay notifies successes only` });
-  return note.notify_type === "payment" ? receivePayment(ctx, received, note, fields) : receiveRefund(ctx, received, note, fields);
+  if (note.respcd !== "0000")
+    return settled(ctx, received, "ignored", {
+      ...fields,
+      detail: `respcd ${note.respcd}: QFPay notifies successes only`,
+    });
+  return note.notify_type === "payment"
+    ? receivePayment(ctx, received, note, fields)
+    : receiveRefund(ctx, received, note, fields);
 }
 
-async function receivePayment(ctx: PaymentsContext, received: ReceivedNotification, note: QfpayNotification, fields: Fields): Promise<NotificationResult> {
+async function receivePayment(
+  ctx: PaymentsContext,
+  received: ReceivedNotification,
+  note: QfpayNotification,
+  fields: Fields,
+): Promise<NotificationResult> {
   const attempt = await attemptByOutTradeNo(ctx.db, note.out_trade_no);
-  if (!attempt) return settled(ctx, received, "unknown_order", { ...fields, detail: "no payment attempt has this out_trade_no" });
+  if (!attempt)
+    return settled(ctx, received, "unknown_order", { ...fields, detail: "no payment attempt has this out_trade_no" });
   const known = { ...fields, orderId: attempt.orderId };
   const claim = { syssn: note.syssn, amount: note.txamt, currency: note.txcurrcd };
   // QFPay resends until it hears SUCCESS, so most copies find the attempt already paid by this very
@@ -65,7 +85,14 @@ async function receivePayment(ctx: PaymentsContext, received: ReceivedNotificati
   // While the query cannot vouch for the payment (unreachable, or not paid yet), the notification is not
   // taken: QFPay sends it again, and each copy is asked about again.
   const vouched = truth !== undefined && truth.kind !== "pending" && truth.kind !== "absent";
-  ctx.log[vouched ? "info" : "warn"]({ event: "notification.confirmed", outTradeNo: note.out_trade_no, syssn: note.syssn, query: confirmation.result, truth: truth?.kind, taken: vouched });
+  ctx.log[vouched ? "info" : "warn"]({
+    event: "notification.confirmed",
+    outTradeNo: note.out_trade_no,
+    syssn: note.syssn,
+    query: confirmation.result,
+    truth: truth?.kind,
+    taken: vouched,
+  });
   if (!vouched) return settled(ctx, received, "unconfirmed", known);
   return settled(ctx, received, confirms(truth, claim) ? "applied" : "mismatch", known);
 }
@@ -78,8 +105,14 @@ function refundNews(ctx: PaymentsContext, note: QfpayNotification): Promise<Refu
     const known = await lockRefundByOutTradeNo(tx, note.out_trade_no);
     if (known) {
       if (known.amount === note.txamt) return { outcome: "applied", refund: known };
-      const knownAs = known.requestKey === null ? `it was first reported as ${known.amount}` : `${known.amount} was asked for`;
-      await flagForReviewOnce(tx, known.orderId, `A notification said refund ${note.out_trade_no} was ${note.txamt}, but ${knownAs}.`, "notification");
+      const knownAs =
+        known.requestKey === null ? `it was first reported as ${known.amount}` : `${known.amount} was asked for`;
+      await flagForReviewOnce(
+        tx,
+        known.orderId,
+        `A notification said refund ${note.out_trade_no} was ${note.txamt}, but ${knownAs}.`,
+        "notification",
+      );
       return { outcome: "mismatch", refund: known };
     }
     // A refund the shop did not start (from QFPay's merchant portal): recorded against its payment. Its
@@ -87,26 +120,51 @@ function refundNews(ctx: PaymentsContext, note: QfpayNotification): Promise<Refu
     const origin = note.orig_syssn ?? note.orig_out_trade_no;
     const payment = origin ? await attemptByOrigin(tx, origin) : undefined;
     if (!payment) return { outcome: "unknown_order" };
-    const refund = { orderId: payment.orderId, attemptId: payment.id, outTradeNo: note.out_trade_no, amount: note.txamt, txdtm: formatGatewayTime(ctx.now()), syssn: note.syssn };
-    const created = await insertRefund(tx, refund, "unknown", "notification", { syssn: note.syssn, amount: note.txamt, startedOutsideShop: true });
+    const refund = {
+      orderId: payment.orderId,
+      attemptId: payment.id,
+      outTradeNo: note.out_trade_no,
+      amount: note.txamt,
+      txdtm: formatGatewayTime(ctx.now()),
+      syssn: note.syssn,
+    };
+    const created = await insertRefund(tx, refund, "unknown", "notification", {
+      syssn: note.syssn,
+      amount: note.txamt,
+      startedOutsideShop: true,
+    });
     return { outcome: "applied", payment, refund: created ?? (await lockRefundByOutTradeNo(tx, note.out_trade_no))! };
   });
 }
 
-async function receiveRefund(ctx: PaymentsContext, received: ReceivedNotification, note: QfpayNotification, fields: Fields): Promise<NotificationResult> {
+async function receiveRefund(
+  ctx: PaymentsContext,
+  received: ReceivedNotification,
+  note: QfpayNotification,
+  fields: Fields,
+): Promise<NotificationResult> {
   const news = await refundNews(ctx, note);
-  if (news.outcome === "unknown_order") return settled(ctx, received, "unknown_order", { ...fields, detail: "no refund or payment matches" });
+  if (news.outcome === "unknown_order")
+    return settled(ctx, received, "unknown_order", { ...fields, detail: "no refund or payment matches" });
   const known = { ...fields, orderId: news.refund.orderId };
   // A refund can arrive before its payment's notification: the payment must be confirmed for it to count.
   if (news.payment && news.payment.state !== "paid") {
     const payment = news.payment;
     ctx.defer(() => confirmPayment(ctx, payment));
   }
-  if (news.refund.state !== "created" && news.refund.state !== "unknown") return settled(ctx, received, news.outcome, known);
+  if (news.refund.state !== "created" && news.refund.state !== "unknown")
+    return settled(ctx, received, news.outcome, known);
   // As for payments, a refund counts only as QFPay's query has it (its number, its amount, its payment).
   const answered = await queryRefund(ctx, news.refund, "notification", { unspaced: true });
   const state = (await readRefund(ctx.db, news.refund.id))?.state;
   const taken = answered === "settled" && state !== "created" && state !== "unknown";
-  ctx.log[taken ? "info" : "warn"]({ event: "notification.confirmed", outTradeNo: note.out_trade_no, syssn: note.syssn, query: answered, refundState: state, taken });
+  ctx.log[taken ? "info" : "warn"]({
+    event: "notification.confirmed",
+    outTradeNo: note.out_trade_no,
+    syssn: note.syssn,
+    query: answered,
+    refundState: state,
+    taken,
+  });
   return settled(ctx, received, taken ? news.outcome : "unconfirmed", known);
 }

@@ -30,10 +30,21 @@ export interface ReconcileSummary {
  * last try failed long ago, and flags any order paid twice. Safe to run concurrently and repeatedly.
  */
 export async function reconcile(ctx: PaymentsContext, options: { limit?: number } = {}): Promise<ReconcileSummary> {
-  const summary: ReconcileSummary = { checked: 0, queried: 0, gatewayErrors: 0, expiredByShop: 0, ordersFailed: 0, flaggedPaidTwice: 0 };
+  const summary: ReconcileSummary = {
+    checked: 0,
+    queried: 0,
+    gatewayErrors: 0,
+    expiredByShop: 0,
+    ordersFailed: 0,
+    flaggedPaidTwice: 0,
+  };
   // Open attempts, and replaced ones that expired less than a day ago: a replaced QR code can still be
   // paid until it expires, and nothing else asks about it. A day and more covers a daily cron's gap.
-  const open = await attemptsToReconcile(ctx.db, new Date(ctx.now().getTime() - REPLACED_WATCH_MS), options.limit ?? 500);
+  const open = await attemptsToReconcile(
+    ctx.db,
+    new Date(ctx.now().getTime() - REPLACED_WATCH_MS),
+    options.limit ?? 500,
+  );
 
   for (const attempt of open) {
     summary.checked += 1;
@@ -42,9 +53,15 @@ export async function reconcile(ctx: PaymentsContext, options: { limit?: number 
     if (result === "gateway_unavailable") summary.gatewayErrors += 1;
     // QFPay still calls it open (or cannot be asked), but it is long past its time: the shop gives up.
     // Should it be paid after all, the payment lands on an expired attempt and the order is flagged.
-    if (OPEN_ATTEMPT_STATES.includes(attempt.state) && ctx.now().getTime() > attempt.expiresAt.getTime() + EXPIRY_GRACE_MS) {
+    if (
+      OPEN_ATTEMPT_STATES.includes(attempt.state) &&
+      ctx.now().getTime() > attempt.expiresAt.getTime() + EXPIRY_GRACE_MS
+    ) {
       const gaveUp = await transaction(ctx.db, (tx) =>
-        closeAttempt(tx, attempt, "expired", "reconcile", { failureCode: "expired_by_shop", failureReason: "The payment time ran out." }),
+        closeAttempt(tx, attempt, "expired", "reconcile", {
+          failureCode: "expired_by_shop",
+          failureReason: "The payment time ran out.",
+        }),
       );
       if (gaveUp) summary.expiredByShop += 1;
     }
@@ -69,7 +86,9 @@ export async function reconcile(ctx: PaymentsContext, options: { limit?: number 
   // Orders paid twice that nobody has looked at since their last payment.
   const paidTwice = await unreviewedOverpaidOrders(ctx.db);
   for (const { orderId, paid } of paidTwice) {
-    await transaction(ctx.db, (tx) => flagForReview(tx, orderId, `Paid ${paid} times for one order: refund the extra payments.`, "reconcile"));
+    await transaction(ctx.db, (tx) =>
+      flagForReview(tx, orderId, `Paid ${paid} times for one order: refund the extra payments.`, "reconcile"),
+    );
     summary.flaggedPaidTwice += 1;
   }
   return summary;

@@ -54,7 +54,8 @@ export interface RefundInput {
  * second refund; an unknown outcome is settled by query, never by sending again.
  */
 export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Promise<RefundResult> {
-  if (input.amount !== "rest" && (!Number.isSafeInteger(input.amount) || input.amount <= 0)) return { ok: false, error: "Enter an amount above zero." };
+  if (input.amount !== "rest" && (!Number.isSafeInteger(input.amount) || input.amount <= 0))
+    return { ok: false, error: "Enter an amount above zero." };
   if (inRefundBlackout(ctx.now())) return { ok: false, error: REFUND_REASONS["1265"]! };
 
   const prepared = await transaction(ctx.db, async (tx): Promise<RefundResult | { send: Refund; syssn: string }> => {
@@ -71,19 +72,44 @@ export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Pro
     const orderRefunds = await refundsOf(tx, order.id);
     const payments = paymentBalances(await attemptsOf(tx, order.id), orderRefunds);
     if (payments.length === 0) return { ok: false, error: "Only paid orders can be refunded." };
-    const payment = input.attemptId === undefined ? (payments.length === 1 ? payments[0] : undefined) : payments.find((p) => p.attemptId === input.attemptId);
-    if (!payment) return { ok: false, error: input.attemptId === undefined ? "This order was paid more than once: choose the payment to refund." : "Choose a payment of this order." };
+    const payment =
+      input.attemptId === undefined
+        ? payments.length === 1
+          ? payments[0]
+          : undefined
+        : payments.find((p) => p.attemptId === input.attemptId);
+    if (!payment)
+      return {
+        ok: false,
+        error:
+          input.attemptId === undefined
+            ? "This order was paid more than once: choose the payment to refund."
+            : "Choose a payment of this order.",
+      };
     if (payment.refundable === 0) return { ok: false, error: REFUND_REASONS["1125"]! };
     const amount = input.amount === "rest" ? payment.refundable : input.amount;
-    if (amount > payment.refundable) return { ok: false, error: `At most ${moneyText(payment.refundable, order.currency)} can still be refunded from this payment.` };
+    if (amount > payment.refundable)
+      return {
+        ok: false,
+        error: `At most ${moneyText(payment.refundable, order.currency)} can still be refunded from this payment.`,
+      };
     if (amount < payment.amount) {
-      const refused = orderRefunds.find((r) => r.attemptId === payment.attemptId && r.failureCode !== null && PARTIAL_REFUSED.includes(r.failureCode));
+      const refused = orderRefunds.find(
+        (r) => r.attemptId === payment.attemptId && r.failureCode !== null && PARTIAL_REFUSED.includes(r.failureCode),
+      );
       if (refused) return { ok: false, error: REFUND_REASONS[refused.failureCode!]! };
     }
     const outTradeNo = newOutTradeNo("refund");
     const refund = await insertRefund(
       tx,
-      { orderId: order.id, attemptId: payment.attemptId, outTradeNo, amount, txdtm: formatGatewayTime(ctx.now()), requestKey: input.requestKey },
+      {
+        orderId: order.id,
+        attemptId: payment.attemptId,
+        outTradeNo,
+        amount,
+        txdtm: formatGatewayTime(ctx.now()),
+        requestKey: input.requestKey,
+      },
       "created",
       `admin:${input.by}`,
       { amount, outTradeNo, syssn: payment.syssn },
@@ -95,7 +121,12 @@ export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Pro
   if (!("send" in prepared)) return prepared;
 
   const { send: refund, syssn } = prepared;
-  const outcome = await ctx.qfpay.refund({ syssn, out_trade_no: refund.outTradeNo, txamt: refund.amount, txdtm: refund.txdtm });
+  const outcome = await ctx.qfpay.refund({
+    syssn,
+    out_trade_no: refund.outTradeNo,
+    txamt: refund.amount,
+    txdtm: refund.txdtm,
+  });
   crashPoint("refund.after-gateway");
   switch (outcome.kind) {
     case "accepted":
@@ -106,7 +137,9 @@ export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Pro
       break;
     case "pending":
     case "transport":
-      await transaction(ctx.db, (tx) => moveRefund(tx, refund, "unknown", "gateway", { detail: { message: outcome.message } }));
+      await transaction(ctx.db, (tx) =>
+        moveRefund(tx, refund, "unknown", "gateway", { detail: { message: outcome.message } }),
+      );
       await queryRefund(ctx, refund, "gateway");
       break;
     case "failed":

@@ -16,11 +16,26 @@ const REASONS: Record<string, string> = {
 };
 
 // Codes that mean the shop's own setup is wrong: the shopper can only try the other wallet.
-const SHOP_SIDE = new Set(["1103", "1104", "1105", "1106", "1107", "1108", "1203", "1241", "1242", "1243", "1250", "1251", "invalid"]);
+const SHOP_SIDE = new Set([
+  "1103",
+  "1104",
+  "1105",
+  "1106",
+  "1107",
+  "1108",
+  "1203",
+  "1241",
+  "1242",
+  "1243",
+  "1250",
+  "1251",
+  "invalid",
+]);
 
 /** Why a payment did not go through, in words for the shopper (QFPay's own words as a last resort). */
 export function shopperReason(code: string | null, fallback: string | null): string {
   if (code && REASONS[code]) return REASONS[code];
-  if (code && SHOP_SIDE.has(code)) return "The shop could not start this payment. Please try the other wallet, or contact us.";
+  if (code && SHOP_SIDE.has(code))
+    return "The shop could not start this payment. Please try the other wallet, or contact us.";
   return fallback ?? (code ? describeStatus(code) : "The payment did not go through.");
 }

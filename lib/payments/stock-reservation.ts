@@ -15,7 +15,12 @@ export interface WantedLine {
  * here one at a time, without deadlock, and every one counts the others. Returns why not, in the
  * shopper's words, or null when everything is there.
  */
-export async function stockShortage(tx: Tx, wanted: readonly WantedLine[], now: Date, ownOrderId: string): Promise<string | null> {
+export async function stockShortage(
+  tx: Tx,
+  wanted: readonly WantedLine[],
+  now: Date,
+  ownOrderId: string,
+): Promise<string | null> {
   const quantities = new Map<string, number>();
   for (const line of wanted) quantities.set(line.sku, (quantities.get(line.sku) ?? 0) + line.quantity);
   const skus = [...quantities.keys()].sort();
@@ -27,7 +32,9 @@ export async function stockShortage(tx: Tx, wanted: readonly WantedLine[], now: 
     const quantity = quantities.get(sku)!;
     if (quantity <= available) continue;
     const name = productBySku(sku)?.name ?? sku;
-    return available === 0 ? `${name} is sold out.` : `Only ${available} of ${name} ${available === 1 ? "is" : "are"} left: lower the quantity to ${available}.`;
+    return available === 0
+      ? `${name} is sold out.`
+      : `Only ${available} of ${name} ${available === 1 ? "is" : "are"} left: lower the quantity to ${available}.`;
   }
   return null;
 }

@@ -1,6 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import { checkPaymentRequest, checkRefundRequest, type PaymentRequest, type RefundRequest, type RequestProblem } from "./payment-request";
+import {
+  checkPaymentRequest,
+  checkRefundRequest,
+  type PaymentRequest,
+  type RefundRequest,
+  type RequestProblem,
+} from "./payment-request";
 import { checkQueryRequest, type QueryRequest } from "./query-request";
 import {
   envelopeSchema,
@@ -55,7 +61,11 @@ export function createQfpayClient(config: QfpayClientConfig): QfpayClient {
   const doFetch = config.fetch ?? fetch;
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
 
-  async function post<T>(path: string, fields: Record<string, string | number | undefined>, accepted: z.ZodType<T>): Promise<QfpayOutcome<T>> {
+  async function post<T>(
+    path: string,
+    fields: Record<string, string | number | undefined>,
+    accepted: z.ZodType<T>,
+  ): Promise<QfpayOutcome<T>> {
     const params: QfpayParams = compactParams({ ...fields, mchid: config.mchid });
     const headers: Record<string, string> = {
       "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
@@ -100,20 +110,35 @@ export function createQfpayClient(config: QfpayClientConfig): QfpayClient {
     }
     const envelope = envelopeSchema.safeParse(json);
     if (!envelope.success) {
-      return { kind: "transport", reason: "unreadable", status, message: `QFPay's answer to ${path} has no status code` };
+      return {
+        kind: "transport",
+        reason: "unreadable",
+        status,
+        message: `QFPay's answer to ${path} has no status code`,
+      };
     }
     const { respcd, resperr, respmsg } = envelope.data;
     if (respcd === "0000") {
       const parsed = accepted.safeParse(json);
       if (!parsed.success) {
-        return { kind: "transport", reason: "unreadable", status, message: `QFPay accepted ${path} but its answer lacks required fields` };
+        return {
+          kind: "transport",
+          reason: "unreadable",
+          status,
+          message: `QFPay accepted ${path} but its answer lacks required fields`,
+        };
       }
       return { kind: "accepted", value: parsed.data };
     }
     if (REQUEST_PENDING_CODES.has(respcd)) {
       return { kind: "pending", code: respcd, message: describeStatus(respcd) };
     }
-    return { kind: "failed", code: respcd, message: describeStatus(respcd), gatewayMessage: resperr || respmsg || undefined };
+    return {
+      kind: "failed",
+      code: respcd,
+      message: describeStatus(respcd),
+      gatewayMessage: resperr || respmsg || undefined,
+    };
   }
 
   return {

@@ -18,8 +18,12 @@ export function parseGatewayTime(text: string): Date | null {
   const utc = Date.UTC(y, mo - 1, d, h, mi, s);
   const check = new Date(utc);
   if (
-    check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d ||
-    check.getUTCHours() !== h || check.getUTCMinutes() !== mi || check.getUTCSeconds() !== s
+    check.getUTCFullYear() !== y ||
+    check.getUTCMonth() !== mo - 1 ||
+    check.getUTCDate() !== d ||
+    check.getUTCHours() !== h ||
+    check.getUTCMinutes() !== mi ||
+    check.getUTCSeconds() !== s
   ) {
     return null;
   }

@@ -7,7 +7,9 @@ import { minorAmount } from "./responses";
 const SIGNATURE = /^[0-9A-F]{32}$/;
 
 function toBytes(body: Uint8Array | string): Buffer {
-  return typeof body === "string" ? Buffer.from(body, "utf8") : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return typeof body === "string"
+    ? Buffer.from(body, "utf8")
+    : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 }
 
 /** The signature QFPay puts in `X-QF-SIGN`: uppercase MD5 of the raw body bytes followed by the client key. */

@@ -95,11 +95,51 @@ export interface OnlinePayType {
 
 /** The Alipay online pay types this shop and its sandbox accept. */
 export const ONLINE_PAY_TYPES = {
-  "801514": { code: "801514", wallet: "alipayhk", flow: "web", minimumExclusive: null, hkdOnly: true, returnUrlMax: 512, requiresOpenid: false },
-  "801512": { code: "801512", wallet: "alipayhk", flow: "wap", minimumExclusive: null, hkdOnly: true, returnUrlMax: 200, requiresOpenid: false },
-  "801101": { code: "801101", wallet: "alipay", flow: "web", minimumExclusive: ABOVE_ONE_HKD, hkdOnly: false, returnUrlMax: 512, requiresOpenid: false },
-  "801107": { code: "801107", wallet: "alipay", flow: "wap", minimumExclusive: null, hkdOnly: false, returnUrlMax: 200, requiresOpenid: false },
-  "800107": { code: "800107", wallet: "alipay", flow: "h5", minimumExclusive: null, hkdOnly: false, returnUrlMax: 200, requiresOpenid: true },
+  "801514": {
+    code: "801514",
+    wallet: "alipayhk",
+    flow: "web",
+    minimumExclusive: null,
+    hkdOnly: true,
+    returnUrlMax: 512,
+    requiresOpenid: false,
+  },
+  "801512": {
+    code: "801512",
+    wallet: "alipayhk",
+    flow: "wap",
+    minimumExclusive: null,
+    hkdOnly: true,
+    returnUrlMax: 200,
+    requiresOpenid: false,
+  },
+  "801101": {
+    code: "801101",
+    wallet: "alipay",
+    flow: "web",
+    minimumExclusive: ABOVE_ONE_HKD,
+    hkdOnly: false,
+    returnUrlMax: 512,
+    requiresOpenid: false,
+  },
+  "801107": {
+    code: "801107",
+    wallet: "alipay",
+    flow: "wap",
+    minimumExclusive: null,
+    hkdOnly: false,
+    returnUrlMax: 200,
+    requiresOpenid: false,
+  },
+  "800107": {
+    code: "800107",
+    wallet: "alipay",
+    flow: "h5",
+    minimumExclusive: null,
+    hkdOnly: false,
+    returnUrlMax: 200,
+    requiresOpenid: true,
+  },
 } as const satisfies Record<string, Omit<OnlinePayType, "code"> & { code: string }>;
 
 export type OnlinePayTypeCode = keyof typeof ONLINE_PAY_TYPES;
@@ -124,7 +164,17 @@ export function amountRefusal(payType: OnlinePayTypeCode, txamt: number, currenc
 }
 
 /** Pay types whose `expired_time` QFPay honours (its table, plus 801514 as qfpay-api.md reads seed 000). */
-const EXPIRED_TIME_TYPES: ReadonlySet<string> = new Set(["800201", "800101", "801512", "801501", "801107", "801101", "801010", "801510", "801514"]);
+const EXPIRED_TIME_TYPES: ReadonlySet<string> = new Set([
+  "800201",
+  "800101",
+  "801512",
+  "801501",
+  "801107",
+  "801101",
+  "801010",
+  "801510",
+  "801514",
+]);
 
 export function takesExpiredTime(payType: string): boolean {
   return EXPIRED_TIME_TYPES.has(payType);

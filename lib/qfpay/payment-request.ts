@@ -69,7 +69,8 @@ function checkUrl(field: string, value: string | undefined, max: number, problem
     ok = false;
   }
   if (!ok) problems.push({ field, message: `${field} must be an absolute http(s) URL` });
-  else if (value.length > max) problems.push({ field, message: `${field} must be at most ${max} characters for this pay type` });
+  else if (value.length > max)
+    problems.push({ field, message: `${field} must be at most ${max} characters for this pay type` });
 }
 
 /** Every documented limit QFPay would refuse a payment for; an empty list means it may be sent. */
@@ -77,20 +78,32 @@ export function checkPaymentRequest(request: PaymentRequest): RequestProblem[] {
   const problems: RequestProblem[] = [];
   checkAmount(request.txamt, problems);
   if (!isCurrencyCode(request.txcurrcd)) {
-    problems.push({ field: "txcurrcd", message: `txcurrcd ${JSON.stringify(request.txcurrcd)} is not a currency QFPay lists` });
+    problems.push({
+      field: "txcurrcd",
+      message: `txcurrcd ${JSON.stringify(request.txcurrcd)} is not a currency QFPay lists`,
+    });
   }
   if (!isPayTypeCode(request.pay_type)) {
-    problems.push({ field: "pay_type", message: `pay_type ${JSON.stringify(request.pay_type)} is not a QFPay pay type` });
+    problems.push({
+      field: "pay_type",
+      message: `pay_type ${JSON.stringify(request.pay_type)} is not a QFPay pay type`,
+    });
   }
   checkOutTradeNo(request.out_trade_no, problems);
   checkTxdtm(request.txdtm, problems);
 
   const online = isOnlinePayType(request.pay_type) ? ONLINE_PAY_TYPES[request.pay_type] : undefined;
-  const refusal = online && isCurrencyCode(request.txcurrcd) && Number.isSafeInteger(request.txamt) ? amountRefusal(online.code, request.txamt, request.txcurrcd) : null;
+  const refusal =
+    online && isCurrencyCode(request.txcurrcd) && Number.isSafeInteger(request.txamt)
+      ? amountRefusal(online.code, request.txamt, request.txcurrcd)
+      : null;
   if (refusal?.kind === "currency") {
     problems.push({ field: "txcurrcd", message: `pay_type ${request.pay_type} (AlipayHK) takes HKD only` });
   } else if (refusal?.kind === "minimum") {
-    problems.push({ field: "txamt", message: `pay_type ${request.pay_type} needs more than ${refusal.minimumExclusive} minor units of ${request.txcurrcd} (more than 1 HKD)` });
+    problems.push({
+      field: "txamt",
+      message: `pay_type ${request.pay_type} needs more than ${refusal.minimumExclusive} minor units of ${request.txcurrcd} (more than 1 HKD)`,
+    });
   }
 
   if (request.expired_time !== undefined) {
@@ -127,7 +140,10 @@ export function checkPaymentRequest(request: PaymentRequest): RequestProblem[] {
 export function checkRefundRequest(request: RefundRequest): RequestProblem[] {
   const problems: RequestProblem[] = [];
   if (!request.syssn || request.syssn.length > 40 || !VISIBLE_ASCII.test(request.syssn)) {
-    problems.push({ field: "syssn", message: "syssn must be the original payment's QFPay number (at most 40 characters)" });
+    problems.push({
+      field: "syssn",
+      message: "syssn must be the original payment's QFPay number (at most 40 characters)",
+    });
   }
   checkOutTradeNo(request.out_trade_no, problems);
   checkAmount(request.txamt, problems);

@@ -21,7 +21,10 @@ export function checkQueryRequest(request: QueryRequest): RequestProblem[] {
   if (request.page !== undefined && (!Number.isInteger(request.page) || request.page < 1)) {
     problems.push({ field: "page", message: "page must be a whole number from 1" });
   }
-  if (request.page_size !== undefined && (!Number.isInteger(request.page_size) || request.page_size < 1 || request.page_size > 100)) {
+  if (
+    request.page_size !== undefined &&
+    (!Number.isInteger(request.page_size) || request.page_size < 1 || request.page_size > 100)
+  ) {
     problems.push({ field: "page_size", message: "page_size must be a whole number from 1 to 100" });
   }
   for (const field of ["start_time", "end_time"] as const) {

@@ -25,7 +25,9 @@ const BOUNDARY_MARGIN_MS = 60 * 60_000;
 export function queryWindowsFor(txdtm: string): QueryWindow[] {
   const at = parseGatewayTime(txdtm);
   if (!at) return [monthWindow(txdtm)];
-  const months = [at.getTime() - BOUNDARY_MARGIN_MS, at.getTime(), at.getTime() + BOUNDARY_MARGIN_MS].map((ms) => formatGatewayTime(new Date(ms)));
+  const months = [at.getTime() - BOUNDARY_MARGIN_MS, at.getTime(), at.getTime() + BOUNDARY_MARGIN_MS].map((ms) =>
+    formatGatewayTime(new Date(ms)),
+  );
   const unique = [...new Set(months.map((time) => time.slice(0, 7)))];
   return unique.map((prefix) => monthWindow(`${prefix}-01 00:00:00`));
 }

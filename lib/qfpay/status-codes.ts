@@ -20,7 +20,8 @@ export const STATUS_CODES = {
   "1155": "Refund request denied",
   "1181": "Order expired",
   "1201": "Insufficient balance, please use a different payment method",
-  "1202": "Incorrect or expired payment code, please show the correct payment code or refresh the payment code and retry",
+  "1202":
+    "Incorrect or expired payment code, please show the correct payment code or refresh the payment code and retry",
   "1203": "Merchant account error, confirm that the payment account is configured correctly",
   "1204": "Bank error, confirm that the payment wallet is functionable",
   "1205": "The transaction failed. Please try again later",
@@ -32,16 +33,19 @@ export const STATUS_CODES = {
   "1251": "The store has not been configured correctly, we are currently working to fix this problem",
   "1252": "System error when making the order request",
   "1254": "A problem occured. We are currently resolving the issue",
-  "1260": "The order has already been paid for, please confirm the transaction result before conducting more transactions",
+  "1260":
+    "The order has already been paid for, please confirm the transaction result before conducting more transactions",
   "1261": "The order has not been paid for, please confirm the transaction result before conducting more transactions",
   "1262": "The order has been refunded, please confirm the order status before conducting more transactions",
   "1263": "The order has been cancelled, please confirm the order status before conducting more transactions",
   "1264": "The order has been closed, please confirm the order status before conducting more transactions",
-  "1265": "The transaction cannot be refunded. Refunds for transactions between 11:30pm to 0:30am and special promotions cannot be processed.",
+  "1265":
+    "The transaction cannot be refunded. Refunds for transactions between 11:30pm to 0:30am and special promotions cannot be processed.",
   "1266": "The transaction amount is wrong, please confirm the order status",
   "1267": "The order information does not match, please confirm the order status",
   "1268": "The order does not exist, please confirm the order status",
-  "1269": "Today's unsettled transaction amount is insufficient. Refunds cannot be processed. Please confirm that the balance is sufficient",
+  "1269":
+    "Today's unsettled transaction amount is insufficient. Refunds cannot be processed. Please confirm that the balance is sufficient",
   "1270": "This currency does not support partial refunds",
   "1271": "The selected transaction does not support partial refunds",
   "1272": "The refund amount is greater than the maximum amount that can be refunded for the original transaction",
@@ -49,7 +53,8 @@ export const STATUS_CODES = {
   "1295": "The connection is slow, waiting for a network response",
   "1296": "The connection is slow, waiting for a network response. Please try again later or use other payment methods",
   "1297": "The banking system is busy. Please try again later or use other payment methods",
-  "1298": "The connection is slow, waiting for a network response. In case you have already paid, do not repeat the payment. Please confirm the result later",
+  "1298":
+    "The connection is slow, waiting for a network response. In case you have already paid, do not repeat the payment. Please confirm the result later",
   "2005": "The customer payment code is incorrect or has expired, please refresh and restart the transaction process",
   "2011": "Transaction serial number repeats",
 } as const;
@@ -57,9 +62,7 @@ export const STATUS_CODES = {
 export type StatusCode = keyof typeof STATUS_CODES;
 
 export function describeStatus(code: string): string {
-  return Object.hasOwn(STATUS_CODES, code)
-    ? STATUS_CODES[code as StatusCode]
-    : `Unlisted QFPay code ${code}`;
+  return Object.hasOwn(STATUS_CODES, code) ? STATUS_CODES[code as StatusCode] : `Unlisted QFPay code ${code}`;
 }
 
 /**

@@ -31,7 +31,14 @@ export const ACCEPTED_PAY_TYPES: Readonly<Record<string, AcceptedPayType>> = {
   "801107": { wallet: "Alipay", hkdOnly: false, aboveOneHkd: false, ...wap },
   "801514": { wallet: "AlipayHK", hkdOnly: true, aboveOneHkd: false, ...web },
   "801512": { wallet: "AlipayHK", hkdOnly: true, aboveOneHkd: false, ...wap },
-  "800107": { wallet: "Alipay", hkdOnly: false, aboveOneHkd: false, returnUrlMax: 200, takesExpiredTime: false, needsOpenid: true },
+  "800107": {
+    wallet: "Alipay",
+    hkdOnly: false,
+    aboveOneHkd: false,
+    returnUrlMax: 200,
+    takesExpiredTime: false,
+    needsOpenid: true,
+  },
 };
 
 export function acceptedPayType(code: string): AcceptedPayType | null {

@@ -3,7 +3,12 @@ import { faultSchema } from "./faults";
 
 // syssn and out_trade_no are visible ASCII at QFPay; anything else (a NUL above all, which PostgreSQL
 // refuses in a query parameter) names no transaction and is refused before it reaches the database.
-const visible = (max: number) => z.string().min(1).max(max).regex(/^[\x21-\x7e]+$/);
+const visible = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[\x21-\x7e]+$/);
 
 /** What the control endpoint accepts (sandbox mode only): scripted faults and the cashier's buttons. */
 const ref = { syssn: visible(64).optional(), outTradeNo: visible(128).optional() };
@@ -23,7 +28,12 @@ export const controlSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("settings"),
     timeScale: z.number().positive().max(1).optional(),
-    clockOffsetMs: z.number().int().min(-400 * 86_400_000).max(400 * 86_400_000).optional(),
+    clockOffsetMs: z
+      .number()
+      .int()
+      .min(-400 * 86_400_000)
+      .max(400 * 86_400_000)
+      .optional(),
   }),
   z.object({ action: z.literal("deliver") }),
   z.object({ action: z.literal("reset") }),

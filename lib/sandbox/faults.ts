@@ -18,7 +18,10 @@ export const faultSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("respcd"),
     endpoint: z.enum(["payment", "query", "refund"]),
-    code: z.string().regex(/^\d{4}$/).refine((code) => code !== RESPONSE.success, "a respcd fault must be an error code"),
+    code: z
+      .string()
+      .regex(/^\d{4}$/)
+      .refine((code) => code !== RESPONSE.success, "a respcd fault must be an error code"),
   }),
   z.object({
     kind: z.literal("pending"),
@@ -36,7 +39,11 @@ export const faultSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("delay"),
     endpoint: z.literal("notify"),
-    delayMs: z.number().int().min(0).max(24 * 3600_000),
+    delayMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600_000),
   }),
 ]);
 
@@ -47,24 +54,48 @@ export async function addFault(db: Db, fault: Fault, count: number, outTradeNo: 
   const code = "code" in rest ? rest.code : null;
   const options = { ...rest } as Record<string, unknown>;
   delete options.code;
-  await db.insert(sandboxFaults).values({ endpoint, kind, code, outTradeNo: outTradeNo ?? null, remaining: count, options });
+  await db
+    .insert(sandboxFaults)
+    .values({ endpoint, kind, code, outTradeNo: outTradeNo ?? null, remaining: count, options });
 }
 
 /** Takes one use of the oldest fault for this call, if any: concurrent calls never share one use. */
-export async function takeFault(db: Db, endpoint: Fault["endpoint"], outTradeNo: string | undefined): Promise<Fault | null> {
+export async function takeFault(
+  db: Db,
+  endpoint: Fault["endpoint"],
+  outTradeNo: string | undefined,
+): Promise<Fault | null> {
   const match = and(
     eq(sandboxFaults.endpoint, endpoint),
     gt(sandboxFaults.remaining, 0),
-    outTradeNo === undefined ? isNull(sandboxFaults.outTradeNo) : or(isNull(sandboxFaults.outTradeNo), eq(sandboxFaults.outTradeNo, outTradeNo)),
+    outTradeNo === undefined
+      ? isNull(sandboxFaults.outTradeNo)
+      : or(isNull(sandboxFaults.outTradeNo), eq(sandboxFaults.outTradeNo, outTradeNo)),
   );
   // One statement: the claim and the use together, skipping a row another call is taking.
   const [taken] = await db
     .update(sandboxFaults)
     .set({ remaining: sql`${sandboxFaults.remaining} - 1` })
-    .where(eq(sandboxFaults.id, db.select({ id: sandboxFaults.id }).from(sandboxFaults).where(match).orderBy(asc(sandboxFaults.id)).limit(1).for("update", { skipLocked: true })))
+    .where(
+      eq(
+        sandboxFaults.id,
+        db
+          .select({ id: sandboxFaults.id })
+          .from(sandboxFaults)
+          .where(match)
+          .orderBy(asc(sandboxFaults.id))
+          .limit(1)
+          .for("update", { skipLocked: true }),
+      ),
+    )
     .returning();
   if (!taken) return null;
-  const parsed = faultSchema.safeParse({ kind: taken.kind, endpoint: taken.endpoint, code: taken.code ?? undefined, ...taken.options });
+  const parsed = faultSchema.safeParse({
+    kind: taken.kind,
+    endpoint: taken.endpoint,
+    code: taken.code ?? undefined,
+    ...taken.options,
+  });
   return parsed.success ? parsed.data : null;
 }
 

@@ -37,9 +37,17 @@ export function fromGatewayTime(text: string, zone = DEFAULT_ZONE): Date | null 
   const match = TIME.exec(text);
   const offset = zoneOffsetMinutes(zone);
   if (!match || offset === null) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   // Years before 1000 are no request time; a DATETIME column, where such a field plausibly lands, starts there.
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null;
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59)
+    return null;
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000);
 }

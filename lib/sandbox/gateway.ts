@@ -4,10 +4,24 @@ import { controlSchema, inspectSchema, type ControlCommand } from "./control";
 import { handlePayment } from "./payment-endpoint";
 import { handleQuery } from "./query-endpoint";
 import { handleRefund } from "./refund-endpoint";
-import { abandonPendingNotifications, NotificationPump, notificationBody, notificationsFor, sendNotification } from "./notifications";
+import {
+  abandonPendingNotifications,
+  NotificationPump,
+  notificationBody,
+  notificationsFor,
+  sendNotification,
+} from "./notifications";
 import { readSettings, resetSettings, writeSettings } from "./settings";
 import { readSignedForm } from "./signed-form";
-import { closeTransaction, DECLINED_CODE, EXPIRED_CODE, expireOverdue, findTransaction, payTransaction, type Transaction } from "./transactions";
+import {
+  closeTransaction,
+  DECLINED_CODE,
+  EXPIRED_CODE,
+  expireOverdue,
+  findTransaction,
+  payTransaction,
+  type Transaction,
+} from "./transactions";
 import { cashierViewOf } from "./cashier-view";
 import { refusalAnswer, RESPONSE } from "./response-codes";
 import { PAID_STATE } from "./transaction-states";
@@ -30,7 +44,10 @@ export interface SandboxGatewayOptions {
 const ENDPOINTS = new Set(["payment", "query", "refund"]);
 
 function gatewayJson(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 function sleep(ms: number): Promise<void> {
@@ -56,33 +73,47 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
   }
 
   async function dispatch(endpoint: string, params: Record<string, string>, fault: Fault | null) {
-    if (endpoint === "payment") return handlePayment({ db, publicBaseUrl: options.publicBaseUrl }, params, now(), fault);
+    if (endpoint === "payment")
+      return handlePayment({ db, publicBaseUrl: options.publicBaseUrl }, params, now(), fault);
     if (endpoint === "query") return handleQuery(payCtx, params, now());
     return handleRefund(payCtx, params, now());
   }
 
   async function handleApi(endpoint: string, request: Request): Promise<Response> {
-    if (!ENDPOINTS.has(endpoint)) return gatewayJson(refusalAnswer({ respcd: RESPONSE.parameterError, resperr: "no such endpoint" }), 404);
+    if (!ENDPOINTS.has(endpoint))
+      return gatewayJson(refusalAnswer({ respcd: RESPONSE.parameterError, resperr: "no such endpoint" }), 404);
     await syncClock();
     const form = await readSignedForm(request);
     if (!form.ok) return gatewayJson(refusalAnswer(form));
     const fault = await takeFault(db, endpoint as Fault["endpoint"], form.fields.out_trade_no);
-    if (fault?.kind === "respcd") return gatewayJson(refusalAnswer({ respcd: fault.code, resperr: "scripted by the sandbox control endpoint" }));
+    if (fault?.kind === "respcd")
+      return gatewayJson(refusalAnswer({ respcd: fault.code, resperr: "scripted by the sandbox control endpoint" }));
 
-    if (fault && (fault.kind === "timeout" || fault.kind === "http500" || fault.kind === "truncated" || fault.kind === "drop")) {
-      const answer = fault.create ? await dispatch(endpoint, form.fields, fault) : refusalAnswer({ respcd: RESPONSE.systemError, resperr: "system error" });
+    if (
+      fault &&
+      (fault.kind === "timeout" || fault.kind === "http500" || fault.kind === "truncated" || fault.kind === "drop")
+    ) {
+      const answer = fault.create
+        ? await dispatch(endpoint, form.fields, fault)
+        : refusalAnswer({ respcd: RESPONSE.systemError, resperr: "system error" });
       const text = JSON.stringify(answer);
       switch (fault.kind) {
         case "timeout":
           await sleep(fault.delayMs);
           return gatewayJson(answer);
         case "http500":
-          return new Response("<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>", {
-            status: 500,
-            headers: { "Content-Type": "text/html" },
-          });
+          return new Response(
+            "<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>",
+            {
+              status: 500,
+              headers: { "Content-Type": "text/html" },
+            },
+          );
         case "truncated":
-          return new Response(text.slice(0, Math.floor(text.length / 2)), { status: 200, headers: { "Content-Type": "application/json" } });
+          return new Response(text.slice(0, Math.floor(text.length / 2)), {
+            status: 200,
+            headers: { "Content-Type": "application/json" },
+          });
         case "drop":
           return new Response(
             new ReadableStream({
@@ -129,19 +160,27 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
           command.action === "pay"
             ? (await payTransaction(payCtx, tx.syssn, now())) !== null
             : await closeTransaction(db, tx.syssn, command.action === "decline" ? DECLINED_CODE : EXPIRED_CODE);
-        return done ? { status: 200, body: { ok: true } } : { status: 409, body: { error: "the transaction is not open" } };
+        return done
+          ? { status: 200, body: { ok: true } }
+          : { status: 409, body: { error: "the transaction is not open" } };
       }
       case "notify": {
         const tx = await resolve(command);
         if (!tx) return { status: 404, body: { error: "no such transaction" } };
-        if (tx.respcd !== PAID_STATE) return { status: 409, body: { error: "QFPay notifies only successful transactions" } };
+        if (tx.respcd !== PAID_STATE)
+          return { status: 409, body: { error: "QFPay notifies only successful transactions" } };
         const url = tx.notifyUrl ?? options.registeredNotifyUrl;
         const body = notificationBody(tx);
-        const results = await Promise.all(Array.from({ length: command.copies }, () => sendNotification(doFetch, url, body)));
+        const results = await Promise.all(
+          Array.from({ length: command.copies }, () => sendNotification(doFetch, url, body)),
+        );
         return { status: 200, body: { results } };
       }
       case "settings":
-        return { status: 200, body: await writeSettings(db, { timeScale: command.timeScale, clockOffsetMs: command.clockOffsetMs }) };
+        return {
+          status: 200,
+          body: await writeSettings(db, { timeScale: command.timeScale, clockOffsetMs: command.clockOffsetMs }),
+        };
       case "deliver":
         await pump.kick();
         return { status: 200, body: { ok: true } };
@@ -156,8 +195,12 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
   async function handleControl(request: Request): Promise<Response> {
     if (request.method === "GET") {
       const url = new URL(request.url);
-      const ref = inspectSchema.safeParse({ syssn: url.searchParams.get("syssn") ?? undefined, outTradeNo: url.searchParams.get("out_trade_no") ?? undefined });
-      if (!ref.success) return Response.json({ error: "syssn and out_trade_no are visible ASCII characters" }, { status: 400 });
+      const ref = inspectSchema.safeParse({
+        syssn: url.searchParams.get("syssn") ?? undefined,
+        outTradeNo: url.searchParams.get("out_trade_no") ?? undefined,
+      });
+      if (!ref.success)
+        return Response.json({ error: "syssn and out_trade_no are visible ASCII characters" }, { status: 400 });
       const found = await inspect(ref.data);
       return found ? Response.json(found) : Response.json({ error: "no such transaction" }, { status: 404 });
     }
@@ -169,7 +212,10 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
     }
     const parsed = controlSchema.safeParse(json);
     if (!parsed.success) {
-      return Response.json({ error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") }, { status: 400 });
+      return Response.json(
+        { error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") },
+        { status: 400 },
+      );
     }
     const { status, body } = await control(parsed.data);
     return Response.json(body, { status });
@@ -188,5 +234,15 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
     return status === 200;
   }
 
-  return { handleApi, handleControl, control, inspect, cashierView, cashierAct, deliverNotifications: () => pump.kick(), deliveriesSettled: () => pump.settled(), stop: () => pump.stop() };
+  return {
+    handleApi,
+    handleControl,
+    control,
+    inspect,
+    cashierView,
+    cashierAct,
+    deliverNotifications: () => pump.kick(),
+    deliveriesSettled: () => pump.settled(),
+    stop: () => pump.stop(),
+  };
 }

@@ -2,7 +2,10 @@ import type { SandboxGateway } from "./gateway";
 
 function abortedBy(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
-    const fail = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException("The operation was aborted.", "AbortError"));
+    const fail = () =>
+      reject(
+        signal.reason instanceof Error ? signal.reason : new DOMException("The operation was aborted.", "AbortError"),
+      );
     if (signal.aborted) fail();
     else signal.addEventListener("abort", fail, { once: true });
   });

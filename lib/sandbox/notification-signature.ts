@@ -6,5 +6,9 @@ import { createHash } from "node:crypto";
  * must hash the bytes it receives, not a re-serialisation.
  */
 export function notificationSignature(body: string, clientKey: string): string {
-  return createHash("md5").update(Buffer.from(body, "utf8")).update(Buffer.from(clientKey, "utf8")).digest("hex").toUpperCase();
+  return createHash("md5")
+    .update(Buffer.from(body, "utf8"))
+    .update(Buffer.from(clientKey, "utf8"))
+    .digest("hex")
+    .toUpperCase();
 }

@@ -53,7 +53,9 @@ export function notificationBody(tx: Transaction): string {
 }
 
 export async function enqueueNotification(db: Db, tx: Transaction, url: string, firstAt: Date): Promise<void> {
-  await db.insert(sandboxNotifications).values({ syssn: tx.syssn, url, body: notificationBody(tx), nextAttemptAt: firstAt });
+  await db
+    .insert(sandboxNotifications)
+    .values({ syssn: tx.syssn, url, body: notificationBody(tx), nextAttemptAt: firstAt });
 }
 
 export interface DeliveryResult {
@@ -87,15 +89,29 @@ export async function deliverDueNotifications(db: Db, doFetch: typeof fetch, now
       const due = await tx
         .select({ id: sandboxNotifications.id })
         .from(sandboxNotifications)
-        .where(and(isNull(sandboxNotifications.deliveredAt), isNotNull(sandboxNotifications.nextAttemptAt), lte(sandboxNotifications.nextAttemptAt, now())))
+        .where(
+          and(
+            isNull(sandboxNotifications.deliveredAt),
+            isNotNull(sandboxNotifications.nextAttemptAt),
+            lte(sandboxNotifications.nextAttemptAt, now()),
+          ),
+        )
         .orderBy(asc(sandboxNotifications.nextAttemptAt))
         .limit(BATCH)
         .for("update", { skipLocked: true });
       if (due.length === 0) return [];
       return tx
         .update(sandboxNotifications)
-        .set({ nextAttemptAt: new Date(now().getTime() + CLAIM_MS), attempts: sql`${sandboxNotifications.attempts} + 1` })
-        .where(inArray(sandboxNotifications.id, due.map((row) => row.id)))
+        .set({
+          nextAttemptAt: new Date(now().getTime() + CLAIM_MS),
+          attempts: sql`${sandboxNotifications.attempts} + 1`,
+        })
+        .where(
+          inArray(
+            sandboxNotifications.id,
+            due.map((row) => row.id),
+          ),
+        )
         .returning();
     });
     if (claimed.length === 0) break;
@@ -186,7 +202,11 @@ export class NotificationPump {
 
 export async function notificationsFor(db: Db, syssns: string[]) {
   if (syssns.length === 0) return [];
-  return db.select().from(sandboxNotifications).where(inArray(sandboxNotifications.syssn, syssns)).orderBy(asc(sandboxNotifications.id));
+  return db
+    .select()
+    .from(sandboxNotifications)
+    .where(inArray(sandboxNotifications.syssn, syssns))
+    .orderBy(asc(sandboxNotifications.id));
 }
 
 /** Stops every pending delivery (the control endpoint's reset), so one test's retries never reach the next. */

@@ -18,7 +18,12 @@ export interface PaymentContext {
 }
 
 /** `/trade/v1/payment`: checks the fields by the sandbox's own rules, creates the transaction, answers with its `pay_url`. */
-export async function handlePayment(ctx: PaymentContext, fields: FormFields, now: Date, fault: Fault | null): Promise<Answer> {
+export async function handlePayment(
+  ctx: PaymentContext,
+  fields: FormFields,
+  now: Date,
+  fault: Fault | null,
+): Promise<Answer> {
   const problem = paymentFieldsProblem(fields);
   if (problem) return refusalAnswer(problem);
 
@@ -66,5 +71,11 @@ export async function handlePayment(ctx: PaymentContext, fields: FormFields, now
   if (pending) {
     return { ...common, respcd: pending.code, resperr: "", respmsg: "" };
   }
-  return { ...common, respcd: RESPONSE.success, resperr: "success", respmsg: "", pay_url: `${ctx.publicBaseUrl}/sandbox/cashier/${syssn}` };
+  return {
+    ...common,
+    respcd: RESPONSE.success,
+    resperr: "success",
+    respmsg: "",
+    pay_url: `${ctx.publicBaseUrl}/sandbox/cashier/${syssn}`,
+  };
 }

@@ -9,7 +9,17 @@ import { unknownField, missingField } from "./field-presence";
 
 /** Seed 001's public payment parameters; `auth_code` is for in-store CPM only, never an online payment. */
 const REQUIRED = ["txamt", "txcurrcd", "pay_type", "out_trade_no", "txdtm"] as const;
-const OPTIONAL = ["expired_time", "goods_name", "mchid", "txzone", "udid", "return_url", "notify_url", "openid", "limit_pay"] as const;
+const OPTIONAL = [
+  "expired_time",
+  "goods_name",
+  "mchid",
+  "txzone",
+  "udid",
+  "return_url",
+  "notify_url",
+  "openid",
+  "limit_pay",
+] as const;
 const KNOWN: ReadonlySet<string> = new Set([...REQUIRED, ...OPTIONAL]);
 
 /**
@@ -29,12 +39,17 @@ export function paymentFieldsProblem(fields: FormFields): Refusal | null {
   if (txamt === null) return badParameter("txamt must be a whole number of cents from 1 to 2147483647");
   const currency = fields.txcurrcd!;
   if (!isListedCurrency(currency)) return badParameter(`txcurrcd ${currency} is not a currency QFPay lists`);
-  if (payType.hkdOnly && currency !== "HKD") return badParameter(`pay_type ${fields.pay_type} (AlipayHK) takes HKD only`);
-  if (payType.aboveOneHkd && !worthMoreThanOneHkd(txamt, currency)) return badParameter(`pay_type ${fields.pay_type} needs an amount above 1 HKD`);
-  if (!isIdentifier(fields.out_trade_no!, 128)) return badParameter("out_trade_no must be at most 128 visible ASCII characters");
+  if (payType.hkdOnly && currency !== "HKD")
+    return badParameter(`pay_type ${fields.pay_type} (AlipayHK) takes HKD only`);
+  if (payType.aboveOneHkd && !worthMoreThanOneHkd(txamt, currency))
+    return badParameter(`pay_type ${fields.pay_type} needs an amount above 1 HKD`);
+  if (!isIdentifier(fields.out_trade_no!, 128))
+    return badParameter("out_trade_no must be at most 128 visible ASCII characters");
 
-  if (fields.txzone !== undefined && zoneOffsetMinutes(fields.txzone) === null) return badParameter("txzone must be an offset such as +0800");
-  if (fromGatewayTime(fields.txdtm!, fields.txzone ?? DEFAULT_ZONE) === null) return badParameter("txdtm must be a real time written YYYY-MM-DD hh:mm:ss");
+  if (fields.txzone !== undefined && zoneOffsetMinutes(fields.txzone) === null)
+    return badParameter("txzone must be an offset such as +0800");
+  if (fromGatewayTime(fields.txdtm!, fields.txzone ?? DEFAULT_ZONE) === null)
+    return badParameter("txdtm must be a real time written YYYY-MM-DD hh:mm:ss");
 
   if (fields.expired_time !== undefined) {
     if (!payType.takesExpiredTime) return badParameter(`pay_type ${fields.pay_type} does not take expired_time`);
@@ -47,12 +62,19 @@ export function paymentFieldsProblem(fields: FormFields): Refusal | null {
     if (problem) return badParameter(problem);
   }
   if (fields.return_url !== undefined && !isWebAddress(fields.return_url, payType.returnUrlMax)) {
-    return badParameter(`return_url must be an http(s) address of at most ${payType.returnUrlMax} characters for pay_type ${fields.pay_type}`);
+    return badParameter(
+      `return_url must be an http(s) address of at most ${payType.returnUrlMax} characters for pay_type ${fields.pay_type}`,
+    );
   }
-  if (fields.notify_url !== undefined && !isWebAddress(fields.notify_url, 256)) return badParameter("notify_url must be an http(s) address of at most 256 characters");
-  if (payType.needsOpenid && fields.openid === undefined) return badParameter(`pay_type ${fields.pay_type} needs the shopper's openid`);
-  if (fields.openid !== undefined && !isIdentifier(fields.openid, 128)) return badParameter("openid must be the shopper's Alipay user id");
-  if (fields.udid !== undefined && !isIdentifier(fields.udid, 40)) return badParameter("udid must be at most 40 visible ASCII characters");
-  if (fields.limit_pay !== undefined && !isIdentifier(fields.limit_pay, 32)) return badParameter("limit_pay must be a short code");
+  if (fields.notify_url !== undefined && !isWebAddress(fields.notify_url, 256))
+    return badParameter("notify_url must be an http(s) address of at most 256 characters");
+  if (payType.needsOpenid && fields.openid === undefined)
+    return badParameter(`pay_type ${fields.pay_type} needs the shopper's openid`);
+  if (fields.openid !== undefined && !isIdentifier(fields.openid, 128))
+    return badParameter("openid must be the shopper's Alipay user id");
+  if (fields.udid !== undefined && !isIdentifier(fields.udid, 40))
+    return badParameter("udid must be at most 40 visible ASCII characters");
+  if (fields.limit_pay !== undefined && !isIdentifier(fields.limit_pay, 32))
+    return badParameter("limit_pay must be a short code");
   return null;
 }

@@ -39,7 +39,11 @@ export async function handleQuery(ctx: PayContext, params: FormFields, now: Date
   const { range, page, pageSize, syssns, outTradeNos, payTypes } = search;
 
   await expireOverdue(ctx.db, now);
-  const filters: SQL[] = [eq(sandboxTransactions.appCode, SANDBOX_APP_CODE), gte(sandboxTransactions.sysdtm, range.start), lte(sandboxTransactions.sysdtm, range.end)];
+  const filters: SQL[] = [
+    eq(sandboxTransactions.appCode, SANDBOX_APP_CODE),
+    gte(sandboxTransactions.sysdtm, range.start),
+    lte(sandboxTransactions.sysdtm, range.end),
+  ];
   if (syssns) filters.push(inArray(sandboxTransactions.syssn, syssns));
   if (outTradeNos) filters.push(inArray(sandboxTransactions.outTradeNo, outTradeNos));
   if (payTypes) filters.push(inArray(sandboxTransactions.payType, payTypes));
@@ -60,7 +64,10 @@ export async function handleQuery(ctx: PayContext, params: FormFields, now: Date
   for (const row of rows) {
     if (row.pendingQueriesLeft === null) continue;
     if (row.pendingQueriesLeft > 0) {
-      await ctx.db.update(sandboxTransactions).set({ pendingQueriesLeft: row.pendingQueriesLeft - 1 }).where(eq(sandboxTransactions.syssn, row.syssn));
+      await ctx.db
+        .update(sandboxTransactions)
+        .set({ pendingQueriesLeft: row.pendingQueriesLeft - 1 })
+        .where(eq(sandboxTransactions.syssn, row.syssn));
     } else if (row.pendingSettle === "paid") {
       settled = (await payTransaction(ctx, row.syssn, now)) !== null || settled;
     }
@@ -68,5 +75,12 @@ export async function handleQuery(ctx: PayContext, params: FormFields, now: Date
   if (settled) {
     rows = await select();
   }
-  return { respcd: RESPONSE.success, resperr: "", respmsg: "", page: String(page), page_size: String(pageSize), data: rows.map(item) };
+  return {
+    respcd: RESPONSE.success,
+    resperr: "",
+    respmsg: "",
+    page: String(page),
+    page_size: String(pageSize),
+    data: rows.map(item),
+  };
 }

@@ -13,7 +13,10 @@ export interface MonthRange {
 export function monthContaining(gatewayTime: string): MonthRange {
   const month = gatewayTime.slice(0, 7);
   const [year, number] = month.split("-").map(Number) as [number, number];
-  const following = number === 12 ? `${String(year + 1).padStart(4, "0")}-01` : `${month.slice(0, 5)}${String(number + 1).padStart(2, "0")}`;
+  const following =
+    number === 12
+      ? `${String(year + 1).padStart(4, "0")}-01`
+      : `${month.slice(0, 5)}${String(number + 1).padStart(2, "0")}`;
   // The month's last second is the second before the next month starts: no table of month lengths.
   const nextStart = fromGatewayTime(`${following}-01 00:00:00`)!;
   return { start: `${month}-01 00:00:00`, end: toGatewayTime(new Date(nextStart.getTime() - 1_000)) };

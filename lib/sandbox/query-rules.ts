@@ -5,7 +5,18 @@ import type { FormFields } from "./request-signature";
 import { badParameter, type Refusal } from "./response-codes";
 
 /** qfpay-api.md, "POST /trade/v1/query": every parameter is optional. */
-const KNOWN: ReadonlySet<string> = new Set(["syssn", "out_trade_no", "pay_type", "respcd", "start_time", "end_time", "txzone", "page", "page_size", "mchid"]);
+const KNOWN: ReadonlySet<string> = new Set([
+  "syssn",
+  "out_trade_no",
+  "pay_type",
+  "respcd",
+  "start_time",
+  "end_time",
+  "txzone",
+  "page",
+  "page_size",
+  "mchid",
+]);
 
 export interface QuerySearch {
   range: MonthRange;
@@ -19,7 +30,10 @@ export interface QuerySearch {
 
 /** "each may be a comma list" */
 function list(value: string | undefined): string[] | undefined {
-  return value?.split(",").map((item) => item.trim()).filter(Boolean);
+  return value
+    ?.split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function wholeNumber(value: string | undefined, fallback: number): number {
@@ -40,23 +54,35 @@ export function readQuery(fields: FormFields, now: Date): QuerySearch | Refusal 
   const pageSize = wholeNumber(fields.page_size, 10);
   if (!(page >= 1)) return badParameter("page must be a whole number from 1");
   if (!(pageSize >= 1 && pageSize <= 100)) return badParameter("page_size must be a whole number from 1 to 100");
-  if (fields.txzone !== undefined && zoneOffsetMinutes(fields.txzone) === null) return badParameter("txzone must be an offset such as +0800");
-  if (fields.respcd !== undefined && !/^\d{4}$/.test(fields.respcd)) return badParameter("respcd must be a four-digit code");
+  if (fields.txzone !== undefined && zoneOffsetMinutes(fields.txzone) === null)
+    return badParameter("txzone must be an offset such as +0800");
+  if (fields.respcd !== undefined && !/^\d{4}$/.test(fields.respcd))
+    return badParameter("respcd must be a four-digit code");
   const payTypes = list(fields.pay_type);
   if (payTypes?.some((code) => !/^\d{6}$/.test(code))) return badParameter("pay_type must be six-digit codes");
 
   const zone = fields.txzone ?? DEFAULT_ZONE;
   for (const field of ["start_time", "end_time"] as const) {
     const value = fields[field];
-    if (value !== undefined && fromGatewayTime(value, zone) === null) return badParameter(`${field} must be a real time written YYYY-MM-DD hh:mm:ss`);
+    if (value !== undefined && fromGatewayTime(value, zone) === null)
+      return badParameter(`${field} must be a real time written YYYY-MM-DD hh:mm:ss`);
   }
   const anchor = fields.start_time ?? fields.end_time ?? toGatewayTime(now, zone);
   const month = monthContaining(anchor);
   const range = { start: fields.start_time ?? month.start, end: fields.end_time ?? month.end };
-  if (!sameMonth(range.start, range.end)) return badParameter("start_time and end_time must fall in the same calendar month");
+  if (!sameMonth(range.start, range.end))
+    return badParameter("start_time and end_time must fall in the same calendar month");
   if (range.start > range.end) return badParameter("start_time must not be after end_time");
 
   // The range is read in the query's zone; the sandbox stamps sysdtm in UTC+8.
   const inUtc8 = (time: string) => toGatewayTime(fromGatewayTime(time, zone)!);
-  return { range: { start: inUtc8(range.start), end: inUtc8(range.end) }, page, pageSize, syssns: list(fields.syssn), outTradeNos: list(fields.out_trade_no), payTypes, respcd: fields.respcd };
+  return {
+    range: { start: inUtc8(range.start), end: inUtc8(range.end) },
+    page,
+    pageSize,
+    syssns: list(fields.syssn),
+    outTradeNos: list(fields.out_trade_no),
+    payTypes,
+    respcd: fields.respcd,
+  };
 }

@@ -19,9 +19,13 @@ export function refundFieldsProblem(fields: FormFields): Refusal | null {
   // syssn is String(40) in every answer that carries it (seed 001).
   if (!isIdentifier(fields.syssn!, 40)) return badParameter("syssn must be the payment's QFPay number");
   // A new out_trade_no, under the payment's own rule: String(128), unique across payments and refunds.
-  if (!isIdentifier(fields.out_trade_no!, 128)) return badParameter("out_trade_no must be at most 128 visible ASCII characters");
-  if (readPositiveInt(fields.txamt!) === null) return badParameter("txamt must be a whole number of cents from 1 to 2147483647");
-  if (fromGatewayTime(fields.txdtm!) === null) return badParameter("txdtm must be a real time written YYYY-MM-DD hh:mm:ss");
-  if (fields.udid !== undefined && !isIdentifier(fields.udid, 40)) return badParameter("udid must be at most 40 visible ASCII characters");
+  if (!isIdentifier(fields.out_trade_no!, 128))
+    return badParameter("out_trade_no must be at most 128 visible ASCII characters");
+  if (readPositiveInt(fields.txamt!) === null)
+    return badParameter("txamt must be a whole number of cents from 1 to 2147483647");
+  if (fromGatewayTime(fields.txdtm!) === null)
+    return badParameter("txdtm must be a real time written YYYY-MM-DD hh:mm:ss");
+  if (fields.udid !== undefined && !isIdentifier(fields.udid, 40))
+    return badParameter("udid must be at most 40 visible ASCII characters");
   return null;
 }

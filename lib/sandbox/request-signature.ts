@@ -20,14 +20,22 @@ function byCodePoint(a: string, b: string): number {
 export function requestSignature(fields: FormFields, clientKey: string, algorithm: SignAlgorithm): string {
   const names = Object.keys(fields).sort(byCodePoint);
   const text = names.map((name) => `${name}=${fields[name]}`).join("&") + clientKey;
-  return createHash(algorithm === "SHA256" ? "sha256" : "md5").update(text, "utf8").digest("hex").toUpperCase();
+  return createHash(algorithm === "SHA256" ? "sha256" : "md5")
+    .update(text, "utf8")
+    .digest("hex")
+    .toUpperCase();
 }
 
 /**
  * Whether `sign` signs exactly these fields. The docs leave the case of the SHA-256 hex open ("send
  * uppercase, accept either"), so either case passes; anything else, a missing header included, fails.
  */
-export function signatureMatches(fields: FormFields, sign: string | null, clientKey: string, algorithm: SignAlgorithm): boolean {
+export function signatureMatches(
+  fields: FormFields,
+  sign: string | null,
+  clientKey: string,
+  algorithm: SignAlgorithm,
+): boolean {
   if (sign === null) return false;
   const expected = Buffer.from(requestSignature(fields, clientKey, algorithm), "ascii");
   const given = Buffer.from(sign.toUpperCase(), "ascii");

@@ -9,7 +9,9 @@ const MAX_BODY_BYTES = 64 * 1024;
  * app's client key. Anything it cannot read is a 1103, anything not signed right a 1108, an empty field
  * (the docs: "never send (or sign) an empty field") or one holding a NUL a 1104.
  */
-export async function readSignedForm(request: Request): Promise<{ ok: true; fields: FormFields } | ({ ok: false } & Refusal)> {
+export async function readSignedForm(
+  request: Request,
+): Promise<{ ok: true; fields: FormFields } | ({ ok: false } & Refusal)> {
   const refuse = (respcd: string, resperr: string) => ({ ok: false as const, ...refusal(respcd, resperr) });
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
@@ -29,7 +31,8 @@ export async function readSignedForm(request: Request): Promise<{ ok: true; fiel
     fields[name] = value;
   }
 
-  if (request.headers.get("x-qf-appcode") !== SANDBOX_APP_CODE) return refuse(RESPONSE.signatureError, "unknown X-QF-APPCODE");
+  if (request.headers.get("x-qf-appcode") !== SANDBOX_APP_CODE)
+    return refuse(RESPONSE.signatureError, "unknown X-QF-APPCODE");
   const algorithm = signAlgorithmOf(request.headers.get("x-qf-signtype"));
   if (!algorithm) return refuse(RESPONSE.signatureError, "unknown X-QF-SIGNTYPE");
   if (!signatureMatches(fields, request.headers.get("x-qf-sign"), SANDBOX_CLIENT_KEY, algorithm)) {

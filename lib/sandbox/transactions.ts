@@ -18,7 +18,13 @@ export async function expireOverdue(db: Db, now: Date): Promise<void> {
   await db
     .update(sandboxTransactions)
     .set({ respcd: EXPIRED_CODE, pendingQueriesLeft: null })
-    .where(and(eq(sandboxTransactions.orderType, "payment"), inArray(sandboxTransactions.respcd, OPEN_CODES), lte(sandboxTransactions.expiresAt, now)));
+    .where(
+      and(
+        eq(sandboxTransactions.orderType, "payment"),
+        inArray(sandboxTransactions.respcd, OPEN_CODES),
+        lte(sandboxTransactions.expiresAt, now),
+      ),
+    );
 }
 
 export interface PayContext {
@@ -60,13 +66,26 @@ export async function closeTransaction(db: Db, syssn: string, code: string): Pro
   const closed = await db
     .update(sandboxTransactions)
     .set({ respcd: code, pendingQueriesLeft: null, pendingSettle: null })
-    .where(and(eq(sandboxTransactions.syssn, syssn), eq(sandboxTransactions.orderType, "payment"), inArray(sandboxTransactions.respcd, OPEN_CODES)))
+    .where(
+      and(
+        eq(sandboxTransactions.syssn, syssn),
+        eq(sandboxTransactions.orderType, "payment"),
+        inArray(sandboxTransactions.respcd, OPEN_CODES),
+      ),
+    )
     .returning({ syssn: sandboxTransactions.syssn });
   return closed.length > 0;
 }
 
-export async function findTransaction(db: Db, ref: { syssn?: string; outTradeNo?: string }): Promise<Transaction | null> {
-  const where = ref.syssn ? eq(sandboxTransactions.syssn, ref.syssn) : ref.outTradeNo ? eq(sandboxTransactions.outTradeNo, ref.outTradeNo) : undefined;
+export async function findTransaction(
+  db: Db,
+  ref: { syssn?: string; outTradeNo?: string },
+): Promise<Transaction | null> {
+  const where = ref.syssn
+    ? eq(sandboxTransactions.syssn, ref.syssn)
+    : ref.outTradeNo
+      ? eq(sandboxTransactions.outTradeNo, ref.outTradeNo)
+      : undefined;
   if (!where) return null;
   const [row] = await db.select().from(sandboxTransactions).where(where).limit(1);
   return row ?? null;

@@ -16,10 +16,18 @@ export interface AddressTrust {
  */
 export function clientAddress(headers: Headers, trust: AddressTrust): string {
   if (trust.serverless) {
-    return headers.get("x-vercel-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || "unknown";
+    return (
+      headers.get("x-vercel-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || "unknown"
+    );
   }
   const peer = headers.get(PEER_ADDRESS_HEADER)?.trim() || "unknown";
   if (trust.trustedProxyHops === 0) return peer;
-  const chain = [...(headers.get("x-forwarded-for") ?? "").split(",").map((part) => part.trim()).filter(Boolean), peer];
+  const chain = [
+    ...(headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean),
+    peer,
+  ];
   return chain[Math.max(0, chain.length - 1 - trust.trustedProxyHops)]!;
 }

@@ -26,7 +26,8 @@ export function guessDevice(headers: Headers): DeviceGuess {
   const ua = headers.get("user-agent") ?? "";
   const { device } = userAgent({ headers });
   const mobileHint = headers.get("sec-ch-ua-mobile") === "?1";
-  const mobile = device.type === "mobile" || device.type === "tablet" || mobileHint || /Android|iPhone|iPad|iPod|Mobile/i.test(ua);
+  const mobile =
+    device.type === "mobile" || device.type === "tablet" || mobileHint || /Android|iPhone|iPad|iPod|Mobile/i.test(ua);
   const inApp = IN_APP.find(([pattern]) => pattern.test(ua))?.[1] ?? null;
   return { kind: mobile ? "mobile" : "desktop", inApp };
 }

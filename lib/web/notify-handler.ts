@@ -14,7 +14,10 @@ const ANSWERS: Record<Exclude<NotificationResult, "forged">, { status: number; b
 };
 
 function answer(status: number, body: string): Response {
-  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(body, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /** The notification endpoint as a Web handler: raw bytes in, QFPay's `SUCCESS` (or not) out. */
@@ -22,7 +25,12 @@ export async function handleNotifyRequest(ctx: PaymentsContext, request: Request
   try {
     const { bytes, oversized } = await readLimitedBody(request, MAX_NOTIFICATION_BYTES);
     const refuse = async (reason: "oversized" | "bad_signature", status: 413 | 401, text: string) => {
-      const counted = await countRefusedNotification(ctx.db, ctx.log, ctx.sessionSecret, ctx.now(), { reason, raw: bytes, client, status });
+      const counted = await countRefusedNotification(ctx.db, ctx.log, ctx.sessionSecret, ctx.now(), {
+        reason,
+        raw: bytes,
+        client,
+        status,
+      });
       return counted === 429 ? answer(429, "FAIL: too many refused notifications") : answer(status, text);
     };
     if (oversized) return await refuse("oversized", 413, "FAIL: body too large");

@@ -6,7 +6,6 @@ import { verifyOrderAccessToken } from "../payments/order-access";
 import { orderIdSchema } from "../payments/ids";
 import { orderOwner } from "../payments/store/orders";
 
-
 /**
  * Who may see an order: the session that placed it, the admin, or a visitor holding the signed link that
  * return_url carries (phones often come back in another browser). Anyone else learns nothing, not even

@@ -3,7 +3,11 @@
  * reading there, or with `drain` reads the rest and drops it: a clone in Next's proxy must be read to the
  * end, or the request it was cloned from never finishes and no answer goes out.
  */
-export async function readLimitedBody(request: Request, limit: number, options: { drain?: boolean } = {}): Promise<{ bytes: Uint8Array<ArrayBuffer>; oversized: boolean }> {
+export async function readLimitedBody(
+  request: Request,
+  limit: number,
+  options: { drain?: boolean } = {},
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; oversized: boolean }> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) return { bytes: new Uint8Array(0), oversized: true };
   if (!request.body) return { bytes: new Uint8Array(0), oversized: false };

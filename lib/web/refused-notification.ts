@@ -23,9 +23,20 @@ export interface RefusedNotification {
  * kept as a short sample), so that junk at any volume adds no rows; a sender over its allowance is
  * answered 429 and not counted. Returns the status to answer with.
  */
-export async function countRefusedNotification(db: Db, log: Logger, secret: string, now: Date, refused: RefusedNotification): Promise<number> {
+export async function countRefusedNotification(
+  db: Db,
+  log: Logger,
+  secret: string,
+  now: Date,
+  refused: RefusedNotification,
+): Promise<number> {
   const { reason, raw, client } = refused;
-  const allowed = await allowRequest(db, REFUSED_NOTIFICATION_RULE, rateKey(REFUSED_NOTIFICATION_RULE, [client], secret), now);
+  const allowed = await allowRequest(
+    db,
+    REFUSED_NOTIFICATION_RULE,
+    rateKey(REFUSED_NOTIFICATION_RULE, [client], secret),
+    now,
+  );
   const status = allowed ? refused.status : 429;
   log.warn({ event: "notification.refused", reason, client, bytes: raw.byteLength, status });
   if (!allowed) return status;

@@ -11,7 +11,10 @@ const PAGE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST"]);
 const MAX_POST_BYTES = serverActionBodyLimit.bytes;
 
 function refuse(status: number, text: string): Response {
-  return new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(`${text}\n`, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /**
@@ -59,12 +62,16 @@ export async function refuseBadRequest(request: Request): Promise<Response | nul
   if (url.pathname.startsWith("/api/")) return null;
   const page = !ROUTE_HANDLERS.test(url.pathname);
   if (page && !PAGE_METHODS.has(request.method)) {
-    return new Response("Method not allowed.\n", { status: 405, headers: { Allow: "GET, HEAD, POST", "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("Method not allowed.\n", {
+      status: 405,
+      headers: { Allow: "GET, HEAD, POST", "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   if (request.method !== "POST") return null;
 
   if (isCrossSite(request.headers)) return refuse(403, "Forbidden: this form was sent from another site.");
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_POST_BYTES) return refuse(413, "Request body too large.");
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_POST_BYTES)
+    return refuse(413, "Request body too large.");
 
   const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
   const fetchAction = request.headers.has("next-action");
@@ -80,7 +87,9 @@ export async function refuseBadRequest(request: Request): Promise<Response | nul
   if (multipart) {
     try {
       // The header as sent: a multipart boundary is case-sensitive.
-      decoded = await new Response(body.bytes, { headers: { "Content-Type": request.headers.get("content-type")! } }).formData();
+      decoded = await new Response(body.bytes, {
+        headers: { "Content-Type": request.headers.get("content-type")! },
+      }).formData();
     } catch {
       return refuse(400, "Bad request: this form cannot be read.");
     }
@@ -89,6 +98,7 @@ export async function refuseBadRequest(request: Request): Promise<Response | nul
   }
   // The public facts are judged; what follows is a fail-open stopgap for vercel/next.js#86945, reading
   // React's private encoding only to refuse bodies it knows React throws on (lib/web/undecodable-action-body.ts).
-  if (page && isUndecodableActionBody(decoded, fetchAction)) return refuse(400, "Bad request: this form cannot be read.");
+  if (page && isUndecodableActionBody(decoded, fetchAction))
+    return refuse(400, "Bad request: this form cannot be read.");
   return null;
 }

@@ -19,8 +19,11 @@ export async function serverProblem(): Promise<string | null> {
     return null;
   } catch (error) {
     if (error instanceof SchemaBehindError) return error.message;
-    const detail = error instanceof Error ? error.message.replace(CONNECTION_STRING, "[database URL]") : "unknown error";
-    const where = getConfig().databaseUrl ? "the PostgreSQL server of DATABASE_URL" : "the embedded database (set PGLITE_DATA_DIR to a writable folder, or DATABASE_URL)";
+    const detail =
+      error instanceof Error ? error.message.replace(CONNECTION_STRING, "[database URL]") : "unknown error";
+    const where = getConfig().databaseUrl
+      ? "the PostgreSQL server of DATABASE_URL"
+      : "the embedded database (set PGLITE_DATA_DIR to a writable folder, or DATABASE_URL)";
     return `Database unavailable: ${where} cannot be opened (${detail}).`;
   }
 }

@@ -44,7 +44,12 @@ export function setCart(session: IronSession<ShopSessionData>, cart: CartLine[])
  * A cart from before carts were named is keyed by its lines.
  */
 export function checkoutKeyOf(session: IronSession<ShopSessionData>, sessionId: string): string {
-  const cart = session.cartId ?? createHash("sha256").update(JSON.stringify(session.cart ?? [])).digest("base64url").slice(0, 16);
+  const cart =
+    session.cartId ??
+    createHash("sha256")
+      .update(JSON.stringify(session.cart ?? []))
+      .digest("base64url")
+      .slice(0, 16);
   return `${sessionId}:${cart}`;
 }
 

@@ -44,7 +44,9 @@ function throwsOnRevive(value: unknown, rows: Rows, seen: Set<number>, depth = 0
   }
   if (typeof value !== "object" || value === null) return false;
   // React deletes a `__proto__` key without reviving it.
-  return Object.entries(value).some(([key, item]) => key !== "__proto__" && throwsOnRevive(item, rows, seen, depth + 1));
+  return Object.entries(value).some(
+    ([key, item]) => key !== "__proto__" && throwsOnRevive(item, rows, seen, depth + 1),
+  );
 }
 
 /** A row React must read: absent, not JSON, or holding something that throws. */
@@ -81,7 +83,9 @@ export function isUndecodableActionBody(body: string | FormData, fetchAction: bo
     return throwsOnRoot(typeof root === "string" ? root : undefined, rowsOf(body, ""));
   }
 
-  const key = [...body.keys()].filter((name) => name.startsWith("$ACTION_REF_") || name.startsWith("$ACTION_ID_")).at(-1);
+  const key = [...body.keys()]
+    .filter((name) => name.startsWith("$ACTION_REF_") || name.startsWith("$ACTION_ID_"))
+    .at(-1);
   if (!key?.startsWith("$ACTION_REF_")) return false;
   const rows = rowsOf(body, `$ACTION_${key.slice("$ACTION_REF_".length)}:`);
   if (throwsOnRoot(rows(0), rows)) return true;
@@ -91,5 +95,10 @@ export function isUndecodableActionBody(body: string | FormData, fetchAction: bo
   if (bound === null) return false;
   const id = parseInt(bound[1]!, 16);
   const args = parse(rows(id) ?? "");
-  return args === null || args.value === null || args.value === "$undefined" || throwsOnRevive(args.value, rows, new Set([0, id]));
+  return (
+    args === null ||
+    args.value === null ||
+    args.value === "$undefined" ||
+    throwsOnRevive(args.value, rows, new Set([0, id]))
+  );
 }

@@ -31,7 +31,9 @@ function errorsOf(error: z.ZodError): FieldErrors {
 }
 
 /** As Next calls an action: bound arguments, then the previous state (with useActionState), then the form. */
-type ActionArguments<Bound extends unknown[], State> = [State] extends [void] ? [...Bound, FormData] : [...Bound, State, FormData];
+type ActionArguments<Bound extends unknown[], State> = [State] extends [void]
+  ? [...Bound, FormData]
+  : [...Bound, State, FormData];
 
 /**
  * Every server action's entrance (as nextjs/saas-starter has it): the bound arguments and the form are

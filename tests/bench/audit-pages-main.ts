@@ -16,8 +16,15 @@ const DATA_DIR = path.join(".data", "bench-pages");
 const PRODUCT = { slug: "tieguanyin-oolong", sku: "TEA-TGY-100" };
 
 function table(audits: PageAudit[]): string {
-  const rows = audits.map((a) => `| ${a.page} | ${a.preset} | ${a.performance} | ${a.accessibility} | ${a.bestPractices} | ${(a.jsBytes / 1024).toFixed(1)} kB |`);
-  return ["| page | preset | performance | accessibility | best practices | JS (compressed) |", "|---|---|---:|---:|---:|---:|", ...rows].join("\n");
+  const rows = audits.map(
+    (a) =>
+      `| ${a.page} | ${a.preset} | ${a.performance} | ${a.accessibility} | ${a.bestPractices} | ${(a.jsBytes / 1024).toFixed(1)} kB |`,
+  );
+  return [
+    "| page | preset | performance | accessibility | best practices | JS (compressed) |",
+    "|---|---|---:|---:|---:|---:|",
+    ...rows,
+  ].join("\n");
 }
 
 async function main() {
@@ -42,7 +49,10 @@ async function main() {
         { name: "checkout", path: "/checkout", cookie },
         { name: "order", path: `/orders/${placed.orderId}`, cookie },
       ],
-      { runs: process.env.LIGHTHOUSE_RUNS ? Number(process.env.LIGHTHOUSE_RUNS) : undefined, reportDir: process.env.LIGHTHOUSE_REPORTS },
+      {
+        runs: process.env.LIGHTHOUSE_RUNS ? Number(process.env.LIGHTHOUSE_RUNS) : undefined,
+        reportDir: process.env.LIGHTHOUSE_REPORTS,
+      },
     );
     console.log(table(audits));
   } finally {

@@ -21,7 +21,9 @@ export async function measureColdStart(port: number, runs = 3): Promise<ColdStar
   const count = async () => {
     const handle = await openDatabase({ url, migrations: "apply", poolSize: 1 });
     try {
-      const { rows } = (await handle.db.execute("select count(*)::int as n from drizzle.__drizzle_migrations")) as unknown as { rows: { n: number }[] };
+      const { rows } = (await handle.db.execute(
+        "select count(*)::int as n from drizzle.__drizzle_migrations",
+      )) as unknown as { rows: { n: number }[] };
       return rows[0]!.n;
     } finally {
       await handle.close();
@@ -36,7 +38,12 @@ export async function measureColdStart(port: number, runs = 3): Promise<ColdStar
         port,
         database: { url },
         ready: "spawned",
-        env: { VERCEL: "1", VERCEL_PROJECT_PRODUCTION_URL: `127.0.0.1:${port}`, SITE_URL: undefined, SESSION_SECRET: undefined },
+        env: {
+          VERCEL: "1",
+          VERCEL_PROJECT_PRODUCTION_URL: `127.0.0.1:${port}`,
+          SITE_URL: undefined,
+          SESSION_SECRET: undefined,
+        },
       });
       try {
         for (;;) {

@@ -40,7 +40,11 @@ const CATEGORIES = ["performance", "accessibility", "best-practices"];
 // Debian's Chromium where it is installed (CI, containers); chrome-launcher's own search otherwise.
 const CHROME_PATH = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 
-function score(lhr: { categories: Record<string, { score: number | null } | undefined> }, category: string, where: string): number {
+function score(
+  lhr: { categories: Record<string, { score: number | null } | undefined> },
+  category: string,
+  where: string,
+): number {
   const value = lhr.categories[category]?.score;
   if (value === null || value === undefined) throw new Error(`${where}: Lighthouse gave no ${category} score`);
   return Math.round(value * 100);
@@ -49,10 +53,16 @@ function score(lhr: { categories: Record<string, { score: number | null } | unde
 /** Sums the transfer size of the scripts in the `network-requests` audit. */
 function scriptBytes(details: unknown): number {
   const items = (details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
-  return items.filter((item) => item.resourceType === "Script").reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
+  return items
+    .filter((item) => item.resourceType === "Script")
+    .reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
 }
 
-export async function auditPages(baseUrl: string, pages: PageToAudit[], options: AuditOptions = {}): Promise<PageAudit[]> {
+export async function auditPages(
+  baseUrl: string,
+  pages: PageToAudit[],
+  options: AuditOptions = {},
+): Promise<PageAudit[]> {
   // Imported, not required: tsx's CommonJS path rewrites Lighthouse's page functions with esbuild's
   // `__name` helper, and they fail in the page ("__name is not defined") when Lighthouse sends them there.
   const { default: lighthouse } = await import("lighthouse");
@@ -63,7 +73,10 @@ export async function auditPages(baseUrl: string, pages: PageToAudit[], options:
     { preset: "mobile", config: undefined },
     { preset: "desktop", config: desktopConfig },
   ] as const;
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME_PATH,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+  });
   const results: PageAudit[] = [];
   try {
     if (options.reportDir) await mkdir(options.reportDir, { recursive: true });
@@ -80,14 +93,19 @@ export async function auditPages(baseUrl: string, pages: PageToAudit[], options:
         // A run can fail on Lighthouse's side (NO_NAVSTART, NO_FCP: the trace came back incomplete); it
         // asks to be run again, so each run gets a few tries before the page counts as failed.
         for (let tries = 0; lhrs.length < runs; tries++) {
-          const result = await lighthouse(url, { port: chrome.port, logLevel: "error", output: "json", onlyCategories: CATEGORIES, extraHeaders: headers }, config);
+          const result = await lighthouse(
+            url,
+            { port: chrome.port, logLevel: "error", output: "json", onlyCategories: CATEGORIES, extraHeaders: headers },
+            config,
+          );
           if (!result) throw new Error(`${where}: Lighthouse returned nothing`);
           const failed = result.lhr.runtimeError;
           if (!failed) lhrs.push(result.lhr);
           else if (tries >= runs + 2) throw new Error(`${where}: ${failed.code} ${failed.message}`);
         }
         const lhr = computeMedianRun(lhrs);
-        if (options.reportDir) await writeFile(path.join(options.reportDir, `${page.name}-${preset}.json`), JSON.stringify(lhr, null, 1));
+        if (options.reportDir)
+          await writeFile(path.join(options.reportDir, `${page.name}-${preset}.json`), JSON.stringify(lhr, null, 1));
         results.push({
           page: page.name,
           preset,

@@ -27,12 +27,21 @@ export async function measureBareRoute(baseUrl: string, connections: number, sec
 }
 
 /** Every notification once, in the order given, `connections` at a time. */
-export async function measureNotifications(baseUrl: string, notes: SignedNotification[], connections: number): Promise<Throughput> {
+export async function measureNotifications(
+  baseUrl: string,
+  notes: SignedNotification[],
+  connections: number,
+): Promise<Throughput> {
   return fromAutocannon(await floodNotifications(baseUrl, notes, connections));
 }
 
 /** Order pages polling their status, each poll from a shopper of its own (the shop limits polls per client). */
-export async function measureStatusPolling(baseUrl: string, orderLinks: string[], connections: number, seconds: number): Promise<Throughput> {
+export async function measureStatusPolling(
+  baseUrl: string,
+  orderLinks: string[],
+  connections: number,
+  seconds: number,
+): Promise<Throughput> {
   let next = 0;
   const result = await autocannon({
     url: baseUrl,
@@ -66,7 +75,10 @@ export interface Timed {
 }
 
 /** Submits prepared checkouts, `concurrency` at a time, timing each from the submit to the pay_url in hand. */
-export async function measureCheckouts(prepared: { shopper: Shopper; html: string }[], concurrency: number): Promise<Timed & { payUrls: string[] }> {
+export async function measureCheckouts(
+  prepared: { shopper: Shopper; html: string }[],
+  concurrency: number,
+): Promise<Timed & { payUrls: string[] }> {
   const times: number[] = [];
   const payUrls: string[] = [];
   let failures = 0;
@@ -78,7 +90,10 @@ export async function measureCheckouts(prepared: { shopper: Shopper; html: strin
         const { shopper, html } = prepared[next++]!;
         const t0 = performance.now();
         try {
-          const outcome = await shopper.submitCheckout(html, { device: "mobile", wallet: next % 2 === 0 ? "alipayhk" : "alipay" });
+          const outcome = await shopper.submitCheckout(html, {
+            device: "mobile",
+            wallet: next % 2 === 0 ? "alipayhk" : "alipay",
+          });
           if (!outcome.payUrl) throw new Error("a phone checkout goes to the wallet");
           times.push(performance.now() - t0);
           payUrls.push(outcome.payUrl);
@@ -90,7 +105,14 @@ export async function measureCheckouts(prepared: { shopper: Shopper; html: strin
   );
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { count: times.length, perSecond: Math.round(times.length / seconds), p50: round1(percentile(times, 50)), p99: round1(percentile(times, 99)), failures, payUrls };
+  return {
+    count: times.length,
+    perSecond: Math.round(times.length / seconds),
+    p50: round1(percentile(times, 50)),
+    p99: round1(percentile(times, 99)),
+    failures,
+    payUrls,
+  };
 }
 
 function round1(n: number): number {

@@ -6,7 +6,9 @@ const PASSWORD = "e2e-admin-password";
 
 /** An admin's browser, seen as its own client so lock-outs in one test never touch another. */
 async function adminPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${randomInt(1, 254)}, 203.0.113.${randomInt(1, 254)}` } });
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${randomInt(1, 254)}, 203.0.113.${randomInt(1, 254)}` },
+  });
   return context.newPage();
 }
 
@@ -38,7 +40,9 @@ test("admin pages and exports refuse a visitor without a session", async ({ page
   expect((await request.get("/admin/orders.csv")).status()).toBe(404);
 });
 
-test("sign-in: a wrong password is refused, the right one opens the orders, sign-out closes them", async ({ browser }) => {
+test("sign-in: a wrong password is refused, the right one opens the orders, sign-out closes them", async ({
+  browser,
+}) => {
   const page = await adminPage(browser);
   await signIn(page, "not-the-password");
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("That password is not right.");
@@ -63,7 +67,10 @@ test("sign-in: five failures lock the client out, even for the right password", 
   await expect(page.getByRole("heading", { name: "Orders" })).toHaveCount(0);
 });
 
-test("refunds from the order's story: partial, the rest, and more refused; the shopper sees it", async ({ page, browser }) => {
+test("refunds from the order's story: partial, the rest, and more refused; the shopper sees it", async ({
+  page,
+  browser,
+}) => {
   const orderId = await paidOrder(page);
   const admin = await adminPage(browser);
   await signIn(admin);
@@ -95,7 +102,9 @@ test("refunds from the order's story: partial, the rest, and more refused; the s
   const csv = await admin.request.get(`/admin/orders.csv?q=${orderId}`);
   expect(csv.status()).toBe(200);
   const text = await csv.text();
-  expect(text.split("\r\n")[0]).toBe("order_id,created_at,state,needs_review,review_reason,wallet,pay_type,amount_minor,refunded_minor,currency,email,out_trade_no,syssn,mode");
+  expect(text.split("\r\n")[0]).toBe(
+    "order_id,created_at,state,needs_review,review_reason,wallet,pay_type,amount_minor,refunded_minor,currency,email,out_trade_no,syssn,mode",
+  );
   expect(text).toContain(`${orderId},`);
   expect(text).toContain(",refunded,");
 });
@@ -108,5 +117,7 @@ test("the admin can run reconciliation and query QFPay for one order", async ({ 
   await expect(admin.getByRole("status").filter({ hasText: /^Checked \d+/ })).toBeVisible();
   await admin.goto(`/admin/orders/${orderId}`);
   await admin.getByRole("button", { name: "Query QFPay now" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: /Asked QFPay about 1 transaction|Queried a moment ago/ })).toBeVisible();
+  await expect(
+    admin.getByRole("status").filter({ hasText: /Asked QFPay about 1 transaction|Queried a moment ago/ }),
+  ).toBeVisible();
 });

@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { addToCart, checkoutWith, orderStatus, JASMINE } from "./shop";
 
 for (const wallet of ["AlipayHK", "Alipay"] as const) {
-  test(`desktop: catalog to a QR code, paid in the ${wallet} cashier, and the receipt appears by itself`, async ({ page, context }) => {
+  test(`desktop: catalog to a QR code, paid in the ${wallet} cashier, and the receipt appears by itself`, async ({
+    page,
+    context,
+  }) => {
     await addToCart(page);
     await expect(page.getByRole("link", { name: "Cart, 1 item" })).toBeVisible();
     await checkoutWith(page, wallet);
@@ -16,7 +19,9 @@ for (const wallet of ["AlipayHK", "Alipay"] as const) {
 
     const cashier = await context.newPage();
     await cashier.goto(payUrl!);
-    await expect(cashier.getByText(wallet === "AlipayHK" ? "AlipayHK" : "Alipay", { exact: true }).first()).toBeVisible();
+    await expect(
+      cashier.getByText(wallet === "AlipayHK" ? "AlipayHK" : "Alipay", { exact: true }).first(),
+    ).toBeVisible();
     await expect(cashier.getByText("HK$128.00")).toBeVisible();
     await cashier.getByRole("button", { name: "Pay", exact: true }).click();
 
@@ -62,7 +67,11 @@ test("desktop: a payment left to expire says so and offers to pay again", async 
   await expect(page.getByText(`1 × ${JASMINE}`)).toBeVisible();
 });
 
-test("desktop: the order's plain URL is a 404 in another browser, its return_url link shows the receipt", async ({ page, context, browser }) => {
+test("desktop: the order's plain URL is a 404 in another browser, its return_url link shows the receipt", async ({
+  page,
+  context,
+  browser,
+}) => {
   await addToCart(page);
   await checkoutWith(page, "AlipayHK");
   await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
@@ -90,7 +99,11 @@ test("desktop: the order's plain URL is a 404 in another browser, its return_url
   await stranger.close();
 });
 
-test("desktop: the cart changes quantities and removes lines, and a tampered cookie reads as an empty cart", async ({ page, context, baseURL }) => {
+test("desktop: the cart changes quantities and removes lines, and a tampered cookie reads as an empty cart", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await addToCart(page);
   await addToCart(page, "Glass Kettle, 800 ml");
   await page.goto("/cart");
@@ -108,7 +121,10 @@ test("desktop: the cart changes quantities and removes lines, and a tampered coo
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
 });
 
-test("desktop: goods another shopper is paying for are not sold twice, and the shopper hears it before paying", async ({ page, browser }) => {
+test("desktop: goods another shopper is paying for are not sold twice, and the shopper hears it before paying", async ({
+  page,
+  browser,
+}) => {
   const teapot = "Yixing Clay Teapot, 200 ml";
   expect((await page.request.post("/sandbox/stock", { data: { sku: "WARE-YIX-200", stock: 1 } })).status()).toBe(200);
   const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.251" } });
@@ -124,7 +140,11 @@ test("desktop: goods another shopper is paying for are not sold twice, and the s
   await other.close();
 });
 
-test("desktop: a retry for goods another shopper took meanwhile says so, and starts no payment", async ({ page, context, browser }) => {
+test("desktop: a retry for goods another shopper took meanwhile says so, and starts no payment", async ({
+  page,
+  context,
+  browser,
+}) => {
   const kettle = "Glass Kettle, 800 ml";
   expect((await page.request.post("/sandbox/stock", { data: { sku: "WARE-KET-GLS", stock: 1 } })).status()).toBe(200);
   await addToCart(page, kettle);

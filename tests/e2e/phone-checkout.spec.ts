@@ -12,7 +12,10 @@ test("@phone redirects to the wallet cashier, and comes back to the receipt", as
   await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
 });
 
-test("@phone the shopper closes the tab before returning; the notification lands; a later visit shows it paid", async ({ page, context }) => {
+test("@phone the shopper closes the tab before returning; the notification lands; a later visit shows it paid", async ({
+  page,
+  context,
+}) => {
   await addToCart(page);
   await checkoutWith(page, "Alipay");
   await expect(page).toHaveURL(/\/sandbox\/cashier\/\d{26}$/);
@@ -23,14 +26,21 @@ test("@phone the shopper closes the tab before returning; the notification lands
   await controlSandbox(later, { action: "pay", syssn });
   const inspected = await (await later.request.get(`/sandbox/qfpay/control?syssn=${syssn}`)).json();
   const orderPath = new URL(inspected.transaction.returnUrl).pathname;
-  await expect.poll(async () => (await later.request.get(`/sandbox/qfpay/control?syssn=${syssn}`)).json().then((t) => t.notifications[0]?.lastResult)).toBe("HTTP 200 SUCCESS");
+  await expect
+    .poll(async () =>
+      (await later.request.get(`/sandbox/qfpay/control?syssn=${syssn}`))
+        .json()
+        .then((t) => t.notifications[0]?.lastResult),
+    )
+    .toBe("HTTP 200 SUCCESS");
   await later.goto(orderPath);
   await expect(orderStatus(later)).toHaveText("Paid");
 });
 
 test("@phone WeChat's browser gets open-in-browser guidance, a copyable link and the QR code", async ({ browser }) => {
   const wechat = await browser.newContext({
-    userAgent: "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI Language/en",
+    userAgent:
+      "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI Language/en",
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,

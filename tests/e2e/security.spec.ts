@@ -34,11 +34,20 @@ test("no server secret is in any page, and every page carries the security heade
   await addToCart(page);
   await checkoutWith(page, "AlipayHK");
   await expect(page).toHaveURL(/\/orders\//);
-  const pages = ["/", "/products/jasmine-pearls", "/cart", "/checkout", new URL(page.url()).pathname, "/admin", "/does-not-exist"];
+  const pages = [
+    "/",
+    "/products/jasmine-pearls",
+    "/cart",
+    "/checkout",
+    new URL(page.url()).pathname,
+    "/admin",
+    "/does-not-exist",
+  ];
   for (const pathname of pages) {
     const response = await page.request.get(pathname);
     const html = await response.text();
-    for (const [name, value] of Object.entries(SECRETS)) expect(html.includes(value), `${name} in ${pathname}`).toBe(false);
+    for (const [name, value] of Object.entries(SECRETS))
+      expect(html.includes(value), `${name} in ${pathname}`).toBe(false);
     const headers = response.headers();
     expect(headers["content-security-policy"], pathname).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'/);
     expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
@@ -77,17 +86,28 @@ test("the status endpoint refuses other sites' pages and other sessions", async 
 
 test("the reconciliation route needs the cron secret", async ({ request }) => {
   expect((await request.get("/api/cron/reconcile")).status()).toBe(401);
-  expect((await request.get("/api/cron/reconcile", { headers: { Authorization: "Bearer wrong-secret-0123456789" } })).status()).toBe(401);
+  expect(
+    (
+      await request.get("/api/cron/reconcile", { headers: { Authorization: "Bearer wrong-secret-0123456789" } })
+    ).status(),
+  ).toBe(401);
   const ok = await request.get("/api/cron/reconcile", { headers: { Authorization: `Bearer ${SECRETS.CRON_SECRET}` } });
   expect(ok.status()).toBe(200);
   expect(await ok.json()).toMatchObject({ checked: expect.any(Number), gatewayErrors: expect.any(Number) });
 });
 
 test("the notification route refuses a forged notification over real HTTP", async ({ request }) => {
-  const body = '{"status": "1", "notify_type": "payment", "syssn": "1", "out_trade_no": "PX", "txamt": "100", "txcurrcd": "HKD", "respcd": "0000"}';
-  const forged = await request.post("/api/qfpay/notify", { headers: { "Content-Type": "application/json", "X-QF-SIGN": "0".repeat(32) }, data: body });
+  const body =
+    '{"status": "1", "notify_type": "payment", "syssn": "1", "out_trade_no": "PX", "txamt": "100", "txcurrcd": "HKD", "respcd": "0000"}';
+  const forged = await request.post("/api/qfpay/notify", {
+    headers: { "Content-Type": "application/json", "X-QF-SIGN": "0".repeat(32) },
+    data: body,
+  });
   expect(forged.status()).toBe(401);
   expect(await forged.text()).not.toContain("SUCCESS");
-  const big = await request.post("/api/qfpay/notify", { headers: { "Content-Type": "application/json" }, data: "x".repeat(1024 * 1024) });
+  const big = await request.post("/api/qfpay/notify", {
+    headers: { "Content-Type": "application/json" },
+    data: "x".repeat(1024 * 1024),
+  });
   expect(big.status()).toBe(413);
 });

@@ -11,7 +11,11 @@ export async function addToCart(page: Page, productName = JASMINE) {
 }
 
 /** Cart, checkout, email, wallet button: what a shopper does after filling the cart. */
-export async function checkoutWith(page: Page, wallet: "AlipayHK" | "Alipay", options: { device?: "this computer" | "my phone" } = {}) {
+export async function checkoutWith(
+  page: Page,
+  wallet: "AlipayHK" | "Alipay",
+  options: { device?: "this computer" | "my phone" } = {},
+) {
   await page.getByRole("link", { name: /^Cart, \d+ items?$/ }).click();
   await expect(page.getByRole("heading", { name: "Your cart" })).toBeVisible();
   await page.getByRole("link", { name: "Checkout" }).click();

@@ -10,7 +10,11 @@ test("the home page opens, with the sandbox banner", async ({ page }) => {
   await expect(page.getByRole("note", { name: "Sandbox mode" })).toContainText("no real money moves");
 });
 
-test("a signed payment opens the sandbox cashier, and paying it returns to the shop", async ({ page, request, baseURL }) => {
+test("a signed payment opens the sandbox cashier, and paying it returns to the shop", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const params = {
     txamt: "2500",
     txcurrcd: "HKD",
@@ -20,7 +24,11 @@ test("a signed payment opens the sandbox cashier, and paying it returns to the s
     return_url: `${baseURL}/`,
   };
   const created = await request.post("/sandbox/qfpay/trade/v1/payment", {
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-QF-APPCODE": SANDBOX_APP_CODE, "X-QF-SIGN": signParams(params, SANDBOX_CLIENT_KEY) },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "X-QF-APPCODE": SANDBOX_APP_CODE,
+      "X-QF-SIGN": signParams(params, SANDBOX_CLIENT_KEY),
+    },
     data: new URLSearchParams(params).toString(),
   });
   const answer = (await created.json()) as { respcd: string; pay_url: string; syssn: string };
@@ -39,7 +47,11 @@ test("a signed payment opens the sandbox cashier, and paying it returns to the s
 
 test("a wrongly signed request is refused with 1108", async ({ request }) => {
   const created = await request.post("/sandbox/qfpay/trade/v1/payment", {
-    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-QF-APPCODE": SANDBOX_APP_CODE, "X-QF-SIGN": "0".repeat(32) },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "X-QF-APPCODE": SANDBOX_APP_CODE,
+      "X-QF-SIGN": "0".repeat(32),
+    },
     data: "txamt=100&txcurrcd=HKD",
   });
   expect(((await created.json()) as { respcd: string }).respcd).toBe("1108");

@@ -17,7 +17,13 @@ async function signIn(baseUrl: string, password: string): Promise<Shopper> {
 /** What a copied cookie opens: the orders (signed in) or the sign-in form. */
 async function adminPageWith(baseUrl: string, cookie: string): Promise<"orders" | "sign-in"> {
   const html = await (await fetch(`${baseUrl}/admin`, { headers: { cookie } })).text();
-  return html.includes(">Orders</h1>") ? "orders" : html.includes('id="password"') ? "sign-in" : (() => { throw new Error(html.slice(0, 200)); })();
+  return html.includes(">Orders</h1>")
+    ? "orders"
+    : html.includes('id="password"')
+      ? "sign-in"
+      : (() => {
+          throw new Error(html.slice(0, 200));
+        })();
 }
 
 test("signing out ends the admin session on the server, and a changed ADMIN_PASSWORD ends them all: copies of the cookie stop working", async () => {
@@ -35,7 +41,11 @@ test("signing out ends the admin session on the server, and a changed ADMIN_PASS
     const again = (await signIn(server.baseUrl, SERVER_SECRETS.ADMIN_PASSWORD)).cookieHeader();
     expect(await adminPageWith(server.baseUrl, again)).toBe("orders");
     await server.stop();
-    server = await startProductionServer({ port: PORT, database: database.server, env: { ADMIN_PASSWORD: "a-new-admin-password" } });
+    server = await startProductionServer({
+      port: PORT,
+      database: database.server,
+      env: { ADMIN_PASSWORD: "a-new-admin-password" },
+    });
     expect(await adminPageWith(server.baseUrl, again), "a session of the old password").toBe("sign-in");
   } finally {
     await server.stop();

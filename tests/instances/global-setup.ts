@@ -3,7 +3,14 @@ import { makeLoopbackCertificate } from "../support/loopback-certificate";
 import { ensureProductionBuild, startProductionServer, type ProductionServer } from "../support/production-server";
 import { startRoundRobinProxy } from "../support/round-robin-proxy";
 import { freshDatabase } from "../reliability/test-databases";
-import { DATABASE_ENV, SKIPPED_ENV, INSTANCE_PORTS, INSTANCES_ADMIN_PASSWORD, INSTANCES_CRON_SECRET, INSTANCES_PROXY_PORT } from "./instances-env";
+import {
+  DATABASE_ENV,
+  SKIPPED_ENV,
+  INSTANCE_PORTS,
+  INSTANCES_ADMIN_PASSWORD,
+  INSTANCES_CRON_SECRET,
+  INSTANCES_PROXY_PORT,
+} from "./instances-env";
 
 /**
  * Deploys the shop as Vercel would, on loopback: one build; the migrations run once, as the deploy's
@@ -14,7 +21,8 @@ import { DATABASE_ENV, SKIPPED_ENV, INSTANCE_PORTS, INSTANCES_ADMIN_PASSWORD, IN
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!process.env.TEST_POSTGRES_URL) {
-    if (process.env.CI) throw new Error("The many-instances test needs PostgreSQL: set TEST_POSTGRES_URL (.ci/run starts one).");
+    if (process.env.CI)
+      throw new Error("The many-instances test needs PostgreSQL: set TEST_POSTGRES_URL (.ci/run starts one).");
     console.log("Skipping the many-instances test: it needs PostgreSQL (set TEST_POSTGRES_URL).");
     process.env[SKIPPED_ENV] = "1";
     return async () => undefined;
@@ -22,7 +30,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   ensureProductionBuild();
   const database = await freshDatabase("postgres", "");
   const url = "url" in database.server ? database.server.url : "";
-  const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], { env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url } as unknown as NodeJS.ProcessEnv, encoding: "utf8" });
+  const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url } as unknown as NodeJS.ProcessEnv,
+    encoding: "utf8",
+  });
   if (migrated.status !== 0) throw new Error(`npm run db:migrate failed: ${migrated.stderr}`);
 
   const certificate = makeLoopbackCertificate();
@@ -47,7 +58,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       }),
     ),
   );
-  const proxy = await startRoundRobinProxy({ port: INSTANCES_PROXY_PORT, upstreams: INSTANCE_PORTS, cert: certificate.cert, key: certificate.key });
+  const proxy = await startRoundRobinProxy({
+    port: INSTANCES_PROXY_PORT,
+    upstreams: INSTANCE_PORTS,
+    cert: certificate.cert,
+    key: certificate.key,
+  });
   process.env[DATABASE_ENV] = url;
   // The test workers start after this: their own fetches then trust the front's certificate too.
   process.env.NODE_EXTRA_CA_CERTS = certificate.certFile;

@@ -7,7 +7,14 @@ import { orders } from "@/lib/db/schema/orders";
 import { checkInvariants } from "../reliability/invariants";
 import { addToCart, checkoutWith, orderStatus } from "../e2e/shop";
 import { runReconcile, sandboxControl, Shopper } from "../support/shop-http-client";
-import { DATABASE_ENV, SKIPPED_ENV, INSTANCE_PORTS, INSTANCES_ADMIN_PASSWORD, INSTANCES_CRON_SECRET, INSTANCES_PROXY_PORT } from "./instances-env";
+import {
+  DATABASE_ENV,
+  SKIPPED_ENV,
+  INSTANCE_PORTS,
+  INSTANCES_ADMIN_PASSWORD,
+  INSTANCES_CRON_SECRET,
+  INSTANCES_PROXY_PORT,
+} from "./instances-env";
 
 const ORIGIN = `https://127.0.0.1:${INSTANCES_PROXY_PORT}`;
 
@@ -23,7 +30,8 @@ async function placeOrder(clientAddress: string): Promise<{ shopper: Shopper; or
 
 async function control(command: Record<string, unknown>): Promise<void> {
   const { status, body } = await sandboxControl(ORIGIN, command);
-  if (status !== 200) throw new Error(`sandbox control ${JSON.stringify(command)}: HTTP ${status} ${JSON.stringify(body)}`);
+  if (status !== 200)
+    throw new Error(`sandbox control ${JSON.stringify(command)}: HTTP ${status} ${JSON.stringify(body)}`);
 }
 
 async function inspect(request: APIRequestContext, syssn: string) {
@@ -35,7 +43,10 @@ async function inspect(request: APIRequestContext, syssn: string) {
 test.describe.configure({ mode: "serial" });
 test.skip(process.env[SKIPPED_ENV] === "1", "needs PostgreSQL (TEST_POSTGRES_URL)");
 
-test("desktop: the QR's status, polled on whichever instance answers, turns Paid; QFPay is given the https origin", async ({ page, context }) => {
+test("desktop: the QR's status, polled on whichever instance answers, turns Paid; QFPay is given the https origin", async ({
+  page,
+  context,
+}) => {
   await addToCart(page);
   await checkoutWith(page, "AlipayHK");
   await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
@@ -52,7 +63,9 @@ test("desktop: the QR's status, polled on whichever instance answers, turns Paid
   const held = await inspect(page.request, payUrl!.split("/").pop()!);
   expect(held.transaction.returnUrl).toMatch(new RegExp(`^${ORIGIN}/orders/[\\w-]{22}\\?t=`));
   expect(held.transaction.notifyUrl).toBe(`${ORIGIN}/api/qfpay/notify`);
-  await expect.poll(async () => (await inspect(page.request, held.transaction.syssn)).notifications[0]?.lastResult).toBe("HTTP 200 SUCCESS");
+  await expect
+    .poll(async () => (await inspect(page.request, held.transaction.syssn)).notifications[0]?.lastResult)
+    .toBe("HTTP 200 SUCCESS");
 });
 
 test("@phone redirects to the wallet and comes back on return_url to the receipt", async ({ page }) => {
@@ -77,7 +90,11 @@ test("a notification that falls due while no request runs goes out with the next
   // Any request that touches an order (here the status poll) first delivers what is due.
   await shopper.status(orderId);
   await expect
-    .poll(async () => (await fetch(`${ORIGIN}/sandbox/qfpay/control?syssn=${syssn}`).then((response) => response.json())).notifications[0]?.lastResult)
+    .poll(
+      async () =>
+        (await fetch(`${ORIGIN}/sandbox/qfpay/control?syssn=${syssn}`).then((response) => response.json()))
+          .notifications[0]?.lastResult,
+    )
     .toBe("HTTP 200 SUCCESS");
 });
 
@@ -100,7 +117,10 @@ test("the admin refunds an order paid through other instances", async ({ page, b
   await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
   const orderId = new URL(page.url()).pathname.split("/")[2]!;
 
-  const adminContext = await browser.newContext({ ignoreHTTPSErrors: true, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77" } });
+  const adminContext = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77" },
+  });
   const admin = await adminContext.newPage();
   await admin.goto("/admin");
   await admin.getByLabel("Password").fill(INSTANCES_ADMIN_PASSWORD);

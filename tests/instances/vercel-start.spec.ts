@@ -6,7 +6,14 @@ import { Shopper } from "../support/shop-http-client";
 import { DATABASE_ENV, INSTANCES_PROXY_PORT, SKIPPED_ENV } from "./instances-env";
 
 /** How Vercel runs a build: read-only code, another user, production, VERCEL=1, only what the project sets. */
-const NOTHING_SET = { VERCEL: "1", SITE_URL: undefined, SESSION_SECRET: undefined, ADMIN_PASSWORD: undefined, CRON_SECRET: undefined, QFPAY_ENV: undefined };
+const NOTHING_SET = {
+  VERCEL: "1",
+  SITE_URL: undefined,
+  SESSION_SECRET: undefined,
+  ADMIN_PASSWORD: undefined,
+  CRON_SECRET: undefined,
+  QFPAY_ENV: undefined,
+};
 
 let app: ReturnType<typeof makeReadOnlyApp>;
 test.beforeAll(() => {
@@ -15,7 +22,14 @@ test.beforeAll(() => {
 test.afterAll(() => app?.remove());
 
 test("nothing configured: one line naming the database variable, and every answer says it with a 503", async () => {
-  const server = await startProductionServer({ port: INSTANCES_PROXY_PORT + 10, database: null, cwd: app.dir, user: "nobody", ready: "answering", env: NOTHING_SET });
+  const server = await startProductionServer({
+    port: INSTANCES_PROXY_PORT + 10,
+    database: null,
+    cwd: app.dir,
+    user: "nobody",
+    ready: "answering",
+    env: NOTHING_SET,
+  });
   let logged: string;
   try {
     const page = await fetch(`${server.baseUrl}/products/jasmine-pearls`);
@@ -33,7 +47,9 @@ test("nothing configured: one line naming the database variable, and every answe
   } finally {
     await server.stop();
   }
-  expect(logged.trim().split("\n")).toEqual([expect.stringMatching(/^Configuration error: DATABASE_URL must be set on Vercel .*\(it is not set\)\.$/)]);
+  expect(logged.trim().split("\n")).toEqual([
+    expect.stringMatching(/^Configuration error: DATABASE_URL must be set on Vercel .*\(it is not set\)\.$/),
+  ]);
 });
 
 test("with a migrated database and the production URL: it serves, QFPay is sent back to https://<production URL>/, and no migration runs", async () => {
@@ -43,7 +59,9 @@ test("with a migrated database and the production URL: it serves, QFPay is sent 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      return (await client.query("select count(*)::int as n, max(created_at)::text as at from drizzle.__drizzle_migrations")).rows[0];
+      return (
+        await client.query("select count(*)::int as n, max(created_at)::text as at from drizzle.__drizzle_migrations")
+      ).rows[0];
     } finally {
       await client.end();
     }

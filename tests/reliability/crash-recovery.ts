@@ -3,7 +3,12 @@ import path from "node:path";
 import { openDatabase } from "@/lib/db/connection";
 import type { CrashPoint } from "@/lib/crash-point";
 import { runReconcile, sandboxControl, Shopper } from "../support/shop-http-client";
-import { ensureProductionBuild, SERVER_SECRETS, startProductionServer, type ProductionServer } from "../support/production-server";
+import {
+  ensureProductionBuild,
+  SERVER_SECRETS,
+  startProductionServer,
+  type ProductionServer,
+} from "../support/production-server";
 import { checkInvariants } from "./invariants";
 import { freshDatabase, type TestDatabase } from "./test-databases";
 
@@ -34,7 +39,11 @@ interface Scenario {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -63,7 +72,12 @@ async function stateOf(shopper: Shopper, orderId: string): Promise<string | unde
 }
 
 /** The cron job runs until the order reaches `state`. */
-async function reconcileUntil(shopper: Shopper, server: ProductionServer, orderId: string, state: string): Promise<void> {
+async function reconcileUntil(
+  shopper: Shopper,
+  server: ProductionServer,
+  orderId: string,
+  state: string,
+): Promise<void> {
   await until(`order ${orderId} to be ${state}`, async () => {
     await runReconcile(server.baseUrl, SERVER_SECRETS.CRON_SECRET);
     return (await stateOf(shopper, orderId)) === state;
@@ -108,22 +122,22 @@ const SCENARIOS: Scenario[] = [
     point: "checkout.before-gateway",
     crash: async (shopper) => void (await shopper.checkout()),
     recover: checkoutAgainAndPay,
-    expect: "the lost attempt fails as never sent; the same cart submitted again is that order, paid once on another try",
+    expect:
+      "the lost attempt fails as never sent; the same cart submitted again is that order, paid once on another try",
   },
   {
     point: "checkout.after-gateway",
     crash: async (shopper) => void (await shopper.checkout()),
     recover: checkoutAgainAndPay,
-    expect: "the lost attempt is found open at QFPay and set aside; the same cart again is that order, paid once on another try",
+    expect:
+      "the lost attempt is found open at QFPay and set aside; the same cart again is that order, paid once on another try",
   },
-  ...(["notify.after-record", "paid.mid-transaction", "notify.before-answer"] as const).map(
-    (point): Scenario => ({
-      point,
-      crash: async (shopper, server, memo) => payInCashier(shopper, server, await placeOrder(shopper, memo)),
-      recover: (shopper, server, memo) => reconcileUntil(shopper, server, memo.orderId!, "paid"),
-      expect: "the order is paid exactly once",
-    }),
-  ),
+  ...(["notify.after-record", "paid.mid-transaction", "notify.before-answer"] as const).map((point): Scenario => ({
+    point,
+    crash: async (shopper, server, memo) => payInCashier(shopper, server, await placeOrder(shopper, memo)),
+    recover: (shopper, server, memo) => reconcileUntil(shopper, server, memo.orderId!, "paid"),
+    expect: "the order is paid exactly once",
+  })),
   {
     point: "refund.after-gateway",
     async crash(shopper, server, memo) {
@@ -131,7 +145,9 @@ const SCENARIOS: Scenario[] = [
       await payInCashier(shopper, server, orderId);
       await until("the order to be paid", async () => (await stateOf(shopper, orderId)) === "paid");
       const admin = new Shopper(server.baseUrl, { clientAddress: "198.51.100.200" });
-      const signIn = await admin.submit("/admin", await admin.page("/admin"), 'name="password"', { password: SERVER_SECRETS.ADMIN_PASSWORD });
+      const signIn = await admin.submit("/admin", await admin.page("/admin"), 'name="password"', {
+        password: SERVER_SECRETS.ADMIN_PASSWORD,
+      });
       await signIn.body?.cancel();
       const page = `/admin/orders/${orderId}`;
       await admin.submit(page, await admin.page(page), 'name="requestKey"', { full: "1" });
@@ -142,7 +158,8 @@ const SCENARIOS: Scenario[] = [
 ];
 
 async function runScenario(scenario: Scenario, database: TestDatabase): Promise<string[]> {
-  const start = (env: Record<string, string> = {}) => startProductionServer({ port: PORT, database: database.server, env });
+  const start = (env: Record<string, string> = {}) =>
+    startProductionServer({ port: PORT, database: database.server, env });
   let server = await start({ SHOP_CRASH_AT: scenario.point });
   // QFPay's notification retries, a thousand times faster.
   await sandboxControl(server.baseUrl, { action: "settings", timeScale: 0.001 });
@@ -154,7 +171,9 @@ async function runScenario(scenario: Scenario, database: TestDatabase): Promise<
   const exit = await Promise.race([server.exited, sleep(20_000).then(() => null)]);
   if (exit?.signal !== "SIGKILL") {
     await server.stop();
-    return [`the server did not die at ${scenario.point} (${exit ? `exit ${exit.code ?? exit.signal}` : "still running"})`];
+    return [
+      `the server did not die at ${scenario.point} (${exit ? `exit ${exit.code ?? exit.signal}` : "still running"})`,
+    ];
   }
 
   server = await start();
@@ -192,7 +211,8 @@ async function main() {
         await database.drop();
       }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      if (problems.length === 0) console.log(`ok   ${engine} kill -9 at ${scenario.point}: ${scenario.expect} (${seconds} s)`);
+      if (problems.length === 0)
+        console.log(`ok   ${engine} kill -9 at ${scenario.point}: ${scenario.expect} (${seconds} s)`);
       else {
         failed += 1;
         console.log(`FAIL ${engine} kill -9 at ${scenario.point} (${seconds} s)\n  - ${problems.join("\n  - ")}`);

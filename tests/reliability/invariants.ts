@@ -34,7 +34,9 @@ export async function checkInvariants(db: Db, options: { settled: boolean; stock
     db.select().from(orders),
     db.select().from(paymentAttempts),
     db.select().from(refunds),
-    db.select({ orderId: orderEvents.orderId, type: orderEvents.type, fromState: orderEvents.fromState }).from(orderEvents),
+    db
+      .select({ orderId: orderEvents.orderId, type: orderEvents.type, fromState: orderEvents.fromState })
+      .from(orderEvents),
     db.select().from(sandboxTransactions),
     db.select().from(orderItems),
     db.select().from(inventory),
@@ -52,7 +54,8 @@ export async function checkInvariants(db: Db, options: { settled: boolean; stock
   const knownOutTradeNos = new Set([...attempts.map((a) => a.outTradeNo), ...allRefunds.map((r) => r.outTradeNo)]);
 
   for (const tx of gateway) {
-    if (!knownOutTradeNos.has(tx.outTradeNo)) problems.push(`gateway ${tx.orderType} ${tx.syssn} (${tx.outTradeNo}) belongs to nothing the shop stored`);
+    if (!knownOutTradeNos.has(tx.outTradeNo))
+      problems.push(`gateway ${tx.orderType} ${tx.syssn} (${tx.outTradeNo}) belongs to nothing the shop stored`);
   }
 
   const taken = new Map<string, number>();
@@ -61,19 +64,27 @@ export async function checkInvariants(db: Db, options: { settled: boolean; stock
     const paidAttempts = (attemptsOf.get(order.id) ?? []).filter((a) => a.state === "paid");
     const effects = (eventsOf.get(order.id) ?? []).filter((e) => e.type === "order.paid_effects").length;
     // A refunded order that takes a late payment returns to paid: only the first arrival is the sale.
-    const paidEvents = (eventsOf.get(order.id) ?? []).filter((e) => e.type === "order.paid" && e.fromState === "awaiting_payment").length;
-    const succeeded = (refundsOf.get(order.id) ?? []).filter((r) => r.state === "succeeded").reduce((sum, r) => sum + r.amount, 0);
+    const paidEvents = (eventsOf.get(order.id) ?? []).filter(
+      (e) => e.type === "order.paid" && e.fromState === "awaiting_payment",
+    ).length;
+    const succeeded = (refundsOf.get(order.id) ?? [])
+      .filter((r) => r.state === "succeeded")
+      .reduce((sum, r) => sum + r.amount, 0);
 
     if (PAID_STATES.has(order.state)) {
       if (effects !== 1) problems.push(`${label}: ${effects} paid side effects`);
       if (paidEvents !== 1) problems.push(`${label}: ${paidEvents} order.paid events from awaiting_payment`);
-      if (paidAttempts.length !== 1 && !order.needsReview) problems.push(`${label}: ${paidAttempts.length} paid attempts and no review flag`);
+      if (paidAttempts.length !== 1 && !order.needsReview)
+        problems.push(`${label}: ${paidAttempts.length} paid attempts and no review flag`);
       for (const attempt of paidAttempts) {
-        if (attempt.amount !== order.total || attempt.currency !== order.currency) problems.push(`${label}: paid attempt ${attempt.outTradeNo} is not the order's total`);
+        if (attempt.amount !== order.total || attempt.currency !== order.currency)
+          problems.push(`${label}: paid attempt ${attempt.outTradeNo} is not the order's total`);
       }
       if (succeeded > order.total) problems.push(`${label}: refunds of ${succeeded} exceed the total ${order.total}`);
-      if (order.refundedTotal !== succeeded) problems.push(`${label}: refunded total ${order.refundedTotal}, refunds ${succeeded}`);
-      for (const item of items.filter((i) => i.orderId === order.id)) taken.set(item.sku, (taken.get(item.sku) ?? 0) + item.quantity);
+      if (order.refundedTotal !== succeeded)
+        problems.push(`${label}: refunded total ${order.refundedTotal}, refunds ${succeeded}`);
+      for (const item of items.filter((i) => i.orderId === order.id))
+        taken.set(item.sku, (taken.get(item.sku) ?? 0) + item.quantity);
     } else {
       if (effects !== 0 || paidEvents !== 0) problems.push(`${label}: side effects of paid without being paid`);
       if (paidAttempts.length > 0 && !order.needsReview) problems.push(`${label}: a paid attempt and no review flag`);
@@ -81,21 +92,29 @@ export async function checkInvariants(db: Db, options: { settled: boolean; stock
 
     for (const attempt of attemptsOf.get(order.id) ?? []) {
       const held = gatewayByOutTradeNo.get(attempt.outTradeNo);
-      if (attempt.state === "paid" && held?.respcd !== "0000") problems.push(`${label}: attempt ${attempt.outTradeNo} paid, but the gateway holds it as ${held?.respcd ?? "nothing"}`);
+      if (attempt.state === "paid" && held?.respcd !== "0000")
+        problems.push(
+          `${label}: attempt ${attempt.outTradeNo} paid, but the gateway holds it as ${held?.respcd ?? "nothing"}`,
+        );
       if (held?.respcd === "0000" && attempt.state !== "paid" && !order.needsReview) {
         problems.push(`${label}: the gateway holds ${attempt.outTradeNo} as paid, the shop as ${attempt.state}`);
       }
       // Settled, an attempt may stay open only while QFPay itself still holds it open (it closes at expiry).
       const openAtGateway = held !== undefined && transactionStateOf(held.respcd) === "pending";
       if (options.settled && (attempt.state === "created" || attempt.state === "unknown") && !openAtGateway) {
-        problems.push(`${label}: attempt ${attempt.outTradeNo} still ${attempt.state}, the gateway holds ${held?.respcd ?? "nothing"}`);
+        problems.push(
+          `${label}: attempt ${attempt.outTradeNo} still ${attempt.state}, the gateway holds ${held?.respcd ?? "nothing"}`,
+        );
       }
     }
     for (const refund of refundsOf.get(order.id) ?? []) {
       const held = gatewayByOutTradeNo.get(refund.outTradeNo);
-      if (refund.state === "succeeded" && !held) problems.push(`${label}: refund ${refund.outTradeNo} succeeded, but the gateway holds none`);
-      if (held && refund.state === "failed") problems.push(`${label}: refund ${refund.outTradeNo} failed, but the gateway made it`);
-      if (options.settled && (refund.state === "created" || refund.state === "unknown")) problems.push(`${label}: refund ${refund.outTradeNo} still ${refund.state}`);
+      if (refund.state === "succeeded" && !held)
+        problems.push(`${label}: refund ${refund.outTradeNo} succeeded, but the gateway holds none`);
+      if (held && refund.state === "failed")
+        problems.push(`${label}: refund ${refund.outTradeNo} failed, but the gateway made it`);
+      if (options.settled && (refund.state === "created" || refund.state === "unknown"))
+        problems.push(`${label}: refund ${refund.outTradeNo} still ${refund.state}`);
     }
   }
 

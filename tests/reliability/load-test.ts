@@ -2,7 +2,16 @@ import type autocannon from "autocannon";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/connection";
 import { ensureProductionBuild, startProductionServer } from "../support/production-server";
-import { cashierSyssnIn, fillCart, floodNotifications, holdSandboxNotifications, notificationsFor, payInSandbox, shopperNumber, stockSandboxShop } from "../support/shop-fixtures";
+import {
+  cashierSyssnIn,
+  fillCart,
+  floodNotifications,
+  holdSandboxNotifications,
+  notificationsFor,
+  payInSandbox,
+  shopperNumber,
+  stockSandboxShop,
+} from "../support/shop-fixtures";
 import { checkInvariants } from "./invariants";
 import { freshDatabase } from "./test-databases";
 import { pool, type PoolStats } from "./pool";
@@ -15,7 +24,9 @@ import { pool, type PoolStats } from "./pool";
  */
 
 const FULL = process.env.LOAD_SCALE === "full";
-const SCALE = FULL ? { orders: 1000, concurrency: 32, timeLimitMs: 300_000 } : { orders: 60, concurrency: 8, timeLimitMs: 90_000 };
+const SCALE = FULL
+  ? { orders: 1000, concurrency: 32, timeLimitMs: 300_000 }
+  : { orders: 60, concurrency: 8, timeLimitMs: 90_000 };
 const PORT = Number(process.env.RELIABILITY_PORT ?? 3211);
 
 interface Placed {
@@ -44,7 +55,10 @@ async function main() {
     checkoutStats = await pool(SCALE.orders, SCALE.concurrency, deadline, async (i) => {
       const shopper = shopperNumber(server.baseUrl, i);
       await fillCart(shopper, i);
-      const { orderId } = await shopper.checkout({ wallet: i % 2 === 0 ? "alipayhk" : "alipay", email: `load-${i}@example.com` });
+      const { orderId } = await shopper.checkout({
+        wallet: i % 2 === 0 ? "alipayhk" : "alipay",
+        email: `load-${i}@example.com`,
+      });
       if (!orderId) throw new Error("a desktop checkout goes to the order page");
       const syssn = cashierSyssnIn(await shopper.page(`/orders/${orderId}`));
       if (!syssn) throw new Error(`order ${orderId} shows no payment link`);
@@ -52,7 +66,11 @@ async function main() {
       return { orderId, syssn };
     });
 
-    const notes = await notificationsFor(server.baseUrl, checkoutStats.results.map((placed) => placed.syssn), 1 / 3);
+    const notes = await notificationsFor(
+      server.baseUrl,
+      checkoutStats.results.map((placed) => placed.syssn),
+      1 / 3,
+    );
     planned = notes.length;
     flood = await floodNotifications(server.baseUrl, notes, SCALE.concurrency);
     if (Date.now() > deadline) problems.push("the run went over its time limit");
@@ -67,21 +85,48 @@ async function main() {
     const ledger = await checkInvariants(handle.db, { settled: true, stockedTo: LOAD_STOCK });
     problems.push(...ledger.problems);
     const placed = checkoutStats.results.length;
-    if (checkoutStats.failures.length > 0) problems.push(`${checkoutStats.failures.length} checkouts failed: ${checkoutStats.failures.slice(0, 3).join("; ")}`);
+    if (checkoutStats.failures.length > 0)
+      problems.push(
+        `${checkoutStats.failures.length} checkouts failed: ${checkoutStats.failures.slice(0, 3).join("; ")}`,
+      );
     if (ledger.orders !== placed) problems.push(`${placed} checkouts answered, ${ledger.orders} orders stored`);
     if (ledger.paidOrders !== placed) problems.push(`${ledger.paidOrders} of ${placed} orders paid`);
     const ok = flood.statusCodeStats?.["200"]?.count ?? 0;
     const serverErrors = flood["5xx"];
-    if (ok !== planned) problems.push(`${ok} of ${planned} notifications answered 200 (${flood.non2xx} non-2xx, ${flood.errors} errors, ${flood.timeouts} timeouts)`);
+    if (ok !== planned)
+      problems.push(
+        `${ok} of ${planned} notifications answered 200 (${flood.non2xx} non-2xx, ${flood.errors} errors, ${flood.timeouts} timeouts)`,
+      );
     if (serverErrors > 0) problems.push(`${serverErrors} notifications answered 5xx`);
 
     const report = {
       scale: FULL ? "full" : "small",
       engine,
       concurrency: SCALE.concurrency,
-      checkouts: { attempted: SCALE.orders, answered: placed, failed: checkoutStats.failures.length, seconds: checkoutStats.seconds, p50ms: checkoutStats.p50, p99ms: checkoutStats.p99 },
-      notifications: { sent: planned, duplicates: planned - placed, ok, status5xx: serverErrors, errors: flood.errors, perSecond: Math.round(flood.requests.average), p50ms: flood.latency.p50, p99ms: flood.latency.p99 },
-      orders: { stored: ledger.orders, paid: ledger.paidOrders, lost: Math.max(0, placed - ledger.orders), doubleTransitions: ledger.problems.filter((p) => /side effects|order\.paid events/.test(p)).length },
+      checkouts: {
+        attempted: SCALE.orders,
+        answered: placed,
+        failed: checkoutStats.failures.length,
+        seconds: checkoutStats.seconds,
+        p50ms: checkoutStats.p50,
+        p99ms: checkoutStats.p99,
+      },
+      notifications: {
+        sent: planned,
+        duplicates: planned - placed,
+        ok,
+        status5xx: serverErrors,
+        errors: flood.errors,
+        perSecond: Math.round(flood.requests.average),
+        p50ms: flood.latency.p50,
+        p99ms: flood.latency.p99,
+      },
+      orders: {
+        stored: ledger.orders,
+        paid: ledger.paidOrders,
+        lost: Math.max(0, placed - ledger.orders),
+        doubleTransitions: ledger.problems.filter((p) => /side effects|order\.paid events/.test(p)).length,
+      },
     };
     console.log(JSON.stringify(report, null, 2));
   } finally {

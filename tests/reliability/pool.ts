@@ -13,7 +13,12 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs `count` tasks, `concurrency` at a time, starting none after `deadline`; times each one. */
-export async function pool<T>(count: number, concurrency: number, deadline: number, task: (index: number) => Promise<T>): Promise<PoolStats<T>> {
+export async function pool<T>(
+  count: number,
+  concurrency: number,
+  deadline: number,
+  task: (index: number) => Promise<T>,
+): Promise<PoolStats<T>> {
   const results: T[] = [];
   const failures: string[] = [];
   const times: number[] = [];
@@ -33,5 +38,11 @@ export async function pool<T>(count: number, concurrency: number, deadline: numb
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
   times.sort((a, b) => a - b);
-  return { results, failures, seconds: (performance.now() - started) / 1000, p50: Math.round(percentile(times, 50)), p99: Math.round(percentile(times, 99)) };
+  return {
+    results,
+    failures,
+    seconds: (performance.now() - started) / 1000,
+    p50: Math.round(percentile(times, 50)),
+    p99: Math.round(percentile(times, 99)),
+  };
 }

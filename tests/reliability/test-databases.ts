@@ -14,7 +14,11 @@ export interface TestDatabase {
 export async function freshDatabase(engine: "pglite" | "postgres", pgliteDir: string): Promise<TestDatabase> {
   if (engine === "pglite") {
     rmSync(pgliteDir, { recursive: true, force: true });
-    return { server: { pgliteDir }, open: { dataDir: pgliteDir }, drop: async () => rmSync(pgliteDir, { recursive: true, force: true }) };
+    return {
+      server: { pgliteDir },
+      open: { dataDir: pgliteDir },
+      drop: async () => rmSync(pgliteDir, { recursive: true, force: true }),
+    };
   }
   const serverUrl = process.env.TEST_POSTGRES_URL;
   if (!serverUrl) throw new Error("TEST_POSTGRES_URL is not set");
@@ -31,5 +35,9 @@ export async function freshDatabase(engine: "pglite" | "postgres", pgliteDir: st
   await admin(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { server: { url: url.toString() }, open: { url: url.toString() }, drop: () => admin(`drop database if exists ${name} with (force)`) };
+  return {
+    server: { url: url.toString() },
+    open: { url: url.toString() },
+    drop: () => admin(`drop database if exists ${name} with (force)`),
+  };
 }

@@ -17,7 +17,11 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(origin + (req.url ?? "/"), { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined });
+  return new Request(origin + (req.url ?? "/"), {
+    method: req.method,
+    headers,
+    body: hasBody ? Buffer.concat(chunks) : undefined,
+  });
 }
 
 /**

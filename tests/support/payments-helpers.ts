@@ -13,10 +13,19 @@ import type { ShopHarness } from "./shop-harness";
 
 export const TEA = "TEA-JAS-50"; // HK$128.00
 
-export async function checkout(shop: ShopHarness, options: { wallet?: Wallet; device?: Device; qty?: number; sku?: string } = {}) {
+export async function checkout(
+  shop: ShopHarness,
+  options: { wallet?: Wallet; device?: Device; qty?: number; sku?: string } = {},
+) {
   const priced = priceCart([{ sku: options.sku ?? TEA, qty: options.qty ?? 1 }]);
   if (!priced.ok) throw new Error(priced.error);
-  const result = await startPayment(shop.ctx, { sessionId: "session-a", email: "shopper@example.com", items: priced.items, wallet: options.wallet ?? "alipayhk", device: options.device ?? "desktop" });
+  const result = await startPayment(shop.ctx, {
+    sessionId: "session-a",
+    email: "shopper@example.com",
+    items: priced.items,
+    wallet: options.wallet ?? "alipayhk",
+    device: options.device ?? "desktop",
+  });
   if (!result.ok) throw new Error(result.error);
   return result;
 }
@@ -27,11 +36,18 @@ export async function orderOf(shop: ShopHarness, orderId: string) {
 }
 
 export async function attemptsOf(shop: ShopHarness, orderId: string) {
-  return shop.database.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(paymentAttempts.id);
+  return shop.database.db
+    .select()
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, orderId))
+    .orderBy(paymentAttempts.id);
 }
 
 export async function eventCount(shop: ShopHarness, orderId: string, type: string): Promise<number> {
-  const [row] = await shop.database.db.select({ n: count() }).from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.type, type)));
+  const [row] = await shop.database.db
+    .select({ n: count() })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.type, type)));
   return row!.n;
 }
 

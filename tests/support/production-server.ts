@@ -59,17 +59,36 @@ function newestSourceMtime(dir: string): number {
 export function ensureProductionBuild(): void {
   const buildId = path.join(ROOT, ".next/BUILD_ID");
   const sources = ["app", "lib", "public"].map((dir) => newestSourceMtime(path.join(ROOT, dir)));
-  for (const file of ["next.config.js", "proxy.ts", "instrumentation.ts"]) sources.push(statSync(path.join(ROOT, file)).mtimeMs);
+  for (const file of ["next.config.js", "proxy.ts", "instrumentation.ts"])
+    sources.push(statSync(path.join(ROOT, file)).mtimeMs);
   if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...sources)) return;
   console.log("Building the production bundle (next build) ...");
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("next build failed");
 }
 
 export async function startProductionServer(options: ServerOptions): Promise<ProductionServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const database = options.database === null ? {} : "url" in options.database ? { DATABASE_URL: options.database.url } : { PGLITE_DATA_DIR: options.database.pgliteDir };
-  const command = [process.execPath, ...(options.nodeArgs ?? []), NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(options.port)];
+  const database =
+    options.database === null
+      ? {}
+      : "url" in options.database
+        ? { DATABASE_URL: options.database.url }
+        : { PGLITE_DATA_DIR: options.database.pgliteDir };
+  const command = [
+    process.execPath,
+    ...(options.nodeArgs ?? []),
+    NEXT_BIN,
+    "start",
+    "-H",
+    "127.0.0.1",
+    "-p",
+    String(options.port),
+  ];
   if (options.user && process.getuid?.() === 0) command.unshift("runuser", "-u", options.user, "--");
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
     cwd: options.cwd ?? ROOT,
@@ -92,7 +111,9 @@ export async function startProductionServer(options: ServerOptions): Promise<Pro
   child.stderr!.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   let ended = false;
   void exited.then(() => (ended = true));
 

@@ -15,7 +15,12 @@ export interface RoundRobinProxy {
  * status polls, the notification) land on different instances. It sets the forwarding headers
  * Vercel's edge sets, overwriting what the client sent.
  */
-export async function startRoundRobinProxy(options: { port: number; upstreams: number[]; cert: string; key: string }): Promise<RoundRobinProxy> {
+export async function startRoundRobinProxy(options: {
+  port: number;
+  upstreams: number[];
+  cert: string;
+  key: string;
+}): Promise<RoundRobinProxy> {
   const counts = options.upstreams.map(() => 0);
   let next = 0;
   const server = https.createServer({ cert: options.cert, key: options.key }, (request, response) => {
@@ -23,7 +28,13 @@ export async function startRoundRobinProxy(options: { port: number; upstreams: n
     counts[index]!++;
     // Vercel's edge writes the client's address where a client cannot: every test client comes from
     // loopback, so the address a test names in x-forwarded-for stands for the one the edge would see.
-    const client = String(request.headers["x-forwarded-for"] ?? "").split(",").at(-1)?.trim() || request.socket.remoteAddress || "127.0.0.1";
+    const client =
+      String(request.headers["x-forwarded-for"] ?? "")
+        .split(",")
+        .at(-1)
+        ?.trim() ||
+      request.socket.remoteAddress ||
+      "127.0.0.1";
     const headers: http.OutgoingHttpHeaders = {
       ...request.headers,
       "x-forwarded-proto": "https",

@@ -45,7 +45,12 @@ export async function startSandbox(options: { retryTimer?: boolean } = {}): Prom
     if (path === "/sandbox/qfpay/control") return holder.gateway!.handleControl(request);
     return new Response("not found", { status: 404 });
   });
-  const gateway = createSandboxGateway({ db: database.db, publicBaseUrl: server.url, registeredNotifyUrl: `${receiver.url}/registered`, retryTimer: options.retryTimer });
+  const gateway = createSandboxGateway({
+    db: database.db,
+    publicBaseUrl: server.url,
+    registeredNotifyUrl: `${receiver.url}/registered`,
+    retryTimer: options.retryTimer,
+  });
   holder.gateway = gateway;
   const apiBase = `${server.url}/sandbox/qfpay`;
   return {
@@ -56,9 +61,20 @@ export async function startSandbox(options: { retryTimer?: boolean } = {}): Prom
     received,
     receiverUrl: `${receiver.url}/notify`,
     receiverAnswer,
-    client: (overrides) => createQfpayClient({ baseUrl: apiBase, appCode: SANDBOX_APP_CODE, clientKey: SANDBOX_CLIENT_KEY, timeoutMs: 3_000, ...overrides }),
+    client: (overrides) =>
+      createQfpayClient({
+        baseUrl: apiBase,
+        appCode: SANDBOX_APP_CODE,
+        clientKey: SANDBOX_CLIENT_KEY,
+        timeoutMs: 3_000,
+        ...overrides,
+      }),
     async control(command) {
-      const response = await fetch(`${apiBase}/control`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(command) });
+      const response = await fetch(`${apiBase}/control`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(command),
+      });
       return { status: response.status, body: await response.json() };
     },
     async close() {
@@ -71,7 +87,10 @@ export async function startSandbox(options: { retryTimer?: boolean } = {}): Prom
 }
 
 /** Waits for a condition that another part of the system makes true in its own time. */
-export async function eventually<T>(check: () => T | Promise<T>, { timeoutMs = 5_000, intervalMs = 20 } = {}): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  check: () => T | Promise<T>,
+  { timeoutMs = 5_000, intervalMs = 20 } = {},
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -29,13 +29,21 @@ export function cashierSyssnIn(text: string): string | null {
 
 /** Stock every product of the demo shop with this many (checkout refuses goods other orders hold). */
 export async function stockSandboxShop(baseUrl: string, stock: number): Promise<void> {
-  const response = await fetch(new URL("/sandbox/stock", baseUrl), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ stock }) });
+  const response = await fetch(new URL("/sandbox/stock", baseUrl), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ stock }),
+  });
   if (response.status !== 200) throw new Error(`stocking the shop: HTTP ${response.status}`);
 }
 
 /** The sandbox holds back its own notifications (for an hour), so that a script sends them instead. */
 export async function holdSandboxNotifications(baseUrl: string, count: number): Promise<void> {
-  const held = await sandboxControl(baseUrl, { action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 }, count });
+  const held = await sandboxControl(baseUrl, {
+    action: "fault",
+    fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 },
+    count,
+  });
   if (held.status !== 200) throw new Error(`holding notifications back: HTTP ${held.status}`);
 }
 
@@ -50,10 +58,16 @@ export interface SignedNotification {
 }
 
 /** QFPay's own body and signature for each paid transaction, a share of them twice, in random order. */
-export async function notificationsFor(baseUrl: string, syssns: string[], duplicateShare: number): Promise<SignedNotification[]> {
+export async function notificationsFor(
+  baseUrl: string,
+  syssns: string[],
+  duplicateShare: number,
+): Promise<SignedNotification[]> {
   const notes: SignedNotification[] = [];
   for (const syssn of syssns) {
-    const found = (await fetch(`${baseUrl}/sandbox/qfpay/control?syssn=${syssn}`).then((r) => r.json())) as { transaction: Parameters<typeof notificationBody>[0] };
+    const found = (await fetch(`${baseUrl}/sandbox/qfpay/control?syssn=${syssn}`).then((r) => r.json())) as {
+      transaction: Parameters<typeof notificationBody>[0];
+    };
     const body = notificationBody(found.transaction);
     const note = { body, sign: signNotificationBody(body, SANDBOX_CLIENT_KEY) };
     notes.push(note);
@@ -67,7 +81,11 @@ export async function notificationsFor(baseUrl: string, syssns: string[], duplic
 }
 
 /** Sends every notification once, in the order given, `connections` at a time, as QFPay would post them. */
-export function floodNotifications(baseUrl: string, notes: SignedNotification[], connections: number): Promise<autocannon.Result> {
+export function floodNotifications(
+  baseUrl: string,
+  notes: SignedNotification[],
+  connections: number,
+): Promise<autocannon.Result> {
   let next = 0;
   return autocannon({
     url: `${baseUrl}/api/qfpay/notify`,
@@ -79,7 +97,11 @@ export function floodNotifications(baseUrl: string, notes: SignedNotification[],
         method: "POST",
         setupRequest: (request) => {
           const note = notes[next++ % notes.length]!;
-          return { ...request, body: note.body, headers: { "content-type": "application/json", "x-qf-sign": note.sign } };
+          return {
+            ...request,
+            body: note.body,
+            headers: { "content-type": "application/json", "x-qf-sign": note.sign },
+          };
         },
       },
     ],

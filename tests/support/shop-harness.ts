@@ -41,7 +41,8 @@ export async function startShop(timing: ContextTiming = {}): Promise<ShopHarness
     const api = /^\/sandbox\/qfpay\/trade\/v1\/([a-z]+)$/.exec(path);
     if (api) return holder.gateway!.handleApi(api[1]!, request);
     if (path === "/sandbox/qfpay/control") return holder.gateway!.handleControl(request);
-    if (path === "/api/qfpay/notify" && request.method === "POST") return handleNotifyRequest(holder.ctx!, request, request.headers.get("x-forwarded-for") ?? "127.0.0.1");
+    if (path === "/api/qfpay/notify" && request.method === "POST")
+      return handleNotifyRequest(holder.ctx!, request, request.headers.get("x-forwarded-for") ?? "127.0.0.1");
     return new Response("not found", { status: 404 });
   });
   const notifyUrl = `${server.url}/api/qfpay/notify`;
@@ -50,7 +51,10 @@ export async function startShop(timing: ContextTiming = {}): Promise<ShopHarness
 
   const pending = new Set<Promise<unknown>>();
   const logLines: Record<string, unknown>[] = [];
-  const log = createLogger({ write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) }, "info");
+  const log = createLogger(
+    { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) },
+    "info",
+  );
   // The shop as the app builds it (lib/gateways), in sandbox mode on this server, its sandbox reached
   // over HTTP; only the timings differ: no 3 s between queries, no grace for QFPay's lagging records,
   // and a 2 s deadline, so that a test of a silent gateway does not wait QFPay's 15 s.
@@ -79,7 +83,11 @@ export async function startShop(timing: ContextTiming = {}): Promise<ShopHarness
       while (pending.size > 0) await Promise.all([...pending]);
     },
     async control(command) {
-      const response = await fetch(`${server.url}/sandbox/qfpay/control`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(command) });
+      const response = await fetch(`${server.url}/sandbox/qfpay/control`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(command),
+      });
       return { status: response.status, body: await response.json() };
     },
     async close() {

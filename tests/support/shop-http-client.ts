@@ -14,8 +14,10 @@ export interface ShopperOptions {
 /** Where the shop sent the shopper: the order page (computers), or straight to the wallet (phones). */
 export type CheckoutOutcome = { orderId: string; payUrl: null } | { orderId: null; payUrl: string };
 
-export const DESKTOP_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
-export const PHONE_AGENT = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36";
+export const DESKTOP_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+export const PHONE_AGENT =
+  "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36";
 
 function decodeEntities(text: string): string {
   return text
@@ -104,16 +106,22 @@ export class Shopper {
     const path = `/products/${slug}`;
     const response = await this.submit(path, await this.page(path), `value="${sku}"`, { sku, qty: String(qty) });
     const text = await response.text();
-    if (response.status !== 200 || !text.includes("to your cart")) throw new Error(`adding ${sku} to the cart failed: HTTP ${response.status}`);
+    if (response.status !== 200 || !text.includes("to your cart"))
+      throw new Error(`adding ${sku} to the cart failed: HTTP ${response.status}`);
   }
 
   /** Submits the checkout form; the shop answers with a redirect to the order page or, on a phone, the wallet. */
-  async checkout(options: { email?: string; wallet?: "alipayhk" | "alipay"; device?: "desktop" | "mobile" } = {}): Promise<CheckoutOutcome> {
+  async checkout(
+    options: { email?: string; wallet?: "alipayhk" | "alipay"; device?: "desktop" | "mobile" } = {},
+  ): Promise<CheckoutOutcome> {
     const html = await this.page("/checkout");
     return this.submitCheckout(html, options);
   }
 
-  async submitCheckout(html: string, options: { email?: string; wallet?: "alipayhk" | "alipay"; device?: "desktop" | "mobile" } = {}): Promise<CheckoutOutcome> {
+  async submitCheckout(
+    html: string,
+    options: { email?: string; wallet?: "alipayhk" | "alipay"; device?: "desktop" | "mobile" } = {},
+  ): Promise<CheckoutOutcome> {
     const response = await this.submit("/checkout", html, 'name="email"', {
       email: options.email ?? "shopper@example.com",
       wallet: options.wallet ?? "alipayhk",
@@ -139,7 +147,10 @@ export class Shopper {
 }
 
 /** The sandbox's control endpoint (sandbox mode only): the cashier's buttons and scripted faults. */
-export async function sandboxControl(baseUrl: string, command: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function sandboxControl(
+  baseUrl: string,
+  command: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(new URL("/sandbox/qfpay/control", baseUrl), {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -150,7 +161,9 @@ export async function sandboxControl(baseUrl: string, command: unknown): Promise
 
 /** Runs the scheduled reconciliation as a cron job would. */
 export async function runReconcile(baseUrl: string, cronSecret: string): Promise<Record<string, unknown>> {
-  const response = await fetch(new URL("/api/cron/reconcile", baseUrl), { headers: { authorization: `Bearer ${cronSecret}` } });
+  const response = await fetch(new URL("/api/cron/reconcile", baseUrl), {
+    headers: { authorization: `Bearer ${cronSecret}` },
+  });
   if (response.status !== 200) throw new Error(`reconcile: HTTP ${response.status}`);
   return (await response.json()) as Record<string, unknown>;
 }

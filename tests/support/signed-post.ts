@@ -11,9 +11,14 @@ export async function signedPost(
   const headers: Record<string, string> = {
     "Content-Type": "application/x-www-form-urlencoded",
     "X-QF-APPCODE": options.appCode ?? SANDBOX_APP_CODE,
-    "X-QF-SIGN": options.sign ?? signParams(params, SANDBOX_CLIENT_KEY, options.signType === "SHA256" ? "SHA256" : "MD5"),
+    "X-QF-SIGN":
+      options.sign ?? signParams(params, SANDBOX_CLIENT_KEY, options.signType === "SHA256" ? "SHA256" : "MD5"),
   };
   if (options.signType) headers["X-QF-SIGNTYPE"] = options.signType;
-  const response = await fetch(`${apiBase}/trade/v1/${endpoint}`, { method: "POST", headers, body: new URLSearchParams(params).toString() });
+  const response = await fetch(`${apiBase}/trade/v1/${endpoint}`, {
+    method: "POST",
+    headers,
+    body: new URLSearchParams(params).toString(),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }

@@ -9,8 +9,18 @@ import { createTestDatabase } from "../support/test-database";
 let database: DatabaseHandle;
 beforeAll(async () => {
   database = await createTestDatabase();
-  const order = (id: string, mode: "sandbox" | "live" | null) => ({ id, mode, ownerSessionId: "s", email: "a@b.co", currency: "HKD", total: 1000, state: "paid" as const });
-  await database.db.insert(orders).values([order("sandbox-order", "sandbox"), order("live-order", "live"), order("old-order", null)]);
+  const order = (id: string, mode: "sandbox" | "live" | null) => ({
+    id,
+    mode,
+    ownerSessionId: "s",
+    email: "a@b.co",
+    currency: "HKD",
+    total: 1000,
+    state: "paid" as const,
+  });
+  await database.db
+    .insert(orders)
+    .values([order("sandbox-order", "sandbox"), order("live-order", "live"), order("old-order", null)]);
 });
 afterAll(async () => {
   await database?.close();

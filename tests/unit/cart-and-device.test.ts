@@ -3,15 +3,27 @@ import { priceCart } from "@/lib/catalog/price-cart";
 import { PRODUCTS } from "@/lib/catalog/products";
 import { cartCount, changeCart, sanitizeCart } from "@/lib/cart/cart-lines";
 import { guessDevice } from "@/lib/web/device";
-import { walletRefusal } from "@/lib/payments/start-payment";
+import { walletRefusal } from "@/lib/payments/wallet-refusal";
 import { formatMoney } from "@/lib/money";
 
 const TEA = "TEA-JAS-50";
 
 describe("cart lines", () => {
   it("keeps only lines that can be sold", () => {
-    const claimed = [{ sku: TEA, qty: 2 }, { sku: "NOPE", qty: 1 }, { sku: "WARE-KET-GLS", qty: 500 }, { sku: TEA, qty: 1 }, { sku: "GOOD-TIN-SET", qty: 1.5 }, "junk", null, { sku: "GOOD-TOTE-HK", qty: 1, price: 1 }];
-    expect(sanitizeCart(claimed)).toEqual([{ sku: TEA, qty: 2 }, { sku: "GOOD-TOTE-HK", qty: 1 }]);
+    const claimed = [
+      { sku: TEA, qty: 2 },
+      { sku: "NOPE", qty: 1 },
+      { sku: "WARE-KET-GLS", qty: 500 },
+      { sku: TEA, qty: 1 },
+      { sku: "GOOD-TIN-SET", qty: 1.5 },
+      "junk",
+      null,
+      { sku: "GOOD-TOTE-HK", qty: 1, price: 1 },
+    ];
+    expect(sanitizeCart(claimed)).toEqual([
+      { sku: TEA, qty: 2 },
+      { sku: "GOOD-TOTE-HK", qty: 1 },
+    ]);
     expect(sanitizeCart("not a cart")).toEqual([]);
     expect(sanitizeCart(undefined)).toEqual([]);
   });
@@ -29,7 +41,10 @@ describe("cart lines", () => {
   });
 
   it("prices from the catalog only, in integers", () => {
-    const priced = priceCart([{ sku: TEA, qty: 3 }, { sku: "WARE-KET-GLS", qty: 1 }]);
+    const priced = priceCart([
+      { sku: TEA, qty: 3 },
+      { sku: "WARE-KET-GLS", qty: 1 },
+    ]);
     expect(priced).toEqual({ ok: true, total: 3 * 12800 + 26800, items: expect.any(Array) });
     expect(priceCart([{ sku: "NOPE", qty: 1 }]).ok).toBe(false);
     expect(priceCart([{ sku: TEA, qty: 0 }]).ok).toBe(false);
@@ -45,17 +60,54 @@ describe("cart lines", () => {
 });
 
 describe("device guess", () => {
-  const guess = (ua: string, extra: Record<string, string> = {}) => guessDevice(new Headers({ "user-agent": ua, ...extra }));
+  const guess = (ua: string, extra: Record<string, string> = {}) =>
+    guessDevice(new Headers({ "user-agent": ua, ...extra }));
   it.each([
-    ["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36", "desktop", null],
-    ["Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15", "desktop", null],
-    ["Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", "mobile", null],
-    ["Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36", "mobile", null],
-    ["Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", "mobile", null],
-    ["Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47 WeChat/arm64", "mobile", "WeChat"],
-    ["Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 [FBAN/FBIOS;FBAV/450.0]", "mobile", "Facebook"],
-    ["Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Instagram 330.0", "mobile", "Instagram"],
-    ["Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari Line/14.5.0", "mobile", "LINE"],
+    [
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+      "desktop",
+      null,
+    ],
+    [
+      "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+      "desktop",
+      null,
+    ],
+    [
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+      "mobile",
+      null,
+    ],
+    [
+      "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36",
+      "mobile",
+      null,
+    ],
+    [
+      "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+      "mobile",
+      null,
+    ],
+    [
+      "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47 WeChat/arm64",
+      "mobile",
+      "WeChat",
+    ],
+    [
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 [FBAN/FBIOS;FBAV/450.0]",
+      "mobile",
+      "Facebook",
+    ],
+    [
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Instagram 330.0",
+      "mobile",
+      "Instagram",
+    ],
+    [
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari Line/14.5.0",
+      "mobile",
+      "LINE",
+    ],
     ["", "desktop", null],
   ])("%s", (ua, kind, inApp) => {
     expect(guess(ua)).toEqual({ kind, inApp });
@@ -95,8 +147,36 @@ describe("801101's minimum in every currency", () => {
     const { ABOVE_ONE_HKD } = await import("@/lib/qfpay/pay-types");
     const { CURRENCY_CODES, CURRENCIES } = await import("@/lib/qfpay/currencies");
     // How many HKD one unit of each currency is worth, at most (rates of 2026, rounded up generously).
-    const hkdPerUnitAtMost: Record<string, number> = { HKD: 1, USD: 8, EUR: 9, CAD: 6, AUD: 6, SGD: 6.2, AED: 2.2, CNY: 1.15, MYR: 1.9, THB: 0.25, JPY: 0.056, IDR: 0.0005, MMK: 0.0038 };
-    const hkdPerUnitAtLeast: Record<string, number> = { HKD: 1, USD: 7.7, EUR: 7.5, CAD: 5, AUD: 4.5, SGD: 5.5, AED: 2.05, CNY: 1.05, MYR: 1.6, THB: 0.2, JPY: 0.048, IDR: 0.00045, MMK: 0.0018 };
+    const hkdPerUnitAtMost: Record<string, number> = {
+      HKD: 1,
+      USD: 8,
+      EUR: 9,
+      CAD: 6,
+      AUD: 6,
+      SGD: 6.2,
+      AED: 2.2,
+      CNY: 1.15,
+      MYR: 1.9,
+      THB: 0.25,
+      JPY: 0.056,
+      IDR: 0.0005,
+      MMK: 0.0038,
+    };
+    const hkdPerUnitAtLeast: Record<string, number> = {
+      HKD: 1,
+      USD: 7.7,
+      EUR: 7.5,
+      CAD: 5,
+      AUD: 4.5,
+      SGD: 5.5,
+      AED: 2.05,
+      CNY: 1.05,
+      MYR: 1.6,
+      THB: 0.2,
+      JPY: 0.048,
+      IDR: 0.00045,
+      MMK: 0.0018,
+    };
     for (const currency of CURRENCY_CODES) {
       const floor = ABOVE_ONE_HKD[currency] / 10 ** CURRENCIES[currency].minorUnits;
       expect(floor * hkdPerUnitAtLeast[currency]!, currency).toBeGreaterThanOrEqual(1);

@@ -10,7 +10,11 @@ function headers(entries: Record<string, string>): Headers {
 
 describe("the client's address for rate limits and the lock-out", () => {
   it("exposed directly: the connection's address, whatever x-forwarded-for and x-real-ip claim", () => {
-    const h = headers({ [PEER_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": "10.0.0.1, 10.0.0.2", "x-real-ip": "10.0.0.3" });
+    const h = headers({
+      [PEER_ADDRESS_HEADER]: "203.0.113.7",
+      "x-forwarded-for": "10.0.0.1, 10.0.0.2",
+      "x-real-ip": "10.0.0.3",
+    });
     expect(clientAddress(h, direct)).toBe("203.0.113.7");
   });
 
@@ -27,8 +31,19 @@ describe("the client's address for rate limits and the lock-out", () => {
 
   it("on Vercel: x-vercel-forwarded-for, then x-real-ip, never x-forwarded-for", () => {
     const vercel = { serverless: true, trustedProxyHops: 0 };
-    expect(clientAddress(headers({ "x-vercel-forwarded-for": "198.51.100.9", "x-real-ip": "198.51.100.8", "x-forwarded-for": "6.6.6.6" }), vercel)).toBe("198.51.100.9");
-    expect(clientAddress(headers({ "x-real-ip": "198.51.100.8", "x-forwarded-for": "6.6.6.6" }), vercel)).toBe("198.51.100.8");
+    expect(
+      clientAddress(
+        headers({
+          "x-vercel-forwarded-for": "198.51.100.9",
+          "x-real-ip": "198.51.100.8",
+          "x-forwarded-for": "6.6.6.6",
+        }),
+        vercel,
+      ),
+    ).toBe("198.51.100.9");
+    expect(clientAddress(headers({ "x-real-ip": "198.51.100.8", "x-forwarded-for": "6.6.6.6" }), vercel)).toBe(
+      "198.51.100.8",
+    );
     expect(clientAddress(headers({ "x-forwarded-for": "6.6.6.6" }), vercel)).toBe("unknown");
   });
 });

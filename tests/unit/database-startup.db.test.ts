@@ -17,7 +17,9 @@ describe("the generated session secret (sandbox mode with no SESSION_SECRET)", (
   });
 
   it("is made once however many instances ask at the same moment, and then read by all", async () => {
-    const secrets = await Promise.all(Array.from({ length: 20 }, () => resolveSessionSecret({ sessionSecret: undefined }, database.db)));
+    const secrets = await Promise.all(
+      Array.from({ length: 20 }, () => resolveSessionSecret({ sessionSecret: undefined }, database.db)),
+    );
     expect(new Set(secrets).size).toBe(1);
     expect(secrets[0]!.length).toBeGreaterThanOrEqual(32);
     expect(await database.db.select().from(generatedSecrets)).toHaveLength(1);
@@ -60,7 +62,9 @@ describe.runIf(postgres)("opening PostgreSQL: a cold start checks, a deploy migr
 
   it("migrators started together apply each migration once; a later cold start runs none", async () => {
     const url = await emptyDatabase();
-    const handles = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ url, migrations: "apply", poolSize: 2 })));
+    const handles = await Promise.all(
+      Array.from({ length: 4 }, () => openDatabase({ url, migrations: "apply", poolSize: 2 })),
+    );
     await Promise.all(handles.map((handle) => handle.close()));
     const applied = await migrationsIn(url);
     expect(applied).toBeGreaterThanOrEqual(5);

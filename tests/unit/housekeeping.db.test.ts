@@ -24,17 +24,30 @@ it("deletes rate-limit windows and sign-in counts long over and old refused-noti
   ]);
   await database.db.insert(signInThrottle).values([
     { clientKey: "old", failures: 2, windowStartedAt: ago(2 * day) },
-    { clientKey: "old-but-locked", failures: 5, windowStartedAt: ago(2 * day), lockedUntil: new Date(now.getTime() + 60_000) },
+    {
+      clientKey: "old-but-locked",
+      failures: 5,
+      windowStartedAt: ago(2 * day),
+      lockedUntil: new Date(now.getTime() + 60_000),
+    },
     { clientKey: "live", failures: 1, windowStartedAt: ago(60_000) },
   ]);
   await database.db.insert(refusedNotifications).values([
-    { reason: "bad_signature", hour: ago((REFUSED_NOTIFICATIONS_KEPT_DAYS + 1) * day), sampleBody: "{}", sampleBytes: 2 },
+    {
+      reason: "bad_signature",
+      hour: ago((REFUSED_NOTIFICATIONS_KEPT_DAYS + 1) * day),
+      sampleBody: "{}",
+      sampleBytes: 2,
+    },
     { reason: "bad_signature", hour: ago(day), sampleBody: "{}", sampleBytes: 2 },
   ]);
 
   expect(await pruneStaleRows(database.db, now)).toEqual({ rateLimits: 1, signInThrottle: 1, refusedNotifications: 1 });
   expect((await database.db.select().from(rateLimits)).map((r) => r.key)).toEqual(["live"]);
-  expect((await database.db.select().from(signInThrottle)).map((r) => r.clientKey).sort()).toEqual(["live", "old-but-locked"]);
+  expect((await database.db.select().from(signInThrottle)).map((r) => r.clientKey).sort()).toEqual([
+    "live",
+    "old-but-locked",
+  ]);
   expect(await database.db.select().from(refusedNotifications)).toHaveLength(1);
   expect(await pruneStaleRows(database.db, now)).toEqual({ rateLimits: 0, signInThrottle: 0, refusedNotifications: 0 });
 });

@@ -20,7 +20,11 @@ async function paidBody() {
 }
 
 function post(body: string, signature = signNotificationBody(body, SANDBOX_CLIENT_KEY)) {
-  return fetch(shop.notifyUrl, { method: "POST", headers: { "Content-Type": "application/json", "X-QF-SIGN": signature }, body });
+  return fetch(shop.notifyUrl, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-QF-SIGN": signature },
+    body,
+  });
 }
 
 it("logs a notification, the query that confirms it and what came of it, each as one line naming its event", async () => {
@@ -28,10 +32,28 @@ it("logs a notification, the query that confirms it and what came of it, each as
   expect((await post(body)).status).toBe(200);
   expect(shop.logLines).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ event: "qfpay.call", endpoint: "payment", outTradeNo: attempt.outTradeNo, outcome: "accepted", code: "0000" }),
-      expect.objectContaining({ event: "notification", outcome: "applied", outTradeNo: attempt.outTradeNo, syssn: attempt.syssn, times: 1 }),
+      expect.objectContaining({
+        event: "qfpay.call",
+        endpoint: "payment",
+        outTradeNo: attempt.outTradeNo,
+        outcome: "accepted",
+        code: "0000",
+      }),
+      expect.objectContaining({
+        event: "notification",
+        outcome: "applied",
+        outTradeNo: attempt.outTradeNo,
+        syssn: attempt.syssn,
+        times: 1,
+      }),
       expect.objectContaining({ event: "qfpay.call", endpoint: "query", outcome: "accepted", code: "0000" }),
-      expect.objectContaining({ event: "notification.confirmed", outTradeNo: attempt.outTradeNo, query: "settled", truth: "paid", taken: true }),
+      expect.objectContaining({
+        event: "notification.confirmed",
+        outTradeNo: attempt.outTradeNo,
+        query: "settled",
+        truth: "paid",
+        taken: true,
+      }),
     ]),
   );
   for (const line of shop.logLines) expect(typeof line.ms === "number" || line.event !== "qfpay.call").toBe(true);
@@ -41,9 +63,17 @@ it("logs a refused notification with its reason, and never the signature, the ke
   const { body } = await paidBody();
   const forged = signNotificationBody(body, "not-the-key");
   expect((await post(body, forged)).status).toBe(401);
-  expect(shop.logLines).toContainEqual(expect.objectContaining({ event: "notification.refused", reason: "bad_signature", status: 401 }));
+  expect(shop.logLines).toContainEqual(
+    expect.objectContaining({ event: "notification.refused", reason: "bad_signature", status: 401 }),
+  );
   const text = shop.logLines.map((line) => JSON.stringify(line)).join("\n");
-  for (const secret of [forged, signNotificationBody(body, SANDBOX_CLIENT_KEY), SANDBOX_CLIENT_KEY, shop.ctx.sessionSecret, "shopper@example.com"]) {
+  for (const secret of [
+    forged,
+    signNotificationBody(body, SANDBOX_CLIENT_KEY),
+    SANDBOX_CLIENT_KEY,
+    shop.ctx.sessionSecret,
+    "shopper@example.com",
+  ]) {
     expect(text).not.toContain(secret);
   }
 });
@@ -55,15 +85,38 @@ it("logs an error it catches, and answers FAIL so that QFPay sends the notificat
       throw new Error("connection terminated");
     },
   });
-  const request = new Request(shop.notifyUrl, { method: "POST", headers: { "X-QF-SIGN": signNotificationBody(body, SANDBOX_CLIENT_KEY) }, body });
+  const request = new Request(shop.notifyUrl, {
+    method: "POST",
+    headers: { "X-QF-SIGN": signNotificationBody(body, SANDBOX_CLIENT_KEY) },
+    body,
+  });
   const response = await handleNotifyRequest({ ...shop.ctx, db: broken }, request, "127.0.0.1");
   expect(response.status).toBe(503);
-  expect(shop.logLines).toContainEqual(expect.objectContaining({ event: "notification.error", level: 50, error: { name: "Error", message: "connection terminated" } }));
+  expect(shop.logLines).toContainEqual(
+    expect.objectContaining({
+      event: "notification.error",
+      level: 50,
+      error: { name: "Error", message: "connection terminated" },
+    }),
+  );
 });
 
 it("redacts secret keys wherever they sit in a line", () => {
   const lines: Record<string, unknown>[] = [];
-  const log = createLogger({ write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) }, "info");
-  log.info({ event: "test", clientKey: "k1", email: "a@example.com", request: { sign: "s1", password: "p1", amount: 100 } });
-  expect(lines[0]).toMatchObject({ event: "test", clientKey: "[redacted]", email: "[redacted]", request: { sign: "[redacted]", password: "[redacted]", amount: 100 } });
+  const log = createLogger(
+    { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    "info",
+  );
+  log.info({
+    event: "test",
+    clientKey: "k1",
+    email: "a@example.com",
+    request: { sign: "s1", password: "p1", amount: 100 },
+  });
+  expect(lines[0]).toMatchObject({
+    event: "test",
+    clientKey: "[redacted]",
+    email: "[redacted]",
+    request: { sign: "[redacted]", password: "[redacted]", amount: 100 },
+  });
 });

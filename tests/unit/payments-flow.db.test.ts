@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { eventually } from "../support/sandbox-harness";
 import { shopForThisFile } from "../support/shop-harness";
-import { attemptsOf, checkout, eventCount, gatewayPaymentsFor, orderOf, stockOf, TEA } from "../support/payments-helpers";
+import {
+  attemptsOf,
+  checkout,
+  eventCount,
+  gatewayPaymentsFor,
+  orderOf,
+  stockOf,
+  TEA,
+} from "../support/payments-helpers";
 import { queryAttempt } from "@/lib/payments/query-attempt";
 import { readOrderStatus } from "@/lib/payments/order-status";
-import { retryPayment } from "@/lib/payments/start-payment";
+import { retryPayment } from "@/lib/payments/retry-payment";
 import type { Wallet } from "@/lib/qfpay/pay-types";
 
 const shop = shopForThisFile();
@@ -48,7 +56,14 @@ describe("starting a payment", () => {
     const spacing = shop.ctx.querySpacingMs;
     Object.assign(shop.ctx, {
       querySpacingMs: 3_000, // as the running shop spaces its queries
-      qfpay: { ...qfpay, createPayment: (...args: Parameters<typeof qfpay.createPayment>) => (calls.push("payment"), qfpay.createPayment(...args)), query: (...args: Parameters<typeof qfpay.query>) => (calls.push("query"), qfpay.query(...args)) },
+      qfpay: {
+        ...qfpay,
+        createPayment: (...args: Parameters<typeof qfpay.createPayment>) => (
+          calls.push("payment"),
+          qfpay.createPayment(...args)
+        ),
+        query: (...args: Parameters<typeof qfpay.query>) => (calls.push("query"), qfpay.query(...args)),
+      },
     });
     try {
       const { orderId } = await checkout(shop, { device: "desktop" });
@@ -65,14 +80,23 @@ describe("starting a payment", () => {
     const priced = priceCart([{ sku: TEA, qty: 1 }]);
     if (!priced.ok) throw new Error();
     const cheap = [{ ...priced.items[0]!, unitPrice: 100 }];
-    const result = await startPayment(shop.ctx, { sessionId: "s", email: "a@b.co", items: cheap, wallet: "alipay", device: "desktop" });
+    const result = await startPayment(shop.ctx, {
+      sessionId: "s",
+      email: "a@b.co",
+      items: cheap,
+      wallet: "alipay",
+      device: "desktop",
+    });
     expect(result).toEqual({ ok: false, error: "Alipay needs a total above HK$1.00." });
   });
 });
 
 describe("unknown outcomes are settled by query, never by sending again", () => {
   it("1143 then 0000: paid on the second query", async () => {
-    await shop.control({ action: "fault", fault: { endpoint: "payment", kind: "pending", code: "1143", afterQueries: 1, settle: "paid" } });
+    await shop.control({
+      action: "fault",
+      fault: { endpoint: "payment", kind: "pending", code: "1143", afterQueries: 1, settle: "paid" },
+    });
     const { orderId, attempt } = await checkout(shop);
     expect(attempt.state).toBe("unknown");
     expect(await queryAttempt(shop.ctx, attempt, "test")).toBe("settled");
@@ -81,17 +105,26 @@ describe("unknown outcomes are settled by query, never by sending again", () => 
     expect(await eventCount(shop, orderId, "order.paid")).toBe(1);
   });
 
-  it.each(["1295", "1296", "1297", "1298"] as const)("created, then answered %s (\"do not pay again, confirm later\"): unknown, then paid by query, never resent", async (code) => {
-    await shop.control({ action: "fault", fault: { endpoint: "payment", kind: "pending", code, afterQueries: 1, settle: "paid" } });
-    const { orderId, attempt } = await checkout(shop);
-    expect(attempt.state).toBe("unknown");
-    expect(await queryAttempt(shop.ctx, attempt, "test")).toBe("settled");
-    await waitForState(orderId, "paid");
-    expect(await gatewayPaymentsFor(shop, [attempt.outTradeNo])).toHaveLength(1);
-  });
+  it.each(["1295", "1296", "1297", "1298"] as const)(
+    'created, then answered %s ("do not pay again, confirm later"): unknown, then paid by query, never resent',
+    async (code) => {
+      await shop.control({
+        action: "fault",
+        fault: { endpoint: "payment", kind: "pending", code, afterQueries: 1, settle: "paid" },
+      });
+      const { orderId, attempt } = await checkout(shop);
+      expect(attempt.state).toBe("unknown");
+      expect(await queryAttempt(shop.ctx, attempt, "test")).toBe("settled");
+      await waitForState(orderId, "paid");
+      expect(await gatewayPaymentsFor(shop, [attempt.outTradeNo])).toHaveLength(1);
+    },
+  );
 
   it("1145 forever: pending on every query until it expires", async () => {
-    await shop.control({ action: "fault", fault: { endpoint: "payment", kind: "pending", code: "1145", afterQueries: 0, settle: "never" } });
+    await shop.control({
+      action: "fault",
+      fault: { endpoint: "payment", kind: "pending", code: "1145", afterQueries: 0, settle: "never" },
+    });
     const { orderId, attempt } = await checkout(shop);
     for (let i = 0; i < 3; i++) {
       await queryAttempt(shop.ctx, attempt, "test");
@@ -105,18 +138,21 @@ describe("unknown outcomes are settled by query, never by sending again", () => 
     expect(await gatewayPaymentsFor(shop, [attempt.outTradeNo])).toHaveLength(1);
   });
 
-  it.each(["timeout", "http500", "truncated"] as const)("a %s on create: one attempt, one gateway payment, resolved by query", async (kind) => {
-    await shop.control({ action: "fault", fault: { endpoint: "payment", kind, delayMs: 3_000 } });
-    const { orderId, attempt } = await checkout(shop);
-    expect(attempt.state).toBe("unknown");
-    // The gateway did create it: once paid, the query (not a resend) finds out.
-    const created = await gatewayPaymentsFor(shop, [attempt.outTradeNo]);
-    expect(created).toHaveLength(1);
-    await shop.control({ action: "pay", syssn: created[0]!.syssn });
-    await waitForState(orderId, "paid");
-    expect(await attemptsOf(shop, orderId)).toHaveLength(1);
-    expect(await gatewayPaymentsFor(shop, [attempt.outTradeNo])).toHaveLength(1);
-  });
+  it.each(["timeout", "http500", "truncated"] as const)(
+    "a %s on create: one attempt, one gateway payment, resolved by query",
+    async (kind) => {
+      await shop.control({ action: "fault", fault: { endpoint: "payment", kind, delayMs: 3_000 } });
+      const { orderId, attempt } = await checkout(shop);
+      expect(attempt.state).toBe("unknown");
+      // The gateway did create it: once paid, the query (not a resend) finds out.
+      const created = await gatewayPaymentsFor(shop, [attempt.outTradeNo]);
+      expect(created).toHaveLength(1);
+      await shop.control({ action: "pay", syssn: created[0]!.syssn });
+      await waitForState(orderId, "paid");
+      expect(await attemptsOf(shop, orderId)).toHaveLength(1);
+      expect(await gatewayPaymentsFor(shop, [attempt.outTradeNo])).toHaveLength(1);
+    },
+  );
 
   it("a 500 before anything was created: the query finds nothing and the attempt fails cleanly", async () => {
     await shop.control({ action: "fault", fault: { endpoint: "payment", kind: "http500", create: false } });
@@ -178,7 +214,9 @@ describe("one live attempt per order", () => {
     await shop.control({ action: "pay", syssn: other.attempt.syssn });
     await waitForState(orderId, "paid");
     await shop.control({ action: "pay", syssn: attempt.syssn });
-    const flagged = await eventually(async () => ((await orderOf(shop, orderId)).needsReview ? orderOf(shop, orderId) : null));
+    const flagged = await eventually(async () =>
+      (await orderOf(shop, orderId)).needsReview ? orderOf(shop, orderId) : null,
+    );
     expect(flagged.reviewReason).toMatch(/twice/);
     expect(await eventCount(shop, orderId, "order.paid")).toBe(1);
   });

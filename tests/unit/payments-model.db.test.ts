@@ -17,7 +17,8 @@ import { readOrderStatus } from "@/lib/payments/order-status";
 import { queryAttempt } from "@/lib/payments/query-attempt";
 import { reconcile } from "@/lib/payments/reconcile";
 import { refundOrder, type RefundResult } from "@/lib/payments/refund-payment";
-import { retryPayment, startPayment } from "@/lib/payments/start-payment";
+import { retryPayment } from "@/lib/payments/retry-payment";
+import { startPayment } from "@/lib/payments/start-payment";
 import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { notificationBody } from "@/lib/sandbox/notifications";
 import { startShop, type ShopHarness } from "../support/shop-harness";
@@ -91,7 +92,12 @@ const ATTEMPT_MOVES: Record<AttemptState, readonly AttemptState[]> = {
   failed: ["paid"],
   expired: ["paid"],
 };
-const REFUND_MOVES: Record<string, readonly string[]> = { created: ["unknown", "succeeded", "failed"], unknown: ["succeeded", "failed"], succeeded: [], failed: [] };
+const REFUND_MOVES: Record<string, readonly string[]> = {
+  created: ["unknown", "succeeded", "failed"],
+  unknown: ["succeeded", "failed"],
+  succeeded: [],
+  failed: [],
+};
 const OPEN: readonly AttemptState[] = ["created", "unknown", "awaiting_payment"];
 const STATUS_TEXT: Record<OrderState, string> = {
   awaiting_payment: "Awaiting payment",
@@ -183,7 +189,8 @@ const flag = (o: MOrder) => {
 };
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const pickFromEnd = <T>(items: readonly T[], n: number): T => items[items.length - 1 - (n % items.length)]!;
-const orderAt = (m: Readonly<Model>, n: number): MOrder | undefined => (m.orders.length === 0 ? undefined : m.orders[n % m.orders.length]);
+const orderAt = (m: Readonly<Model>, n: number): MOrder | undefined =>
+  m.orders.length === 0 ? undefined : m.orders[n % m.orders.length];
 
 function moveOrder(o: MOrder, to: OrderState): boolean {
   if (!ORDER_MOVES[o.state].includes(to)) return false;
@@ -191,9 +198,11 @@ function moveOrder(o: MOrder, to: OrderState): boolean {
   return true;
 }
 
-const succeededOn = (o: MOrder, a: MAttempt) => sum(o.refunds.filter((r) => r.attemptId === a.id && r.state === "succeeded").map((r) => r.amount));
+const succeededOn = (o: MOrder, a: MAttempt) =>
+  sum(o.refunds.filter((r) => r.attemptId === a.id && r.state === "succeeded").map((r) => r.amount));
 /** What the shop holds for an order: each paid attempt less the refunds QFPay confirmed on it. */
-const capturedOf = (o: MOrder) => sum(o.attempts.filter((a) => a.state === "paid").map((a) => a.amount - succeededOn(o, a)));
+const capturedOf = (o: MOrder) =>
+  sum(o.attempts.filter((a) => a.state === "paid").map((a) => a.amount - succeededOn(o, a)));
 
 /** The money QFPay confirmed going back, counted once; a paid order's state follows what is still held. */
 function applyRefundTotals(o: MOrder): void {
@@ -206,7 +215,8 @@ function applyRefundTotals(o: MOrder): void {
   const captured = capturedOf(o);
   const target: OrderState = captured >= o.total ? "paid" : captured <= 0 ? "refunded" : "partially_refunded";
   if (target === o.state && refunded === o.refundedTotal) return;
-  if (refunded !== o.refundedTotal && o.attempts.some((a) => a.state === "paid" && succeededOn(o, a) > a.amount)) flag(o);
+  if (refunded !== o.refundedTotal && o.attempts.some((a) => a.state === "paid" && succeededOn(o, a) > a.amount))
+    flag(o);
   if (target !== o.state) moveOrder(o, target);
   o.refundedTotal = refunded;
 }
@@ -281,7 +291,11 @@ function applyDelivery(m: Model, o: MOrder, d: Deliverable): void {
 // Talking to the real shop.
 
 async function post(body: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(shop.notifyUrl, { method: "POST", headers: { "Content-Type": "application/json", "X-QF-SIGN": signNotificationBody(body, SANDBOX_CLIENT_KEY) }, body });
+  const response = await fetch(shop.notifyUrl, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-QF-SIGN": signNotificationBody(body, SANDBOX_CLIENT_KEY) },
+    body,
+  });
   return { status: response.status, text: await response.text() };
 }
 
@@ -311,7 +325,10 @@ function answerOf(result: RefundResult): Answer {
 async function checkAll(m: Model, when: string): Promise<void> {
   const db = shop.database.db;
   const ids = m.orders.map((o) => o.id);
-  const stockRows = await db.select().from(inventory).where(inArray(inventory.sku, [...SKUS]));
+  const stockRows = await db
+    .select()
+    .from(inventory)
+    .where(inArray(inventory.sku, [...SKUS]));
   const stockNow = Object.fromEntries(stockRows.map((row) => [row.sku, row.stock]));
   const ctx = (detail: string) => `${when}: ${detail}\n  commands so far:\n    ${m.log.join("\n    ")}`;
 
@@ -326,8 +343,15 @@ async function checkAll(m: Model, when: string): Promise<void> {
     db.select().from(orderEvents).where(inArray(orderEvents.orderId, ids)).orderBy(asc(orderEvents.id)),
   ]);
   const syssns = attemptRows.map((a) => a.syssn).filter((s): s is string => s !== null);
-  const gatewayRows = syssns.length === 0 ? [] : await db.select().from(sandboxTransactions).where(or(inArray(sandboxTransactions.syssn, syssns), inArray(sandboxTransactions.origSyssn, syssns)));
-  const gatewayPayment = (outTradeNo: string) => gatewayRows.find((g) => g.orderType === "payment" && g.outTradeNo === outTradeNo);
+  const gatewayRows =
+    syssns.length === 0
+      ? []
+      : await db
+          .select()
+          .from(sandboxTransactions)
+          .where(or(inArray(sandboxTransactions.syssn, syssns), inArray(sandboxTransactions.origSyssn, syssns)));
+  const gatewayPayment = (outTradeNo: string) =>
+    gatewayRows.find((g) => g.orderType === "payment" && g.outTradeNo === outTradeNo);
 
   const soldInRun: Record<string, number> = Object.fromEntries(SKUS.map((sku) => [sku, 0]));
   m.orders.forEach((o, index) => {
@@ -339,14 +363,22 @@ async function checkAll(m: Model, when: string): Promise<void> {
     const count = (type: string) => events.filter((e) => e.type === type).length;
 
     // The model's prediction.
-    expect({ state: row.state, needsReview: row.needsReview, refundedTotal: row.refundedTotal }, ctx(`${label} (${row.reviewReason ?? "no review reason"})`)).toEqual({
+    expect(
+      { state: row.state, needsReview: row.needsReview, refundedTotal: row.refundedTotal },
+      ctx(`${label} (${row.reviewReason ?? "no review reason"})`),
+    ).toEqual({
       state: o.state,
       needsReview: o.needsReview,
       refundedTotal: o.refundedTotal,
     });
-    expect(attempts.map((a) => [a.id, a.state]), ctx(`${label} attempts`)).toEqual(o.attempts.map((a) => [a.id, a.state]));
+    expect(
+      attempts.map((a) => [a.id, a.state]),
+      ctx(`${label} attempts`),
+    ).toEqual(o.attempts.map((a) => [a.id, a.state]));
     const byNumber = (a: [string, number, string], b: [string, number, string]) => a[0].localeCompare(b[0]);
-    const expectedRefunds = o.refunds.filter((r) => r.state !== "unrecorded").map((r): [string, number, string] => [r.outTradeNo, r.amount, r.state]);
+    const expectedRefunds = o.refunds
+      .filter((r) => r.state !== "unrecorded")
+      .map((r): [string, number, string] => [r.outTradeNo, r.amount, r.state]);
     const actualRefunds = orderRefunds.map((r): [string, number, string] => [r.outTradeNo, r.amount, r.state]);
     expect(actualRefunds.sort(byNumber), ctx(`${label} refunds`)).toEqual(expectedRefunds.sort(byNumber));
 
@@ -362,8 +394,13 @@ async function checkAll(m: Model, when: string): Promise<void> {
     const succeeded = orderRefunds.filter((r) => r.state === "succeeded");
     expect(row.refundedTotal, ctx(`${label} refunded total`)).toBe(sum(succeeded.map((r) => r.amount)));
     for (const attempt of attempts) {
-      const shopStarted = orderRefunds.filter((r) => r.attemptId === attempt.id && r.requestKey !== null && r.state !== "failed");
-      expect(sum(shopStarted.map((r) => r.amount)), ctx(`${label} refunds the shop started on attempt ${attempt.id}`)).toBeLessThanOrEqual(attempt.amount);
+      const shopStarted = orderRefunds.filter(
+        (r) => r.attemptId === attempt.id && r.requestKey !== null && r.state !== "failed",
+      );
+      expect(
+        sum(shopStarted.map((r) => r.amount)),
+        ctx(`${label} refunds the shop started on attempt ${attempt.id}`),
+      ).toBeLessThanOrEqual(attempt.amount);
     }
     let paidAtGateway = 0;
     for (const attempt of attempts) {
@@ -372,11 +409,16 @@ async function checkAll(m: Model, when: string): Promise<void> {
       const onAttempt = succeeded.filter((r) => r.attemptId === attempt.id);
       if (onAttempt.length === 0) continue;
       expect(gateway?.respcd, ctx(`${label} refunds of an attempt QFPay holds no payment for`)).toBe("0000");
-      expect(sum(onAttempt.map((r) => r.amount)), ctx(`${label} refunds of one attempt`)).toBeLessThanOrEqual(Math.min(attempt.amount, gateway!.refundedAmount));
+      expect(sum(onAttempt.map((r) => r.amount)), ctx(`${label} refunds of one attempt`)).toBeLessThanOrEqual(
+        Math.min(attempt.amount, gateway!.refundedAmount),
+      );
     }
     for (const refund of succeeded) {
       const gateway = gatewayRows.find((g) => g.orderType === "refund" && g.outTradeNo === refund.outTradeNo);
-      expect(gateway && [gateway.txamt, gateway.respcd], ctx(`${label} refund ${refund.outTradeNo} at QFPay`)).toEqual([refund.amount, "0000"]);
+      expect(gateway && [gateway.txamt, gateway.respcd], ctx(`${label} refund ${refund.outTradeNo} at QFPay`)).toEqual([
+        refund.amount,
+        "0000",
+      ]);
     }
     expect(row.refundedTotal, ctx(`${label} refunded more than was paid`)).toBeLessThanOrEqual(paidAtGateway);
     const paidAttempts = attempts.filter((a) => a.state === "paid");
@@ -388,32 +430,40 @@ async function checkAll(m: Model, when: string): Promise<void> {
     // 4. Nothing is paid unless QFPay holds that very payment.
     for (const attempt of paidAttempts) {
       const gateway = gatewayPayment(attempt.outTradeNo);
-      expect(gateway && [gateway.respcd, gateway.syssn, gateway.txamt, gateway.txcurrcd], ctx(`${label} paid attempt ${attempt.id} at QFPay`)).toEqual([
-        "0000",
-        attempt.syssn,
-        attempt.amount,
-        attempt.currency,
-      ]);
+      expect(
+        gateway && [gateway.respcd, gateway.syssn, gateway.txamt, gateway.txcurrcd],
+        ctx(`${label} paid attempt ${attempt.id} at QFPay`),
+      ).toEqual(["0000", attempt.syssn, attempt.amount, attempt.currency]);
       expect(attempt.amount, ctx(`${label} paid amount`)).toBe(row.total);
     }
     for (const event of events.filter((e) => e.type === "attempt.paid")) {
       const attempt = attempts.find((a) => a.id === event.attemptId)!;
-      expect(gatewayPayment(attempt.outTradeNo)?.respcd, ctx(`${label} ${event.type} without a payment at QFPay`)).toBe("0000");
+      expect(gatewayPayment(attempt.outTradeNo)?.respcd, ctx(`${label} ${event.type} without a payment at QFPay`)).toBe(
+        "0000",
+      );
     }
 
     // 3. The paid side effects, once for a paid order and never otherwise.
     // A refunded order that takes a late payment moves back to paid: only the move out of awaiting_payment is the sale.
     const sales = events.filter((e) => e.type === "order.paid" && e.fromState === "awaiting_payment");
-    expect([sales.length, count("order.paid_effects")], ctx(`${label} paid events`)).toEqual(everPaid ? [1, 1] : [0, 0]);
+    expect([sales.length, count("order.paid_effects")], ctx(`${label} paid events`)).toEqual(
+      everPaid ? [1, 1] : [0, 0],
+    );
     if (everPaid) for (const line of o.lines) soldInRun[line.sku]! += line.qty;
 
     // 5. The append-only log tells the same story as the tables.
     const orderMoves = events.filter((e) => e.type.startsWith("order.") && e.toState !== null);
-    expect(orderMoves[0] && [orderMoves[0].type, orderMoves[0].toState], ctx(`${label} first event`)).toEqual(["order.created", "awaiting_payment"]);
+    expect(orderMoves[0] && [orderMoves[0].type, orderMoves[0].toState], ctx(`${label} first event`)).toEqual([
+      "order.created",
+      "awaiting_payment",
+    ]);
     for (let i = 1; i < orderMoves.length; i++) {
       const [before, move] = [orderMoves[i - 1]!, orderMoves[i]!];
       expect(move.fromState, ctx(`${label} event ${move.type} follows ${before.toState}`)).toBe(before.toState);
-      expect(ORDER_MOVES[move.fromState as OrderState]?.includes(move.toState as OrderState), ctx(`${label} logged move ${move.fromState} → ${move.toState}`)).toBe(true);
+      expect(
+        ORDER_MOVES[move.fromState as OrderState]?.includes(move.toState as OrderState),
+        ctx(`${label} logged move ${move.fromState} → ${move.toState}`),
+      ).toBe(true);
       expect(move.type, ctx(`${label} event type`)).toBe(`order.${move.toState}`);
     }
     expect(orderMoves[orderMoves.length - 1]!.toState, ctx(`${label} log ends where the order is`)).toBe(row.state);
@@ -421,17 +471,27 @@ async function checkAll(m: Model, when: string): Promise<void> {
     const effects = events.find((e) => e.type === "order.paid_effects");
     if (paidEvent) {
       expect(effects!.id, ctx(`${label} effects after order.paid`)).toBeGreaterThan(paidEvent.id);
-      expect(attempts.find((a) => a.id === paidEvent.attemptId)?.state, ctx(`${label} order.paid names a paid attempt`)).toBe("paid");
+      expect(
+        attempts.find((a) => a.id === paidEvent.attemptId)?.state,
+        ctx(`${label} order.paid names a paid attempt`),
+      ).toBe("paid");
     }
     for (const attempt of attempts) {
-      const moves = events.filter((e) => e.attemptId === attempt.id && e.type.startsWith("attempt.") && e.toState !== null);
+      const moves = events.filter(
+        (e) => e.attemptId === attempt.id && e.type.startsWith("attempt.") && e.toState !== null,
+      );
       expect(moves[0]?.toState, ctx(`${label} attempt ${attempt.id} created`)).toBe("created");
       for (let i = 1; i < moves.length; i++) {
         const [before, move] = [moves[i - 1]!, moves[i]!];
         expect(move.fromState, ctx(`${label} attempt ${attempt.id} log chain`)).toBe(before.toState);
-        expect(ATTEMPT_MOVES[move.fromState as AttemptState]?.includes(move.toState as AttemptState), ctx(`${label} attempt move ${move.fromState} → ${move.toState}`)).toBe(true);
+        expect(
+          ATTEMPT_MOVES[move.fromState as AttemptState]?.includes(move.toState as AttemptState),
+          ctx(`${label} attempt move ${move.fromState} → ${move.toState}`),
+        ).toBe(true);
       }
-      expect(moves[moves.length - 1]!.toState, ctx(`${label} attempt ${attempt.id} log ends where it is`)).toBe(attempt.state);
+      expect(moves[moves.length - 1]!.toState, ctx(`${label} attempt ${attempt.id} log ends where it is`)).toBe(
+        attempt.state,
+      );
     }
     for (const refund of orderRefunds) {
       const moves = events.filter((e) => e.refundId === refund.id && e.type.startsWith("refund."));
@@ -439,16 +499,22 @@ async function checkAll(m: Model, when: string): Promise<void> {
       for (let i = 1; i < moves.length; i++) {
         const [before, move] = [moves[i - 1]!, moves[i]!];
         expect(move.fromState, ctx(`${label} refund ${refund.id} log chain`)).toBe(before.toState);
-        expect(REFUND_MOVES[move.fromState!]?.includes(move.toState!), ctx(`${label} refund move ${move.fromState} → ${move.toState}`)).toBe(true);
+        expect(
+          REFUND_MOVES[move.fromState!]?.includes(move.toState!),
+          ctx(`${label} refund move ${move.fromState} → ${move.toState}`),
+        ).toBe(true);
       }
-      expect(moves[moves.length - 1]!.toState, ctx(`${label} refund ${refund.id} log ends where it is`)).toBe(refund.state);
+      expect(moves[moves.length - 1]!.toState, ctx(`${label} refund ${refund.id} log ends where it is`)).toBe(
+        refund.state,
+      );
     }
     expect(count("order.needs_review") > 0, ctx(`${label} needs_review flag and its events`)).toBe(row.needsReview);
     if (paidAttempts.length > 1) expect(row.needsReview, ctx(`${label} paid twice but not flagged`)).toBe(true);
   });
 
   // 3. The run's stock moved by the paid orders' items, exactly once each.
-  for (const sku of SKUS) expect(stockNow[sku]! - m.startStock[sku]!, ctx(`stock taken for ${sku}`)).toBe(0 - soldInRun[sku]!);
+  for (const sku of SKUS)
+    expect(stockNow[sku]! - m.startStock[sku]!, ctx(`stock taken for ${sku}`)).toBe(0 - soldInRun[sku]!);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -458,7 +524,12 @@ type Cmd = fc.AsyncCommand<Model, ShopHarness>;
 /** How many of each command ran over the file: a sequence whose checks all fail tests nothing. */
 const executed = new Map<string, number>();
 
-function command<P>(name: string, params: P, check: (m: Readonly<Model>, p: P) => boolean, run: (m: Model, p: P) => Promise<void>): Cmd {
+function command<P>(
+  name: string,
+  params: P,
+  check: (m: Readonly<Model>, p: P) => boolean,
+  run: (m: Model, p: P) => Promise<void>,
+): Cmd {
   const text = `${name} ${JSON.stringify(params)}`;
   return {
     check: (m) => check(m, params),
@@ -480,17 +551,31 @@ const fromEnd = fc.nat({ max: 2 });
 const checkoutParams = fc.record({
   wallet: fc.constantFrom<Wallet>("alipayhk", "alipay"),
   device: fc.constantFrom<Device>("desktop", "mobile"),
-  lines: fc.uniqueArray(fc.record({ sku: fc.constantFrom(...SKUS), qty: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 2, selector: (line) => line.sku }),
+  lines: fc.uniqueArray(fc.record({ sku: fc.constantFrom(...SKUS), qty: fc.integer({ min: 1, max: 3 }) }), {
+    minLength: 1,
+    maxLength: 2,
+    selector: (line) => line.sku,
+  }),
 });
 type CheckoutParams = typeof checkoutParams extends fc.Arbitrary<infer P> ? P : never;
 
 async function checkout(m: Model, p: CheckoutParams): Promise<void> {
   const priced = priceCart(p.lines);
   if (!priced.ok) throw new Error(priced.error);
-  const result = await startPayment(shop.ctx, { sessionId: "model", email: "model@example.com", items: priced.items, wallet: p.wallet, device: p.device });
+  const result = await startPayment(shop.ctx, {
+    sessionId: "model",
+    email: "model@example.com",
+    items: priced.items,
+    wallet: p.wallet,
+    device: p.device,
+  });
   if (!result.ok) throw new Error(`checkout refused: ${result.error}`);
   const { attempt } = result;
-  expect(attempt).toMatchObject({ state: "awaiting_payment", payType: payTypeFor(p.wallet, p.device), amount: priced.total });
+  expect(attempt).toMatchObject({
+    state: "awaiting_payment",
+    payType: payTypeFor(p.wallet, p.device),
+    amount: priced.total,
+  });
   m.orders.push({
     id: result.orderId,
     lines: p.lines,
@@ -498,7 +583,21 @@ async function checkout(m: Model, p: CheckoutParams): Promise<void> {
     state: "awaiting_payment",
     needsReview: false,
     refundedTotal: 0,
-    attempts: [{ id: attempt.id, outTradeNo: attempt.outTradeNo, txdtm: attempt.txdtm, syssn: attempt.syssn!, wallet: p.wallet, payType: attempt.payType, amount: attempt.amount, state: "awaiting_payment", gateway: "open", gatewayRefunded: 0, expiresAt: attempt.expiresAt.getTime() }],
+    attempts: [
+      {
+        id: attempt.id,
+        outTradeNo: attempt.outTradeNo,
+        txdtm: attempt.txdtm,
+        syssn: attempt.syssn!,
+        wallet: p.wallet,
+        payType: attempt.payType,
+        amount: attempt.amount,
+        state: "awaiting_payment",
+        gateway: "open",
+        gatewayRefunded: 0,
+        expiresAt: attempt.expiresAt.getTime(),
+      },
+    ],
     refunds: [],
     observed: ["awaiting_payment"],
   });
@@ -507,21 +606,30 @@ async function checkout(m: Model, p: CheckoutParams): Promise<void> {
 const checkoutCmd = checkoutParams.map((p) => command("checkout", p, (m) => m.orders.length < POOL, checkout));
 
 /** The simulated Alipay cashier: the shopper pays, declines, or lets the payment run out (QFPay closes it). */
-const cashierCmd = fc.record({ action: fc.constantFrom("pay", "pay", "pay", "decline", "expire"), order: orderRef, attempt: fromEnd }).map((p) =>
-  command("cashier", p, hasOrder, async (m) => {
-    const o = orderAt(m, p.order)!;
-    const a = pickFromEnd(o.attempts, p.attempt);
-    const answer = await shop.control({ action: p.action, syssn: a.syssn });
-    expect(answer.status, `the cashier's ${p.action} on a ${a.gateway} payment`).toBe(a.gateway === "open" ? 200 : 409);
-    if (a.gateway !== "open") return;
-    a.gateway = p.action === "pay" ? "paid" : p.action === "decline" ? "declined" : "expired";
-    if (a.gateway === "paid") a.firstBody = await currentBody(a.syssn);
-  }),
-);
+const cashierCmd = fc
+  .record({ action: fc.constantFrom("pay", "pay", "pay", "decline", "expire"), order: orderRef, attempt: fromEnd })
+  .map((p) =>
+    command("cashier", p, hasOrder, async (m) => {
+      const o = orderAt(m, p.order)!;
+      const a = pickFromEnd(o.attempts, p.attempt);
+      const answer = await shop.control({ action: p.action, syssn: a.syssn });
+      expect(answer.status, `the cashier's ${p.action} on a ${a.gateway} payment`).toBe(
+        a.gateway === "open" ? 200 : 409,
+      );
+      if (a.gateway !== "open") return;
+      a.gateway = p.action === "pay" ? "paid" : p.action === "decline" ? "declined" : "expired";
+      if (a.gateway === "paid") a.firstBody = await currentBody(a.syssn);
+    }),
+  );
 
 /** One notification QFPay sent, posted several times, one after another or all at once. */
 const notifyCmd = fc
-  .record({ order: orderRef, which: fc.nat({ max: 7 }), copies: fc.integer({ min: 1, max: 4 }), concurrent: fc.boolean() })
+  .record({
+    order: orderRef,
+    which: fc.nat({ max: 7 }),
+    copies: fc.integer({ min: 1, max: 4 }),
+    concurrent: fc.boolean(),
+  })
   .map((p) =>
     command(
       "notify",
@@ -543,24 +651,26 @@ const notifyCmd = fc
   );
 
 /** Several of an order's notifications (payments first sent and resent, refunds) arriving at once, in any order. */
-const burstCmd = fc.record({ order: orderRef, picks: fc.array(fc.nat({ max: 7 }), { minLength: 2, maxLength: 5 }) }).map((p) =>
-  command(
-    "burst",
-    p,
-    (m) => hasOrder(m) && deliverables(orderAt(m, p.order)!).length > 0,
-    async (m) => {
-      const o = orderAt(m, p.order)!;
-      const list = deliverables(o);
-      const chosen = p.picks.map((n) => list[n % list.length]!);
-      m.log[m.log.length - 1] += ` → ${chosen.map((d) => describeDeliverable(o, d)).join(", ")}`;
-      const bodies = await Promise.all(chosen.map(bodyOf));
-      const answers = await Promise.all(bodies.map(post));
-      for (const answer of answers) expect(answer).toEqual({ status: 200, text: "SUCCESS" });
-      // The documented outcome does not depend on the order of arrival.
-      for (const d of chosen) applyDelivery(m, o, d);
-    },
-  ),
-);
+const burstCmd = fc
+  .record({ order: orderRef, picks: fc.array(fc.nat({ max: 7 }), { minLength: 2, maxLength: 5 }) })
+  .map((p) =>
+    command(
+      "burst",
+      p,
+      (m) => hasOrder(m) && deliverables(orderAt(m, p.order)!).length > 0,
+      async (m) => {
+        const o = orderAt(m, p.order)!;
+        const list = deliverables(o);
+        const chosen = p.picks.map((n) => list[n % list.length]!);
+        m.log[m.log.length - 1] += ` → ${chosen.map((d) => describeDeliverable(o, d)).join(", ")}`;
+        const bodies = await Promise.all(chosen.map(bodyOf));
+        const answers = await Promise.all(bodies.map(post));
+        for (const answer of answers) expect(answer).toEqual({ status: 200, text: "SUCCESS" });
+        // The documented outcome does not depend on the order of arrival.
+        for (const d of chosen) applyDelivery(m, o, d);
+      },
+    ),
+  );
 
 const queryCmd = fc.record({ order: orderRef, attempt: fromEnd }).map((p) =>
   command("query", p, hasOrder, async (m) => {
@@ -578,39 +688,64 @@ const statusCmd = fc.record({ order: orderRef }).map((p) =>
     const view = await readOrderStatus(shop.ctx, o.id);
     const live = latest(o);
     if (isOpen(live)) learn(m, o, live);
-    const text = o.state === "awaiting_payment" && latest(o).state === "failed" ? STATUS_TEXT.failed : STATUS_TEXT[o.state];
-    expect({ state: view?.order.state, text: view?.statusText, final: view?.final }).toEqual({ state: o.state, text, final: o.state !== "awaiting_payment" || !isOpen(latest(o)) });
+    const text =
+      o.state === "awaiting_payment" && latest(o).state === "failed" ? STATUS_TEXT.failed : STATUS_TEXT[o.state];
+    expect({ state: view?.order.state, text: view?.statusText, final: view?.final }).toEqual({
+      state: o.state,
+      text,
+      final: o.state !== "awaiting_payment" || !isOpen(latest(o)),
+    });
   }),
 );
 
 /** Another try, with the other wallet (or the same), on either device. */
-const retryCmd = fc.record({ order: orderRef, otherWallet: fc.boolean(), device: fc.constantFrom<Device>("desktop", "mobile") }).map((p) =>
-  command("retry", p, hasOrder, async (m) => {
-    const o = orderAt(m, p.order)!;
-    const live = latest(o);
-    const wallet: Wallet = p.otherWallet ? (live.wallet === "alipay" ? "alipayhk" : "alipay") : live.wallet;
-    const result = await retryPayment(shop.ctx, o.id, wallet, p.device);
-    if (isOpen(live)) learn(m, o, live);
-    if (o.state !== "awaiting_payment") {
-      expect(result).toEqual({ ok: false, error: "This order can no longer be paid." });
-      return;
-    }
-    if (!result.ok) throw new Error(`retry refused: ${result.error}`);
-    const payType = payTypeFor(wallet, p.device);
-    if (live.state === "awaiting_payment" && live.payType === payType && live.expiresAt > shopNow().getTime()) {
-      expect(result.attempt.id, "a payable attempt of the same pay type is reused").toBe(live.id);
-      return;
-    }
-    expect(result.attempt.id).toBeGreaterThan(live.id);
-    expect(result.attempt).toMatchObject({ state: "awaiting_payment", payType, amount: o.total });
-    if (isOpen(live)) live.state = "superseded";
-    const a = result.attempt;
-    o.attempts.push({ id: a.id, outTradeNo: a.outTradeNo, txdtm: a.txdtm, syssn: a.syssn!, wallet, payType: a.payType, amount: a.amount, state: "awaiting_payment", gateway: "open", gatewayRefunded: 0, expiresAt: a.expiresAt.getTime() });
-  }),
-);
+const retryCmd = fc
+  .record({ order: orderRef, otherWallet: fc.boolean(), device: fc.constantFrom<Device>("desktop", "mobile") })
+  .map((p) =>
+    command("retry", p, hasOrder, async (m) => {
+      const o = orderAt(m, p.order)!;
+      const live = latest(o);
+      const wallet: Wallet = p.otherWallet ? (live.wallet === "alipay" ? "alipayhk" : "alipay") : live.wallet;
+      const result = await retryPayment(shop.ctx, o.id, wallet, p.device);
+      if (isOpen(live)) learn(m, o, live);
+      if (o.state !== "awaiting_payment") {
+        expect(result).toEqual({ ok: false, error: "This order can no longer be paid." });
+        return;
+      }
+      if (!result.ok) throw new Error(`retry refused: ${result.error}`);
+      const payType = payTypeFor(wallet, p.device);
+      if (live.state === "awaiting_payment" && live.payType === payType && live.expiresAt > shopNow().getTime()) {
+        expect(result.attempt.id, "a payable attempt of the same pay type is reused").toBe(live.id);
+        return;
+      }
+      expect(result.attempt.id).toBeGreaterThan(live.id);
+      expect(result.attempt).toMatchObject({ state: "awaiting_payment", payType, amount: o.total });
+      if (isOpen(live)) live.state = "superseded";
+      const a = result.attempt;
+      o.attempts.push({
+        id: a.id,
+        outTradeNo: a.outTradeNo,
+        txdtm: a.txdtm,
+        syssn: a.syssn!,
+        wallet,
+        payType: a.payType,
+        amount: a.amount,
+        state: "awaiting_payment",
+        gateway: "open",
+        gatewayRefunded: 0,
+        expiresAt: a.expiresAt.getTime(),
+      });
+    }),
+  );
 
 /** What the admin's refund of this payment should answer. */
-function expectRefund(m: Model, o: MOrder, paid: MAttempt | undefined, amount: number, key: string): Answer | "created" {
+function expectRefund(
+  m: Model,
+  o: MOrder,
+  paid: MAttempt | undefined,
+  amount: number,
+  key: string,
+): Answer | "created" {
   if (!Number.isSafeInteger(amount) || amount <= 0) return { ok: false, error: "Enter an amount above zero." };
   if (inRefundBlackout(shopNow())) return { ok: false, error: R1265 };
   const prior = m.keys.get(key);
@@ -657,7 +792,14 @@ function amountFor(kind: string, left: number, total: number, percent: number): 
  * outcome does not depend on which arrives first).
  */
 const refundCmd = fc
-  .record({ order: orderRef, payment: fromEnd, amount: amountKind, percent: fc.integer({ min: 1, max: 99 }), key: fc.constantFrom("fresh", "fresh", "repeat", "double"), race: fc.boolean() })
+  .record({
+    order: orderRef,
+    payment: fromEnd,
+    amount: amountKind,
+    percent: fc.integer({ min: 1, max: 99 }),
+    key: fc.constantFrom("fresh", "fresh", "repeat", "double"),
+    race: fc.boolean(),
+  })
   .map((p) =>
     command("refund", p, hasOrder, async (m) => {
       const o = orderAt(m, p.order)!;
@@ -671,30 +813,53 @@ const refundCmd = fc
       const applied = p.race ? o.attempts.filter((a) => a.state === "paid" && a.gateway === "paid") : [];
       const replays = (await Promise.all(applied.map(async (a) => [a.firstBody!, await currentBody(a.syssn)]))).flat();
       const [results, answers] = await Promise.all([
-        Promise.all(Array.from({ length: p.key === "double" ? 2 : 1 }, () => refundOrder(shop.ctx, { orderId: o.id, attemptId: paid?.id, amount, requestKey: key, by: "model" }))),
+        Promise.all(
+          Array.from({ length: p.key === "double" ? 2 : 1 }, () =>
+            refundOrder(shop.ctx, { orderId: o.id, attemptId: paid?.id, amount, requestKey: key, by: "model" }),
+          ),
+        ),
         Promise.all(replays.map(post)),
       ]);
-      for (const answer of answers) expect(answer, "a resent payment notification during a refund").toEqual({ status: 200, text: "SUCCESS" });
-      m.log[m.log.length - 1] += ` → ${amount}: ${results.map((r) => (r.ok ? `ok ${r.refund.state}` : r.error)).join(" / ")}${replays.length > 0 ? ` (raced ${replays.length} notifications)` : ""}`;
+      for (const answer of answers)
+        expect(answer, "a resent payment notification during a refund").toEqual({ status: 200, text: "SUCCESS" });
+      m.log[m.log.length - 1] +=
+        ` → ${amount}: ${results.map((r) => (r.ok ? `ok ${r.refund.state}` : r.error)).join(" / ")}${replays.length > 0 ? ` (raced ${replays.length} notifications)` : ""}`;
       if (expected !== "created") {
-        for (const result of results) expect(answerOf(result), `refund answer after:\n    ${m.log.join("\n    ")}`).toEqual(expected);
+        for (const result of results)
+          expect(answerOf(result), `refund answer after:\n    ${m.log.join("\n    ")}`).toEqual(expected);
         return;
       }
       if (!paid) throw new Error("a refund was made for an order with no payment");
       const gateway = gatewayRefundAnswer(paid, amount);
-      const made = await shop.database.db.select().from(refunds).where(inArray(refunds.orderId, [o.id]));
+      const made = await shop.database.db
+        .select()
+        .from(refunds)
+        .where(inArray(refunds.orderId, [o.id]));
       const rows = made.filter((r) => r.requestKey === key);
       expect(rows.length, "one refund row for one request key").toBe(1);
       const row = rows[0]!;
-      const answer: Answer = gateway === "accepted" ? { ok: true, refundId: row.id } : { ok: false, error: REFUND_ERRORS[gateway]! };
+      const answer: Answer =
+        gateway === "accepted" ? { ok: true, refundId: row.id } : { ok: false, error: REFUND_ERRORS[gateway]! };
       // The submit that made the refund answers with its outcome; a double submit that raced it finds the
       // same refund, still in flight or already settled, and never makes a second one.
       const inFlight = (r: RefundResult) => r.ok && r.refund.id === row.id && r.refund.state === "created";
-      expect(results.some((r) => !inFlight(r)), "someone answers with the outcome").toBe(true);
+      expect(
+        results.some((r) => !inFlight(r)),
+        "someone answers with the outcome",
+      ).toBe(true);
       for (const result of results) if (!inFlight(result)) expect(answerOf(result), "refund answer").toEqual(answer);
       m.keys.set(key, { orderId: o.id, answer });
       o.lastKey = key;
-      const refund: MRefund = { origin: "shop", attemptId: paid.id, amount, outTradeNo: row.outTradeNo, state: gateway === "accepted" ? "succeeded" : "failed", atGateway: gateway === "accepted", syssn: row.syssn ?? undefined, id: row.id };
+      const refund: MRefund = {
+        origin: "shop",
+        attemptId: paid.id,
+        amount,
+        outTradeNo: row.outTradeNo,
+        state: gateway === "accepted" ? "succeeded" : "failed",
+        atGateway: gateway === "accepted",
+        syssn: row.syssn ?? undefined,
+        id: row.id,
+      };
       o.refunds.push(refund);
       if (gateway === "accepted") {
         paid.gatewayRefunded += amount;
@@ -704,60 +869,92 @@ const refundCmd = fc
   );
 
 /** The merchant refunds in QFPay's own portal: the shop hears of it only from the notification. */
-const portalRefundCmd = fc.record({ order: orderRef, attempt: fromEnd, amount: amountKind, percent: fc.integer({ min: 1, max: 99 }) }).map((p) =>
+const portalRefundCmd = fc
+  .record({ order: orderRef, attempt: fromEnd, amount: amountKind, percent: fc.integer({ min: 1, max: 99 }) })
+  .map((p) =>
+    command(
+      "portal-refund",
+      p,
+      (m) => hasOrder(m) && orderAt(m, p.order)!.attempts.some((a) => a.gateway === "paid"),
+      async (m) => {
+        const o = orderAt(m, p.order)!;
+        const a = pickFromEnd(
+          o.attempts.filter((x) => x.gateway === "paid"),
+          p.attempt,
+        );
+        const amount = Math.max(1, amountFor(p.amount, a.amount - a.gatewayRefunded, a.amount, p.percent));
+        const expected = gatewayRefundAnswer(a, amount);
+        const outTradeNo = newOutTradeNo("refund");
+        const outcome = await shop.ctx.qfpay.refund({
+          syssn: a.syssn,
+          out_trade_no: outTradeNo,
+          txamt: amount,
+          txdtm: formatGatewayTime(new Date()),
+        });
+        m.log[m.log.length - 1] += ` → ${amount}: ${outcome.kind === "failed" ? outcome.code : outcome.kind}`;
+        if (expected !== "accepted") {
+          expect(outcome.kind === "failed" && outcome.code).toBe(expected);
+          return;
+        }
+        if (outcome.kind !== "accepted") throw new Error(`portal refund: ${JSON.stringify(outcome)}`);
+        a.gatewayRefunded += amount;
+        o.refunds.push({
+          origin: "portal",
+          attemptId: a.id,
+          amount,
+          outTradeNo,
+          state: "unrecorded",
+          atGateway: true,
+          syssn: outcome.value.syssn,
+        });
+      },
+    ),
+  );
+
+/** The shop's clock runs past every attempt's expiry (QFPay's own clock does not move). */
+const clockCmd = fc.constant(null).map(() =>
   command(
-    "portal-refund",
-    p,
-    (m) => hasOrder(m) && orderAt(m, p.order)!.attempts.some((a) => a.gateway === "paid"),
+    "clock+33min",
+    null,
+    (m) => m.clockSteps < MAX_CLOCK_STEPS,
     async (m) => {
-      const o = orderAt(m, p.order)!;
-      const a = pickFromEnd(o.attempts.filter((x) => x.gateway === "paid"), p.attempt);
-      const amount = Math.max(1, amountFor(p.amount, a.amount - a.gatewayRefunded, a.amount, p.percent));
-      const expected = gatewayRefundAnswer(a, amount);
-      const outTradeNo = newOutTradeNo("refund");
-      const outcome = await shop.ctx.qfpay.refund({ syssn: a.syssn, out_trade_no: outTradeNo, txamt: amount, txdtm: formatGatewayTime(new Date()) });
-      m.log[m.log.length - 1] += ` → ${amount}: ${outcome.kind === "failed" ? outcome.code : outcome.kind}`;
-      if (expected !== "accepted") {
-        expect(outcome.kind === "failed" && outcome.code).toBe(expected);
-        return;
-      }
-      if (outcome.kind !== "accepted") throw new Error(`portal refund: ${JSON.stringify(outcome)}`);
-      a.gatewayRefunded += amount;
-      o.refunds.push({ origin: "portal", attemptId: a.id, amount, outTradeNo, state: "unrecorded", atGateway: true, syssn: outcome.value.syssn });
+      m.clockSteps += 1;
+      shopClockAhead = m.clockSteps * CLOCK_STEP_MS;
     },
   ),
 );
 
-/** The shop's clock runs past every attempt's expiry (QFPay's own clock does not move). */
-const clockCmd = fc.constant(null).map(() =>
-  command("clock+33min", null, (m) => m.clockSteps < MAX_CLOCK_STEPS, async (m) => {
-    m.clockSteps += 1;
-    shopClockAhead = m.clockSteps * CLOCK_STEP_MS;
-  }),
-);
-
 const reconcileCmd = fc.constant(null).map(() =>
-  command("reconcile", null, () => true, async (m) => {
-    // Open attempts, and replaced ones (still payable until they expire; the model's clock never runs a day past that).
-    const open = m.orders.flatMap((o) => o.attempts.filter((a) => isOpen(a) || a.state === "superseded").map((a) => ({ o, a }))).sort((x, y) => x.a.id - y.a.id);
-    await reconcile(shop.ctx);
-    const now = shopNow().getTime();
-    for (const { o, a } of open) {
-      learn(m, o, a);
-      // Long past its expiry and still open: the shop gives up (QFPay may still take the money; then it is flagged).
-      if (now > a.expiresAt + 2 * 60_000 && isOpen(a)) {
-        a.state = "expired";
-        if (a === latest(o)) moveOrder(o, "expired");
+  command(
+    "reconcile",
+    null,
+    () => true,
+    async (m) => {
+      // Open attempts, and replaced ones (still payable until they expire; the model's clock never runs a day past that).
+      const open = m.orders
+        .flatMap((o) => o.attempts.filter((a) => isOpen(a) || a.state === "superseded").map((a) => ({ o, a })))
+        .sort((x, y) => x.a.id - y.a.id);
+      await reconcile(shop.ctx);
+      const now = shopNow().getTime();
+      for (const { o, a } of open) {
+        learn(m, o, a);
+        // Long past its expiry and still open: the shop gives up (QFPay may still take the money; then it is flagged).
+        if (now > a.expiresAt + 2 * 60_000 && isOpen(a)) {
+          a.state = "expired";
+          if (a === latest(o)) moveOrder(o, "expired");
+        }
       }
-    }
-    // An order nobody came back to after its last try failed: with the clock moved, every such order is stale.
-    if (m.clockSteps > 0) for (const o of m.orders) if (o.state === "awaiting_payment" && !o.attempts.some(isOpen)) moveOrder(o, "failed");
-    // Holding more than it cost (paid twice, the extra not refunded): flagged (the model never resolves a flag).
-    for (const o of m.orders) {
-      const paid = o.attempts.filter((a) => a.state === "paid");
-      if (paid.length > 1 && sum(paid.map((a) => a.amount)) - o.refundedTotal > o.total) flag(o);
-    }
-  }),
+      // An order nobody came back to after its last try failed: with the clock moved, every such order is stale.
+      if (m.clockSteps > 0)
+        for (const o of m.orders)
+          if (o.state === "awaiting_payment" && !o.attempts.some(isOpen)) moveOrder(o, "failed");
+      // Holding more than it cost (paid twice, the extra not refunded): flagged (the model never resolves a flag).
+      for (const o of m.orders) {
+        const paid = o.attempts.filter((a) => a.state === "paid");
+        if (paid.length > 1 && sum(paid.map((a) => a.amount)) - o.refundedTotal > o.total) flag(o);
+      }
+    },
+  ),
 );
 
 // Repeated entries weigh the draw towards what makes payments and refunds race, and replaced or expired attempts.
@@ -792,7 +989,10 @@ async function beginRun(): Promise<Model> {
   await shop.control({ action: "reset" });
   // Hold back every notification the sandbox would send by itself: the commands deliver them.
   await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 }, count: 100 });
-  const rows = await shop.database.db.select().from(inventory).where(inArray(inventory.sku, [...SKUS]));
+  const rows = await shop.database.db
+    .select()
+    .from(inventory)
+    .where(inArray(inventory.sku, [...SKUS]));
   const stock = Object.fromEntries(rows.map((row) => [row.sku, row.stock]));
   return { orders: [], stock: { ...stock }, startStock: stock, clockSteps: 0, keys: new Map(), log: [] };
 }
@@ -807,11 +1007,12 @@ async function endRun(): Promise<void> {
 }
 
 describe("the payments core against its model", () => {
-  it(
-    "keeps every invariant under random checkouts, cashier actions, notifications, queries, retries, refunds and reconciliation",
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(checkoutParams, fc.commands(allCommands, { maxCommands: MAX_COMMANDS, size: "max" }), async (first, cmds) => {
+  it("keeps every invariant under random checkouts, cashier actions, notifications, queries, retries, refunds and reconciliation", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        checkoutParams,
+        fc.commands(allCommands, { maxCommands: MAX_COMMANDS, size: "max" }),
+        async (first, cmds) => {
           const model = await beginRun();
           try {
             // Every run starts with one order, so the commands have something to act on.
@@ -823,15 +1024,18 @@ describe("the payments core against its model", () => {
           } finally {
             await endRun();
           }
-        }),
-        { numRuns: NUM_RUNS, seed: SEED },
-      );
-      // What the runs reached, so a reader can tell the interesting paths were taken.
-      const reached = await shop.database.db.select({ type: orderEvents.type, n: count() }).from(orderEvents).groupBy(orderEvents.type).orderBy(orderEvents.type);
-      console.info(
-        `model runs: ${NUM_RUNS}\n  commands run: ${[...executed].map(([name, n]) => `${name} ${n}`).join(", ")}\n  events logged: ${reached.map(({ type, n }) => `${type} ${n}`).join(", ")}`,
-      );
-    },
-    600_000,
-  );
+        },
+      ),
+      { numRuns: NUM_RUNS, seed: SEED },
+    );
+    // What the runs reached, so a reader can tell the interesting paths were taken.
+    const reached = await shop.database.db
+      .select({ type: orderEvents.type, n: count() })
+      .from(orderEvents)
+      .groupBy(orderEvents.type)
+      .orderBy(orderEvents.type);
+    console.info(
+      `model runs: ${NUM_RUNS}\n  commands run: ${[...executed].map(([name, n]) => `${name} ${n}`).join(", ")}\n  events logged: ${reached.map(({ type, n }) => `${type} ${n}`).join(", ")}`,
+    );
+  }, 600_000);
 });

@@ -7,14 +7,30 @@ import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { notificationBody } from "@/lib/sandbox/notifications";
 import { eventually } from "../support/sandbox-harness";
 import { shopForThisFile } from "../support/shop-harness";
-import { attemptsOf, checkout, eventCount, notificationRecords, orderOf, stockOf, TEA } from "../support/payments-helpers";
+import {
+  attemptsOf,
+  checkout,
+  eventCount,
+  notificationRecords,
+  orderOf,
+  stockOf,
+  TEA,
+} from "../support/payments-helpers";
 
 const shop = shopForThisFile();
 
-async function post(body: string | Uint8Array, sign: string | null = signNotificationBody(body, SANDBOX_CLIENT_KEY), sender = "203.0.113.1") {
+async function post(
+  body: string | Uint8Array,
+  sign: string | null = signNotificationBody(body, SANDBOX_CLIENT_KEY),
+  sender = "203.0.113.1",
+) {
   const headers: Record<string, string> = { "Content-Type": "application/json", "x-forwarded-for": sender };
   if (sign !== null) headers["X-QF-SIGN"] = sign;
-  const response = await fetch(shop.notifyUrl, { method: "POST", headers, body: typeof body === "string" ? body : Buffer.from(body) });
+  const response = await fetch(shop.notifyUrl, {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : Buffer.from(body),
+  });
   return { status: response.status, text: await response.text() };
 }
 
@@ -29,11 +45,16 @@ async function paidButNotNotified(qty = 1) {
 
 async function recordFor(body: string, signatureValid?: boolean) {
   const rows = await notificationRecords(shop);
-  return rows.find((row) => row.rawBody === body && (signatureValid === undefined || row.signatureValid === signatureValid));
+  return rows.find(
+    (row) => row.rawBody === body && (signatureValid === undefined || row.signatureValid === signatureValid),
+  );
 }
 
 async function refusedCount(reason: "bad_signature" | "oversized"): Promise<number> {
-  const rows = await shop.database.db.select().from(refusedNotifications).where(eq(refusedNotifications.reason, reason));
+  const rows = await shop.database.db
+    .select()
+    .from(refusedNotifications)
+    .where(eq(refusedNotifications.reason, reason));
   return rows.reduce((sum, row) => sum + row.count, 0);
 }
 
@@ -91,7 +112,9 @@ describe("the notification route", () => {
     const rowsBefore = (await shop.database.db.select().from(refusedNotifications)).length;
     const before = await refusedCount("bad_signature");
     // 300 bodies of 16 KB from five senders of 60 each: every one refused, none stored whole.
-    const answers = await Promise.all(Array.from({ length: 300 }, (_, i) => post(junk(i), "A".repeat(32), `198.51.100.${i % 5}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => post(junk(i), "A".repeat(32), `198.51.100.${i % 5}`)),
+    );
     expect(answers.every((a) => a.status === 401)).toBe(true);
     const rows = await shop.database.db.select().from(refusedNotifications);
     expect(rows.length - rowsBefore).toBeLessThanOrEqual(1); // at most a new hour's row
@@ -140,14 +163,21 @@ describe("the notification route", () => {
     const { body, attempt } = await paidButNotNotified();
     const unknown = body.replaceAll(attempt.outTradeNo, "PNOTOURS000000000000000000");
     expect((await post(unknown)).text).toBe("SUCCESS");
-    expect(await recordFor(unknown)).toMatchObject({ outcome: "unknown_order", outTradeNo: "PNOTOURS000000000000000000", signatureValid: true });
+    expect(await recordFor(unknown)).toMatchObject({
+      outcome: "unknown_order",
+      outTradeNo: "PNOTOURS000000000000000000",
+      signatureValid: true,
+    });
   });
 
   it.each([
     ["malformed JSON", '{"status": "1", "txamt": '],
     ["an empty body", ""],
     ["a JSON array", "[1, 2]"],
-    ["a fractional amount", '{"notify_type": "payment", "syssn": "1", "out_trade_no": "P1", "txamt": "1.5", "txcurrcd": "HKD", "respcd": "0000"}'],
+    [
+      "a fractional amount",
+      '{"notify_type": "payment", "syssn": "1", "out_trade_no": "P1", "txamt": "1.5", "txcurrcd": "HKD", "respcd": "0000"}',
+    ],
   ])("answers %s, signed, with SUCCESS and records it as malformed", async (_name, body) => {
     const answer = await post(body);
     expect(answer).toEqual({ status: 200, text: "SUCCESS" });
@@ -173,10 +203,17 @@ describe("the notification route", () => {
     const { orderId, attempt } = await checkout(shop);
     const { settleAttempt } = await import("@/lib/payments/settle-attempt");
     // The shop gave up on it (as reconciliation does past expiry) while QFPay still had it open.
-    await settleAttempt(shop.ctx, attempt.id, { kind: "closed", syssn: attempt.syssn!, code: "1181", reason: "Order expired" }, "test");
+    await settleAttempt(
+      shop.ctx,
+      attempt.id,
+      { kind: "closed", syssn: attempt.syssn!, code: "1181", reason: "Order expired" },
+      "test",
+    );
     expect((await orderOf(shop, orderId)).state).toBe("expired");
     await shop.control({ action: "pay", syssn: attempt.syssn });
-    const order = await eventually(async () => ((await orderOf(shop, orderId)).needsReview ? orderOf(shop, orderId) : null));
+    const order = await eventually(async () =>
+      (await orderOf(shop, orderId)).needsReview ? orderOf(shop, orderId) : null,
+    );
     expect(order.state).toBe("expired");
     expect(order.reviewReason).toMatch(/Paid after the order had expired: refund payment \S+ or fulfil the order/);
     expect(await eventCount(shop, orderId, "order.paid")).toBe(0);
@@ -185,9 +222,16 @@ describe("the notification route", () => {
   it("a refund notification before its payment's: both counted, in the documented state", async () => {
     const { orderId, attempt } = await paidButNotNotified();
     // The merchant refunds part of it in QFPay's portal before the payment notification arrives.
-    const refund = await shop.ctx.qfpay.refund({ syssn: attempt.syssn!, out_trade_no: "RPORTAL00000000000000001", txamt: 2800, txdtm: formatGatewayTime(new Date()) });
+    const refund = await shop.ctx.qfpay.refund({
+      syssn: attempt.syssn!,
+      out_trade_no: "RPORTAL00000000000000001",
+      txamt: 2800,
+      txdtm: formatGatewayTime(new Date()),
+    });
     expect(refund.kind).toBe("accepted");
-    await eventually(async () => (await notificationRecords(shop)).some((r) => r.notifyType === "refund" && r.outcome === "applied"));
+    await eventually(async () =>
+      (await notificationRecords(shop)).some((r) => r.notifyType === "refund" && r.outcome === "applied"),
+    );
     await shop.settle();
     const order = await orderOf(shop, orderId);
     expect(order).toMatchObject({ state: "partially_refunded", refundedTotal: 2800 });
@@ -202,7 +246,12 @@ describe("the notification route", () => {
     const { orderId, attempt, body } = await paidButNotNotified();
     expect((await post(body)).text).toBe("SUCCESS");
     await shop.settle();
-    await shop.ctx.qfpay.refund({ syssn: attempt.syssn!, out_trade_no: "RPORTAL00000000000000002", txamt: attempt.amount, txdtm: formatGatewayTime(new Date()) });
+    await shop.ctx.qfpay.refund({
+      syssn: attempt.syssn!,
+      out_trade_no: "RPORTAL00000000000000002",
+      txamt: attempt.amount,
+      txdtm: formatGatewayTime(new Date()),
+    });
     await eventually(async () => ((await orderOf(shop, orderId)).state === "refunded" ? true : null));
     const replay = await post(body);
     expect(replay).toEqual({ status: 200, text: "SUCCESS" });

@@ -12,26 +12,48 @@ const shop = shopForThisFile();
 function submit(checkoutKey: string, sessionId = "session-one-cart") {
   const priced = priceCart([{ sku: TEA, qty: 2 }]);
   if (!priced.ok) throw new Error(priced.error);
-  return startPayment(shop.ctx, { sessionId, email: "shopper@example.com", items: priced.items, wallet: "alipayhk", device: "desktop", checkoutKey });
+  return startPayment(shop.ctx, {
+    sessionId,
+    email: "shopper@example.com",
+    items: priced.items,
+    wallet: "alipayhk",
+    device: "desktop",
+    checkoutKey,
+  });
 }
 
 it("three submits of one cart at once make one order and one gateway payment, and all three are answered with it", async () => {
-  const results = await Promise.all([submit("session-one-cart:cart-1"), submit("session-one-cart:cart-1"), submit("session-one-cart:cart-1")]);
+  const results = await Promise.all([
+    submit("session-one-cart:cart-1"),
+    submit("session-one-cart:cart-1"),
+    submit("session-one-cart:cart-1"),
+  ]);
   const ids = results.map((result) => (result.ok ? result.orderId : result.error));
   expect(new Set(ids).size).toBe(1);
   const placed = await shop.database.db.select().from(orders).where(eq(orders.checkoutKey, "session-one-cart:cart-1"));
   expect(placed).toHaveLength(1);
   expect(placed[0]!.mode).toBe("sandbox");
-  const attempts = await shop.database.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, placed[0]!.id));
+  const attempts = await shop.database.db
+    .select()
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, placed[0]!.id));
   expect(attempts).toHaveLength(1);
-  expect(await gatewayPaymentsFor(shop, attempts.map((a) => a.outTradeNo))).toHaveLength(1);
+  expect(
+    await gatewayPaymentsFor(
+      shop,
+      attempts.map((a) => a.outTradeNo),
+    ),
+  ).toHaveLength(1);
 });
 
 it("another cart of the same session is another order; another session never gets this one", async () => {
   const first = await submit("session-one-cart:cart-2");
   const second = await submit("session-one-cart:cart-3");
   expect(first.ok && second.ok && first.orderId !== second.orderId).toBe(true);
-  expect(await submit("session-one-cart:cart-2", "someone-else")).toEqual({ ok: false, error: "This cart was checked out already." });
+  expect(await submit("session-one-cart:cart-2", "someone-else")).toEqual({
+    ok: false,
+    error: "This cart was checked out already.",
+  });
 });
 
 it("the same cart submitted again after its payment failed is another try on the same order, not a second order", async () => {

@@ -16,7 +16,11 @@ import { attemptsOf, checkout, eventCount, orderOf, stockOf, TEA } from "../supp
 const shop = shopForThisFile();
 
 async function post(body: string) {
-  const response = await fetch(shop.notifyUrl, { method: "POST", headers: { "Content-Type": "application/json", "X-QF-SIGN": signNotificationBody(body, SANDBOX_CLIENT_KEY) }, body });
+  const response = await fetch(shop.notifyUrl, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-QF-SIGN": signNotificationBody(body, SANDBOX_CLIENT_KEY) },
+    body,
+  });
   return { status: response.status, text: await response.text() };
 }
 
@@ -35,7 +39,10 @@ it("a signed 'paid' notification for a payment QFPay still holds as unpaid chang
   expect(order.reviewReason).toMatch(/QFPay's query says it is still unpaid \(1143\): do not ship/);
   // No side effect of a payment QFPay does not hold: no stock taken, no paid event.
   expect(await stockOf(shop.database.db, TEA)).toBe(stockBefore);
-  expect([await eventCount(shop, orderId, "order.paid"), await eventCount(shop, orderId, "order.paid_effects")]).toEqual([0, 0]);
+  expect([
+    await eventCount(shop, orderId, "order.paid"),
+    await eventCount(shop, orderId, "order.paid_effects"),
+  ]).toEqual([0, 0]);
 
   // The admin's "Query QFPay now" and the same message again say the same: no second flag for the same news.
   const before = await eventCount(shop, orderId, "order.needs_review");
@@ -88,7 +95,14 @@ it("a signed refund notification for a refund the shop never started counts only
   await eventually(async () => (await orderOf(shop, orderId)).state === "paid");
   const payment = (await shop.gateway.inspect({ syssn: attempt.syssn! }))!.transaction;
   // A refund QFPay never made, in QFPay's own format and signature.
-  const invented = notificationBody({ ...payment, orderType: "refund", syssn: `${payment.syssn.slice(0, 20)}999999`, origSyssn: payment.syssn, outTradeNo: `R-invented-${Date.now()}`, txamt: 5000 });
+  const invented = notificationBody({
+    ...payment,
+    orderType: "refund",
+    syssn: `${payment.syssn.slice(0, 20)}999999`,
+    origSyssn: payment.syssn,
+    outTradeNo: `R-invented-${Date.now()}`,
+    txamt: 5000,
+  });
   expect(await post(invented)).toEqual({ status: 200, text: "SUCCESS" });
   await shop.settle();
   const [refund] = await shop.database.db.select().from(refunds).where(eq(refunds.orderId, orderId));
@@ -103,7 +117,12 @@ it("tells a contradiction once however many copies repeat it, even on an order a
   const held = (await shop.gateway.inspect({ syssn: attempt.syssn! }))!.transaction;
   const first = notificationBody({ ...held, respcd: "0000", paydtm: formatGatewayTime(new Date()) });
   expect((await post(first)).status).toBe(503); // flagged: "still unpaid"
-  const other = notificationBody({ ...held, respcd: "0000", syssn: `${held.syssn.slice(0, 20)}777777`, paydtm: formatGatewayTime(new Date()) });
+  const other = notificationBody({
+    ...held,
+    respcd: "0000",
+    syssn: `${held.syssn.slice(0, 20)}777777`,
+    paydtm: formatGatewayTime(new Date()),
+  });
   for (let i = 0; i < 5; i++) await post(other);
   await Promise.all(Array.from({ length: 10 }, () => post(other)));
   // Two pieces of news (the first claim, the other syssn), each told once.
@@ -118,16 +137,27 @@ describe("refund notifications count only as QFPay's query has them", () => {
     const payment = (await shop.gateway.inspect({ syssn: attempt.syssn! }))!.transaction;
     return { orderId, attempt, payment };
   }
-  const refundOf = async (outTradeNo: string) => (await shop.database.db.select().from(refunds).where(eq(refunds.outTradeNo, outTradeNo)))[0];
+  const refundOf = async (outTradeNo: string) =>
+    (await shop.database.db.select().from(refunds).where(eq(refunds.outTradeNo, outTradeNo)))[0];
 
   it("a refund the shop asked for, its answer lost, is not believed from a notification QFPay's query does not bear out", async () => {
     const { orderId, payment } = await paidOrder();
     await shop.control({ action: "fault", fault: { endpoint: "refund", kind: "http500", create: false } });
     // QFPay's records may lag its answer: the shop waits before it believes the refund never arrived.
-    const asked = await refundOrder({ ...shop.ctx, notFoundGraceMs: 3_600_000 }, { orderId, amount: "rest", requestKey: randomUUID(), by: "test" });
+    const asked = await refundOrder(
+      { ...shop.ctx, notFoundGraceMs: 3_600_000 },
+      { orderId, amount: "rest", requestKey: randomUUID(), by: "test" },
+    );
     expect(asked.ok && asked.refund.state).toBe("unknown");
     const outTradeNo = asked.ok ? asked.refund.outTradeNo : "";
-    const claimed = notificationBody({ ...payment, orderType: "refund", syssn: `${payment.syssn.slice(0, 20)}888888`, origSyssn: payment.syssn, outTradeNo, txamt: payment.txamt });
+    const claimed = notificationBody({
+      ...payment,
+      orderType: "refund",
+      syssn: `${payment.syssn.slice(0, 20)}888888`,
+      origSyssn: payment.syssn,
+      outTradeNo,
+      txamt: payment.txamt,
+    });
     await post(claimed);
     expect((await refundOf(outTradeNo))!.state).toBe("failed"); // QFPay never made it
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "paid", refundedTotal: 0 });
@@ -135,7 +165,13 @@ describe("refund notifications count only as QFPay's query has them", () => {
 
   it("a 'refund' named by the payment's own number is no refund", async () => {
     const { orderId, attempt, payment } = await paidOrder();
-    const claimed = notificationBody({ ...payment, orderType: "refund", syssn: `${payment.syssn.slice(0, 20)}999998`, origSyssn: payment.syssn, outTradeNo: attempt.outTradeNo });
+    const claimed = notificationBody({
+      ...payment,
+      orderType: "refund",
+      syssn: `${payment.syssn.slice(0, 20)}999998`,
+      origSyssn: payment.syssn,
+      outTradeNo: attempt.outTradeNo,
+    });
     await post(claimed);
     expect((await refundOf(attempt.outTradeNo))!.state).toBe("failed");
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "paid", refundedTotal: 0 });
@@ -145,11 +181,21 @@ describe("refund notifications count only as QFPay's query has them", () => {
     const { orderId, payment } = await paidOrder();
     const outTradeNo = `R-portal-${Date.now()}`;
     await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 } }); // QFPay's own goes out later
-    const made = await shop.ctx.qfpay.refund({ syssn: payment.syssn, out_trade_no: outTradeNo, txamt: 100, txdtm: formatGatewayTime(new Date()) });
+    const made = await shop.ctx.qfpay.refund({
+      syssn: payment.syssn,
+      out_trade_no: outTradeNo,
+      txamt: 100,
+      txdtm: formatGatewayTime(new Date()),
+    });
     expect(made.kind).toBe("accepted");
-    const refundRow = (await shop.gateway.inspect({ syssn: payment.syssn }))!.refunds.find((r) => r.outTradeNo === outTradeNo)!;
-    expect(await post(notificationBody({ ...refundRow, txamt: payment.txamt }))).toEqual({ status: 200, text: "SUCCESS" });
-    expect((await refundOf(outTradeNo))).toMatchObject({ state: "succeeded", amount: 100 });
+    const refundRow = (await shop.gateway.inspect({ syssn: payment.syssn }))!.refunds.find(
+      (r) => r.outTradeNo === outTradeNo,
+    )!;
+    expect(await post(notificationBody({ ...refundRow, txamt: payment.txamt }))).toEqual({
+      status: 200,
+      text: "SUCCESS",
+    });
+    expect(await refundOf(outTradeNo)).toMatchObject({ state: "succeeded", amount: 100 });
     const order = await orderOf(shop, orderId);
     expect(order).toMatchObject({ state: "partially_refunded", refundedTotal: 100, needsReview: true });
     expect(order.reviewReason).toBe(`A notification said refund ${outTradeNo} was 12800, but QFPay's query shows 100.`);
@@ -157,7 +203,14 @@ describe("refund notifications count only as QFPay's query has them", () => {
 
   it("a refund notification's own time is not trusted: a nonsense txdtm still gets the refund settled", async () => {
     const { orderId, payment } = await paidOrder();
-    const claimed = notificationBody({ ...payment, orderType: "refund", syssn: `${payment.syssn.slice(0, 20)}999997`, origSyssn: payment.syssn, outTradeNo: `R-nonsense-${Date.now()}`, txdtm: "garbage" });
+    const claimed = notificationBody({
+      ...payment,
+      orderType: "refund",
+      syssn: `${payment.syssn.slice(0, 20)}999997`,
+      origSyssn: payment.syssn,
+      outTradeNo: `R-nonsense-${Date.now()}`,
+      txdtm: "garbage",
+    });
     await post(claimed);
     const [refund] = await shop.database.db.select().from(refunds).where(eq(refunds.orderId, orderId));
     expect(refund!.state).toBe("failed");

@@ -22,9 +22,28 @@ describe("reconciliation", () => {
     const orderId = newOrderId();
     const outTradeNo = newOutTradeNo("payment");
     await shop.database.db.transaction(async (tx) => {
-      await tx.insert(orders).values({ id: orderId, ownerSessionId: "s", email: "a@b.co", currency: "HKD", total: 12800, state: "awaiting_payment" });
-      await tx.insert(orderItems).values({ orderId, sku: "TEA-JAS-50", name: "Jasmine Pearls, 50 g", unitPrice: 12800, quantity: 1 });
-      await tx.insert(paymentAttempts).values({ orderId, outTradeNo, wallet: "alipayhk", payType: "801514", amount: 12800, currency: "HKD", state: "created", txdtm: formatGatewayTime(new Date()), expiresAt: new Date(Date.now() + 30 * 60_000) });
+      await tx.insert(orders).values({
+        id: orderId,
+        ownerSessionId: "s",
+        email: "a@b.co",
+        currency: "HKD",
+        total: 12800,
+        state: "awaiting_payment",
+      });
+      await tx
+        .insert(orderItems)
+        .values({ orderId, sku: "TEA-JAS-50", name: "Jasmine Pearls, 50 g", unitPrice: 12800, quantity: 1 });
+      await tx.insert(paymentAttempts).values({
+        orderId,
+        outTradeNo,
+        wallet: "alipayhk",
+        payType: "801514",
+        amount: 12800,
+        currency: "HKD",
+        state: "created",
+        txdtm: formatGatewayTime(new Date()),
+        expiresAt: new Date(Date.now() + 30 * 60_000),
+      });
     });
     const summary = await reconcile(shop.ctx);
     expect(summary.queried).toBeGreaterThanOrEqual(1);
@@ -63,20 +82,35 @@ describe("reconciliation", () => {
     expect(summary.expiredByShop).toBeGreaterThanOrEqual(1);
     expect((await orderOf(shop, orderId)).state).toBe("expired");
     await shop.control({ action: "pay", syssn: attempt.syssn });
-    const order = await eventually(async () => ((await orderOf(shop, orderId)).needsReview ? orderOf(shop, orderId) : null));
-    expect(order).toMatchObject({ state: "expired", needsReview: true, reviewReason: expect.stringContaining("Paid after the order had expired") });
+    const order = await eventually(async () =>
+      (await orderOf(shop, orderId)).needsReview ? orderOf(shop, orderId) : null,
+    );
+    expect(order).toMatchObject({
+      state: "expired",
+      needsReview: true,
+      reviewReason: expect.stringContaining("Paid after the order had expired"),
+    });
     // QFPay's word wins: the attempt is paid (so the admin can refund it), the expired order is not.
     await shop.settle();
     await reconcile(shop.ctx);
     expect((await attemptsOf(shop, orderId))[0]).toMatchObject({ state: "paid", syssn: attempt.syssn });
-    expect([await eventCount(shop, orderId, "attempt.paid"), await eventCount(shop, orderId, "order.needs_review"), await eventCount(shop, orderId, "order.paid")]).toEqual([1, 1, 0]);
+    expect([
+      await eventCount(shop, orderId, "attempt.paid"),
+      await eventCount(shop, orderId, "order.needs_review"),
+      await eventCount(shop, orderId, "order.paid"),
+    ]).toEqual([1, 1, 0]);
   });
 
   it("an attempt given up on but paid while its order still awaits payment pays the order", async () => {
     const { orderId, attempt } = await checkout(shop);
     const { settleAttempt } = await import("@/lib/payments/settle-attempt");
     // A declined-looking answer the shop took as final (the order stays open for another try)...
-    await settleAttempt(shop.ctx, attempt.id, { kind: "failed", syssn: attempt.syssn!, code: "1205", reason: "declined" }, "test");
+    await settleAttempt(
+      shop.ctx,
+      attempt.id,
+      { kind: "failed", syssn: attempt.syssn!, code: "1205", reason: "declined" },
+      "test",
+    );
     expect((await attemptsOf(shop, orderId))[0]!.state).toBe("failed");
     // ...but QFPay took the money after all.
     await shop.control({ action: "pay", syssn: attempt.syssn });
@@ -87,7 +121,7 @@ describe("reconciliation", () => {
 
   it("finds a replaced QR code that was paid after all, even once everything expired", async () => {
     const { orderId, attempt: replaced } = await checkout(shop);
-    const { retryPayment } = await import("@/lib/payments/start-payment");
+    const { retryPayment } = await import("@/lib/payments/retry-payment");
     const retried = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
     if (!retried.ok) throw new Error(retried.error);
     expect((await attemptsOf(shop, orderId))[0]!.state).toBe("superseded");

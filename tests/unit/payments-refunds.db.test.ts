@@ -10,7 +10,7 @@ import { readOrderStory } from "@/lib/payments/store/order-story";
 import { eventually } from "../support/sandbox-harness";
 import { startShop, type ShopHarness } from "../support/shop-harness";
 import { attemptsOf, checkout, orderOf } from "../support/payments-helpers";
-import { retryPayment } from "@/lib/payments/start-payment";
+import { retryPayment } from "@/lib/payments/retry-payment";
 import { resolveReview } from "@/lib/payments/resolve-review";
 
 let shop: ShopHarness;
@@ -40,7 +40,8 @@ async function paidOrder(qty = 1) {
   return { orderId, attempt };
 }
 
-const refund = (orderId: string, amount: number | "rest", requestKey = randomUUID(), attemptId?: number) => refundOrder(shop.ctx, { orderId, attemptId, amount, requestKey, by: "test" });
+const refund = (orderId: string, amount: number | "rest", requestKey = randomUUID(), attemptId?: number) =>
+  refundOrder(shop.ctx, { orderId, attemptId, amount, requestKey, by: "test" });
 
 /** An order paid twice: its first QR code paid, then the retry's too (two shoppers' phones, a slow page). */
 async function paidTwice() {
@@ -73,7 +74,10 @@ describe("refunds", () => {
 
   it("refuses an over-refund before asking QFPay", async () => {
     const { orderId } = await paidOrder();
-    expect(await refund(orderId, 12801)).toEqual({ ok: false, error: "At most HK$128.00 can still be refunded from this payment." });
+    expect(await refund(orderId, 12801)).toEqual({
+      ok: false,
+      error: "At most HK$128.00 can still be refunded from this payment.",
+    });
     const rows = await shop.database.db.select().from(refunds).where(eq(refunds.orderId, orderId));
     expect(rows).toHaveLength(0);
   });
@@ -105,15 +109,27 @@ describe("refunds", () => {
   it("refuses the 23:30 to 00:30 window with QFPay's reason", async () => {
     const { orderId } = await paidOrder();
     const late = new Date(NOON_HKT().getTime() + 11.75 * 3600_000); // 23:45 in Hong Kong
-    const result = await refundOrder({ ...shop.ctx, now: () => late }, { orderId, amount: 100, requestKey: randomUUID(), by: "test" });
-    expect(result).toEqual({ ok: false, error: "QFPay does not process refunds between 23:30 and 00:30 (Hong Kong time). Try again after 00:30." });
+    const result = await refundOrder(
+      { ...shop.ctx, now: () => late },
+      { orderId, amount: 100, requestKey: randomUUID(), by: "test" },
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: "QFPay does not process refunds between 23:30 and 00:30 (Hong Kong time). Try again after 00:30.",
+    });
   });
 
   it("explains a channel that refuses partial refunds, and refuses the next partial one at once", async () => {
     const { orderId } = await paidOrder();
     await shop.control({ action: "fault", fault: { endpoint: "refund", kind: "respcd", code: "1271" } });
-    expect(await refund(orderId, 1000)).toEqual({ ok: false, error: "This payment does not allow partial refunds: refund the full amount." });
-    expect(await refund(orderId, 1000)).toEqual({ ok: false, error: "This payment does not allow partial refunds: refund the full amount." });
+    expect(await refund(orderId, 1000)).toEqual({
+      ok: false,
+      error: "This payment does not allow partial refunds: refund the full amount.",
+    });
+    expect(await refund(orderId, 1000)).toEqual({
+      ok: false,
+      error: "This payment does not allow partial refunds: refund the full amount.",
+    });
     expect((await refund(orderId, 12800)).ok).toBe(true);
   });
 
@@ -133,18 +149,33 @@ describe("refunds", () => {
   });
 
   it("tells the whole story of 1145 → query → paid → duplicate notification → partial refund, in order", async () => {
-    await shop.control({ action: "fault", fault: { endpoint: "payment", kind: "pending", code: "1145", afterQueries: 1, settle: "paid" } });
+    await shop.control({
+      action: "fault",
+      fault: { endpoint: "payment", kind: "pending", code: "1145", afterQueries: 1, settle: "paid" },
+    });
     const { orderId, attempt } = await checkout(shop);
     expect(attempt.state).toBe("unknown");
     await queryAttempt(shop.ctx, attempt, "test");
     await eventually(async () => ((await orderOf(shop, orderId)).state === "paid" ? true : null));
-    await shop.control({ action: "notify", syssn: attempt.syssn ?? (await shop.gateway.inspect({ outTradeNo: attempt.outTradeNo }))!.transaction.syssn, copies: 1 });
+    await shop.control({
+      action: "notify",
+      syssn: attempt.syssn ?? (await shop.gateway.inspect({ outTradeNo: attempt.outTradeNo }))!.transaction.syssn,
+      copies: 1,
+    });
     await shop.settle();
     expect((await refund(orderId, 3000)).ok).toBe(true);
-    await eventually(async () => (await readOrderStory(shop.database.db, orderId))!.notifications.some((n) => n.notifyType === "refund"));
+    await eventually(async () =>
+      (await readOrderStory(shop.database.db, orderId))!.notifications.some((n) => n.notifyType === "refund"),
+    );
 
     const story = (await readOrderStory(shop.database.db, orderId))!;
-    const types = (await shop.database.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id))).map((e) => e.type);
+    const types = (
+      await shop.database.db
+        .select()
+        .from(orderEvents)
+        .where(eq(orderEvents.orderId, orderId))
+        .orderBy(asc(orderEvents.id))
+    ).map((e) => e.type);
     expect(types).toEqual([
       "order.created",
       "attempt.created",
@@ -167,38 +198,66 @@ describe("refunds", () => {
 describe("refunds of an order paid twice", () => {
   it("keep each payment's balance: refunding the extra one leaves the order paid, and the first one can still be refunded", async () => {
     const { orderId, first, second } = await paidTwice();
-    expect(await orderOf(shop, orderId)).toMatchObject({ state: "paid", needsReview: true, reviewReason: expect.stringContaining("Paid twice") });
-    expect(await refund(orderId, 12800)).toEqual({ ok: false, error: "This order was paid more than once: choose the payment to refund." });
+    expect(await orderOf(shop, orderId)).toMatchObject({
+      state: "paid",
+      needsReview: true,
+      reviewReason: expect.stringContaining("Paid twice"),
+    });
+    expect(await refund(orderId, 12800)).toEqual({
+      ok: false,
+      error: "This order was paid more than once: choose the payment to refund.",
+    });
 
     const extra = await refund(orderId, "rest", randomUUID(), second.id);
-    expect(extra.ok && [extra.refund.state, extra.refund.amount, extra.refund.attemptId]).toEqual(["succeeded", 12800, second.id]);
+    expect(extra.ok && [extra.refund.state, extra.refund.amount, extra.refund.attemptId]).toEqual([
+      "succeeded",
+      12800,
+      second.id,
+    ]);
     // The shop still holds the first payment in full: the order is paid, not refunded.
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "paid", refundedTotal: 12800 });
-    expect(await refund(orderId, 1, randomUUID(), second.id)).toEqual({ ok: false, error: "This payment has been refunded in full already." });
+    expect(await refund(orderId, 1, randomUUID(), second.id)).toEqual({
+      ok: false,
+      error: "This payment has been refunded in full already.",
+    });
 
     const partial = await refund(orderId, 2800, randomUUID(), first.id);
     expect(partial.ok && partial.refund.attemptId).toBe(first.id);
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "partially_refunded", refundedTotal: 15600 });
-    expect(await refund(orderId, 10001, randomUUID(), first.id)).toEqual({ ok: false, error: "At most HK$100.00 can still be refunded from this payment." });
+    expect(await refund(orderId, 10001, randomUUID(), first.id)).toEqual({
+      ok: false,
+      error: "At most HK$100.00 can still be refunded from this payment.",
+    });
     expect((await refund(orderId, "rest", randomUUID(), first.id)).ok).toBe(true);
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "refunded", refundedTotal: 25600 });
     // QFPay holds both refunds against the payment each named.
-    const gateway = await Promise.all([first, second].map(async (a) => (await shop.gateway.inspect({ syssn: a.syssn! }))!.transaction.refundedAmount));
+    const gateway = await Promise.all(
+      [first, second].map(async (a) => (await shop.gateway.inspect({ syssn: a.syssn! }))!.transaction.refundedAmount),
+    );
     expect(gateway).toEqual([12800, 12800]);
   });
 
   it("refuses a payment of another order", async () => {
     const { orderId } = await paidTwice();
     const other = await paidOrder();
-    expect(await refund(orderId, 100, randomUUID(), other.attempt.id)).toEqual({ ok: false, error: "Choose a payment of this order." });
+    expect(await refund(orderId, 100, randomUUID(), other.attempt.id)).toEqual({
+      ok: false,
+      error: "Choose a payment of this order.",
+    });
   });
 
   it("two admins refunding the two payments at the same instant both succeed, each from its own payment", async () => {
     const { orderId, first, second } = await paidTwice();
-    const results = await Promise.all([refund(orderId, "rest", randomUUID(), first.id), refund(orderId, "rest", randomUUID(), second.id), refund(orderId, "rest", randomUUID(), second.id)]);
+    const results = await Promise.all([
+      refund(orderId, "rest", randomUUID(), first.id),
+      refund(orderId, "rest", randomUUID(), second.id),
+      refund(orderId, "rest", randomUUID(), second.id),
+    ]);
     // The second refund of the same payment finds its balance committed by the first, whichever ran first.
     expect(results.filter((r) => r.ok)).toHaveLength(2);
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual(["This payment has been refunded in full already."]);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual([
+      "This payment has been refunded in full already.",
+    ]);
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "refunded", refundedTotal: 25600 });
   });
 
@@ -216,7 +275,9 @@ describe("refunds of an order paid twice", () => {
     const third = await retryPayment(shop.ctx, orderId, "alipayhk", "mobile");
     if (!second.ok || !third.ok) throw new Error("retry refused");
     for (const syssn of [first.syssn, second.attempt.syssn]) await shop.control({ action: "pay", syssn });
-    await eventually(async () => ((await attemptsOf(shop, orderId)).filter((a) => a.state === "paid").length === 2 ? true : null));
+    await eventually(async () =>
+      (await attemptsOf(shop, orderId)).filter((a) => a.state === "paid").length === 2 ? true : null,
+    );
     await shop.settle();
     expect(await resolveReview(shop.ctx, orderId, "Refunded by hand in the portal.", "test")).toBe(true);
     await reconcile(shop.ctx);

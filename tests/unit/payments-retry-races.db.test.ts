@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { retryPayment } from "@/lib/payments/start-payment";
+import { retryPayment } from "@/lib/payments/retry-payment";
 import { signNotificationBody } from "@/lib/qfpay/notification";
 import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { notificationBody } from "@/lib/sandbox/notifications";
@@ -19,10 +19,19 @@ it("a retry and the payment's notifications arriving at once: no deadlock, no er
     await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 } });
     await shop.control({ action: "pay", syssn: attempt.syssn });
     const body = notificationBody((await shop.gateway.inspect({ syssn: attempt.syssn! }))!.transaction);
-    const post = () => fetch(shop.notifyUrl, { method: "POST", headers: { "X-QF-SIGN": signNotificationBody(body, SANDBOX_CLIENT_KEY) }, body }).then((r) => r.status);
+    const post = () =>
+      fetch(shop.notifyUrl, {
+        method: "POST",
+        headers: { "X-QF-SIGN": signNotificationBody(body, SANDBOX_CLIENT_KEY) },
+        body,
+      }).then((r) => r.status);
     // The notification is confirmed by a query about 20 ms after it arrives: the retry comes at each moment of that.
     const later = new Promise((resolve) => setTimeout(resolve, round % 40));
-    const [retried, ...answers] = await Promise.all([later.then(() => retryPayment(spaced, orderId, "alipay", "desktop")), post(), post()]);
+    const [retried, ...answers] = await Promise.all([
+      later.then(() => retryPayment(spaced, orderId, "alipay", "desktop")),
+      post(),
+      post(),
+    ]);
     expect(answers).toEqual([200, 200]);
     // The retry either came first (a fresh attempt, the paid one replaced and then paid) or after (refused).
     if (!retried.ok) expect(retried.error).toBe("This order can no longer be paid.");

@@ -52,7 +52,10 @@ describe("QFPay client against the sandbox over HTTP", () => {
   });
 
   it("reports 1145 as pending, never as failed", async () => {
-    await sandbox.control({ action: "fault", fault: { endpoint: "payment", kind: "pending", code: "1145", settle: "never" } });
+    await sandbox.control({
+      action: "fault",
+      fault: { endpoint: "payment", kind: "pending", code: "1145", settle: "never" },
+    });
     const outcome = await sandbox.client().createPayment(payment());
     expect(outcome).toEqual({ kind: "pending", code: "1145", message: "Please wait while processing" });
   });
@@ -144,13 +147,23 @@ describe("QFPay client against the sandbox over HTTP", () => {
     if (created.kind !== "accepted") throw new Error("not accepted");
     expect((await sandbox.control({ action: "pay", syssn: created.value.syssn })).status).toBe(200);
     const query = await sandbox.client().query({ syssn: created.value.syssn });
-    expect(query).toMatchObject({ kind: "accepted", value: { data: [{ respcd: "0000", txamt: 1999, order_type: "payment" }] } });
-    const refund = await sandbox.client().refund({ syssn: created.value.syssn, out_trade_no: `${request.out_trade_no}-R1`, txamt: 500, txdtm: formatGatewayTime(new Date()) });
+    expect(query).toMatchObject({
+      kind: "accepted",
+      value: { data: [{ respcd: "0000", txamt: 1999, order_type: "payment" }] },
+    });
+    const refund = await sandbox.client().refund({
+      syssn: created.value.syssn,
+      out_trade_no: `${request.out_trade_no}-R1`,
+      txamt: 500,
+      txdtm: formatGatewayTime(new Date()),
+    });
     expect(refund).toMatchObject({ kind: "accepted", value: { orig_syssn: created.value.syssn, txamt: 500 } });
   });
 
   it("refuses a query across two calendar months", async () => {
-    const outcome = await sandbox.client().query({ start_time: "2026-10-31 00:00:00", end_time: "2026-11-01 00:00:00" });
+    const outcome = await sandbox
+      .client()
+      .query({ start_time: "2026-10-31 00:00:00", end_time: "2026-11-01 00:00:00" });
     expect(outcome.kind).toBe("invalid");
   });
 });

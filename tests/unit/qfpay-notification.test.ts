@@ -6,9 +6,15 @@ interface Vectors {
   client_key: string;
   notifications: { raw_body: string; x_qf_sign: string }[];
 }
-const vectors = JSON.parse(readFileSync(new URL("../fixtures/qfpay-sign-vectors.json", import.meta.url), "utf8")) as Vectors;
+const vectors = JSON.parse(
+  readFileSync(new URL("../fixtures/qfpay-sign-vectors.json", import.meta.url), "utf8"),
+) as Vectors;
 const key = vectors.client_key;
-const [payment, paymentChinese, refund] = vectors.notifications as [Vectors["notifications"][number], Vectors["notifications"][number], Vectors["notifications"][number]];
+const [payment, paymentChinese, refund] = vectors.notifications as [
+  Vectors["notifications"][number],
+  Vectors["notifications"][number],
+  Vectors["notifications"][number],
+];
 
 describe("notification signature", () => {
   it.each(vectors.notifications.map((n, i) => [i, n] as const))("vector %i verifies over its raw bytes", (_i, n) => {
@@ -50,11 +56,15 @@ describe("notification signature", () => {
   it("refuses a body signed with another key", () => {
     const other = signNotificationBody(payment.raw_body, "ANOTHERKEY0000000000000000000000");
     expect(verifyNotificationSignature(payment.raw_body, other, key)).toBe(false);
-    expect(verifyNotificationSignature(payment.raw_body, payment.x_qf_sign, "ANOTHERKEY0000000000000000000000")).toBe(false);
+    expect(verifyNotificationSignature(payment.raw_body, payment.x_qf_sign, "ANOTHERKEY0000000000000000000000")).toBe(
+      false,
+    );
   });
 
   it("refuses a tampered amount", () => {
-    expect(verifyNotificationSignature(payment.raw_body.replace('"300"', '"30000"'), payment.x_qf_sign, key)).toBe(false);
+    expect(verifyNotificationSignature(payment.raw_body.replace('"300"', '"30000"'), payment.x_qf_sign, key)).toBe(
+      false,
+    );
   });
 
   it("hashes non-ASCII bodies as bytes, and refuses them when they differ by one byte", () => {
@@ -67,7 +77,20 @@ describe("notification signature", () => {
   });
 
   it("never throws, whatever it is given", () => {
-    const inputs: unknown[] = [undefined, null, 0, 1.5, {}, [], Symbol("x"), () => 1, new Uint8Array(0), "", "\u0000", "\ud800"];
+    const inputs: unknown[] = [
+      undefined,
+      null,
+      0,
+      1.5,
+      {},
+      [],
+      Symbol("x"),
+      () => 1,
+      new Uint8Array(0),
+      "",
+      "\u0000",
+      "\ud800",
+    ];
     for (const body of inputs) {
       for (const signature of inputs) {
         for (const k of [key, undefined, "", {}]) {
@@ -88,7 +111,10 @@ describe("notification signature", () => {
 describe("notification parsing", () => {
   it("reads a payment notification", () => {
     const parsed = parseNotification(payment.raw_body);
-    expect(parsed).toMatchObject({ ok: true, notification: { notify_type: "payment", txamt: 300, txcurrcd: "HKD", out_trade_no: "ORD-0001-1" } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      notification: { notify_type: "payment", txamt: 300, txcurrcd: "HKD", out_trade_no: "ORD-0001-1" },
+    });
   });
 
   it("reads non-ASCII escapes as the text they stand for", () => {
@@ -98,7 +124,10 @@ describe("notification parsing", () => {
 
   it("reads a refund notification and its original payment", () => {
     const parsed = parseNotification(refund.raw_body);
-    expect(parsed).toMatchObject({ ok: true, notification: { notify_type: "refund", txamt: 100, orig_syssn: "20261122000200020087033882" } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      notification: { notify_type: "refund", txamt: 100, orig_syssn: "20261122000200020087033882" },
+    });
   });
 
   it("accepts cancel as the old name of refund", () => {

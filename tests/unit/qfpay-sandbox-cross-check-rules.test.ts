@@ -19,7 +19,12 @@ import { rowVerdicts, type Row, type Verdict } from "../support/cross-check-rows
 const wire = (request: object) => compactParams(request as Record<string, string | number | undefined>);
 const verdict = (ok: boolean): Verdict => (ok ? "accept" : "refuse");
 
-const refund: RefundRequest = { syssn: "20261122000200020087033882", out_trade_no: "R0123456789ABCDEF", txamt: 100, txdtm: "2026-11-23 10:00:00" };
+const refund: RefundRequest = {
+  syssn: "20261122000200020087033882",
+  out_trade_no: "R0123456789ABCDEF",
+  txamt: 100,
+  txdtm: "2026-11-23 10:00:00",
+};
 const REFUND_ROWS: (Row & { request: Partial<Record<keyof RefundRequest, unknown>> })[] = [
   { name: "the shop's own refund", request: {}, verdict: "accept" },
   { name: "with a udid", request: { udid: "till-01" }, verdict: "accept" },
@@ -35,46 +40,90 @@ const REFUND_ROWS: (Row & { request: Partial<Record<keyof RefundRequest, unknown
 describe("the client and the sandbox read /trade/v1/refund alike", () => {
   it.each(REFUND_ROWS.map((row) => [row.name, row] as const))("%s", (_name, row) => {
     const request = { ...refund, ...row.request } as RefundRequest;
-    expect({ client: verdict(checkRefundRequest(request).length === 0), sandbox: verdict(refundFieldsProblem(wire(request)) === null) }).toEqual(rowVerdicts(row));
+    expect({
+      client: verdict(checkRefundRequest(request).length === 0),
+      sandbox: verdict(refundFieldsProblem(wire(request)) === null),
+    }).toEqual(rowVerdicts(row));
   });
 });
 
 const now = new Date("2026-11-22T06:21:28Z"); // 14:21:28 in UTC+8
 const QUERY_ROWS: (Row & { request: QueryRequest })[] = [
   { name: "nothing: the current month", request: {}, verdict: "accept" },
-  { name: "the shop's query", request: { out_trade_no: "P1,P2", ...monthWindow("2026-02-14 10:00:00"), page_size: 50 }, verdict: "accept" },
-  { name: "a syssn and a page", request: { syssn: "20261122000200020087033882", page: 3, page_size: 100 }, verdict: "accept" },
+  {
+    name: "the shop's query",
+    request: { out_trade_no: "P1,P2", ...monthWindow("2026-02-14 10:00:00"), page_size: 50 },
+    verdict: "accept",
+  },
+  {
+    name: "a syssn and a page",
+    request: { syssn: "20261122000200020087033882", page: 3, page_size: 100 },
+    verdict: "accept",
+  },
   { name: "page 0", request: { page: 0 }, verdict: "refuse" },
   { name: "page_size 101", request: { page_size: 101 }, verdict: "refuse" },
   { name: "a fractional page_size", request: { page_size: 2.5 }, verdict: "refuse" },
-  { name: "a range across two months", request: { start_time: "2026-10-31 00:00:00", end_time: "2026-11-01 00:00:00" }, verdict: "refuse" },
+  {
+    name: "a range across two months",
+    request: { start_time: "2026-10-31 00:00:00", end_time: "2026-11-01 00:00:00" },
+    verdict: "refuse",
+  },
   { name: "start_time in ISO form", request: { start_time: "2026-11-01T00:00:00" }, verdict: "refuse" },
-  { name: "a range ending before it starts", request: { start_time: "2026-11-20 00:00:00", end_time: "2026-11-10 00:00:00" }, verdict: "accept",
-    differs: { sandbox: "refuse", why: "qfpay-api.md: start_time/end_time are a range; the sandbox refuses an empty one, the client does not look. The shop always sends a whole month" } },
+  {
+    name: "a range ending before it starts",
+    request: { start_time: "2026-11-20 00:00:00", end_time: "2026-11-10 00:00:00" },
+    verdict: "accept",
+    differs: {
+      sandbox: "refuse",
+      why: "qfpay-api.md: start_time/end_time are a range; the sandbox refuses an empty one, the client does not look. The shop always sends a whole month",
+    },
+  },
 ];
 
 describe("the client and the sandbox read /trade/v1/query alike", () => {
   it.each(QUERY_ROWS.map((row) => [row.name, row] as const))("%s", (_name, row) => {
     const sandbox = readQuery(wire(row.request), now);
-    expect({ client: verdict(checkQueryRequest(row.request).length === 0), sandbox: verdict(!("resperr" in sandbox)) }).toEqual(rowVerdicts(row));
+    expect({
+      client: verdict(checkQueryRequest(row.request).length === 0),
+      sandbox: verdict(!("resperr" in sandbox)),
+    }).toEqual(rowVerdicts(row));
   });
 
-  it.each(["2026-01-15 12:00:00", "2026-02-28 23:59:59", "2028-02-01 00:00:00", "2026-04-30 10:00:00", "2026-12-31 23:59:59"])("finds the same month around %s", (time) => {
+  it.each([
+    "2026-01-15 12:00:00",
+    "2026-02-28 23:59:59",
+    "2028-02-01 00:00:00",
+    "2026-04-30 10:00:00",
+    "2026-12-31 23:59:59",
+  ])("finds the same month around %s", (time) => {
     const client = monthWindow(time);
     expect(monthContaining(time)).toEqual({ start: client.start_time, end: client.end_time });
   });
 
-  it.each(["2026-10-31 23:59:59", "2026-11-01 00:00:01", "2026-12-31 23:30:00"])("takes every window the client sends for a payment at %s", (txdtm) => {
-    for (const window of queryWindowsFor(txdtm)) expect(readQuery(wire(window), now)).not.toHaveProperty("resperr");
-  });
+  it.each(["2026-10-31 23:59:59", "2026-11-01 00:00:01", "2026-12-31 23:30:00"])(
+    "takes every window the client sends for a payment at %s",
+    (txdtm) => {
+      for (const window of queryWindowsFor(txdtm)) expect(readQuery(wire(window), now)).not.toHaveProperty("resperr");
+    },
+  );
 });
 
 describe("the client and the sandbox keep gateway time alike (UTC+8, no offset)", () => {
-  it.each(["2026-11-22T06:21:28Z", "2026-12-31T16:00:00Z", "2028-02-28T16:00:00Z", "1999-12-31T15:59:59Z"])("writes %s the same", (iso) => {
-    expect(toGatewayTime(new Date(iso))).toBe(formatGatewayTime(new Date(iso)));
-  });
+  it.each(["2026-11-22T06:21:28Z", "2026-12-31T16:00:00Z", "2028-02-28T16:00:00Z", "1999-12-31T15:59:59Z"])(
+    "writes %s the same",
+    (iso) => {
+      expect(toGatewayTime(new Date(iso))).toBe(formatGatewayTime(new Date(iso)));
+    },
+  );
 
-  it.each(["2026-11-22 14:21:28", "2028-02-29 00:00:00", "2026-02-29 00:00:00", "2026-11-22 14:21", "2026-11-22 14:60:00", "2026-11-22 14:21:28 "])("reads %j the same", (text) => {
+  it.each([
+    "2026-11-22 14:21:28",
+    "2028-02-29 00:00:00",
+    "2026-02-29 00:00:00",
+    "2026-11-22 14:21",
+    "2026-11-22 14:60:00",
+    "2026-11-22 14:21:28 ",
+  ])("reads %j the same", (text) => {
     expect(fromGatewayTime(text)?.toISOString() ?? null).toBe(parseGatewayTime(text)?.toISOString() ?? null);
   });
 });
@@ -86,7 +135,10 @@ describe("the client and the sandbox keep the refund window alike (1265, 23:30 t
   });
 
   it("differ at 00:30:00 only: the sandbox keeps both named ends of seed 004's '11:30pm to 0:30am' in the window", () => {
-    expect({ client: clientBlackout(at("00:30:00")), sandbox: sandboxBlackout(at("00:30:00")) }).toEqual({ client: false, sandbox: true });
+    expect({ client: clientBlackout(at("00:30:00")), sandbox: sandboxBlackout(at("00:30:00")) }).toEqual({
+      client: false,
+      sandbox: true,
+    });
   });
 });
 
@@ -96,6 +148,10 @@ describe("the client and the sandbox read a queried transaction's respcd alike",
   });
 
   it("differ on 1295-1297: the query section lists them as no pending state; the client, erring safe, takes them as pending", () => {
-    for (const code of ["1295", "1296", "1297"]) expect({ client: transactionStateOf(code), sandbox: stateOf(code) }).toEqual({ client: "pending", sandbox: "failed" });
+    for (const code of ["1295", "1296", "1297"])
+      expect({ client: transactionStateOf(code), sandbox: stateOf(code) }).toEqual({
+        client: "pending",
+        sandbox: "failed",
+      });
   });
 });

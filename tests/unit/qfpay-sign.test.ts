@@ -12,10 +12,13 @@ const vectors = JSON.parse(
 ) as Vectors;
 
 describe("request signing", () => {
-  it.each(vectors.requests.map((v, i) => [i, v] as const))("vector %i signs as the seeds' Python does", (_i, vector) => {
-    expect(signParams(vector.params, vectors.client_key, "MD5")).toBe(vector.md5);
-    expect(signParams(vector.params, vectors.client_key, "SHA256")).toBe(vector.sha256);
-  });
+  it.each(vectors.requests.map((v, i) => [i, v] as const))(
+    "vector %i signs as the seeds' Python does",
+    (_i, vector) => {
+      expect(signParams(vector.params, vectors.client_key, "MD5")).toBe(vector.md5);
+      expect(signParams(vector.params, vectors.client_key, "SHA256")).toBe(vector.sha256);
+    },
+  );
 
   it("sorts names in ASCII order, not locale order", () => {
     expect(canonicalString({ b: "1", B: "2", a_b: "3", ab: "4" })).toBe("B=2&a_b=3&ab=4&b=1");

@@ -9,11 +9,17 @@ import { refuseBadRequest } from "@/lib/web/request-guard";
  */
 
 const SITE = "http://shop.test";
-const nextConfig = createRequire(import.meta.url)("../../next.config.js") as { experimental?: { serverActions?: { bodySizeLimit?: unknown } } };
+const nextConfig = createRequire(import.meta.url)("../../next.config.js") as {
+  experimental?: { serverActions?: { bodySizeLimit?: unknown } };
+};
 const LIMIT = nextConfig.experimental?.serverActions?.bodySizeLimit;
 
 function post(path: string, body: BodyInit | null, headers: Record<string, string> = {}): Request {
-  return new Request(`${SITE}${path}`, { method: "POST", body, headers: { Host: "shop.test", Origin: SITE, ...headers } });
+  return new Request(`${SITE}${path}`, {
+    method: "POST",
+    body,
+    headers: { Host: "shop.test", Origin: SITE, ...headers },
+  });
 }
 
 function form(fields: Record<string, string>): FormData {
@@ -36,7 +42,12 @@ async function chunked(size: number): Promise<Request> {
       controller.close();
     },
   });
-  return new Request(`${SITE}/`, { method: "POST", body: stream, duplex: "half", headers: { Host: "shop.test", Origin: SITE, "Content-Type": type } } as RequestInit);
+  return new Request(`${SITE}/`, {
+    method: "POST",
+    body: stream,
+    duplex: "half",
+    headers: { Host: "shop.test", Origin: SITE, "Content-Type": type },
+  } as RequestInit);
 }
 
 async function status(request: Request): Promise<number | null> {
@@ -47,8 +58,12 @@ describe("the request guard", () => {
   it("lets the shop's own requests through: pages read, forms posted from the site, action calls", async () => {
     expect(await status(new Request(`${SITE}/products/jasmine-pearls`))).toBeNull();
     expect(await status(post("/checkout", form({ email: "shopper@example.com" })))).toBeNull();
-    expect(await status(post("/", "[]", { "Next-Action": "any-id", "Content-Type": "text/plain;charset=UTF-8" }))).toBeNull();
-    expect(await status(post("/", form({ a: "1" }), { "x-forwarded-host": "shop.test", Host: "internal:3000" }))).toBeNull();
+    expect(
+      await status(post("/", "[]", { "Next-Action": "any-id", "Content-Type": "text/plain;charset=UTF-8" })),
+    ).toBeNull();
+    expect(
+      await status(post("/", form({ a: "1" }), { "x-forwarded-host": "shop.test", Host: "internal:3000" })),
+    ).toBeNull();
     // No Origin at all: a script, not a browser; Next lets it through too.
     expect(await status(new Request(`${SITE}/`, { method: "POST", body: form({ a: "1" }) }))).toBeNull();
   });
@@ -69,7 +84,14 @@ describe("the request guard", () => {
   });
 
   it("refuses a post from another site, from a sandboxed frame (Origin null) and from no URL at all", async () => {
-    for (const origin of ["https://evil.example", `${SITE}.evil.example`, "http://shop.test:8080", "null", "http://[", "file://"]) {
+    for (const origin of [
+      "https://evil.example",
+      `${SITE}.evil.example`,
+      "http://shop.test:8080",
+      "null",
+      "http://[",
+      "file://",
+    ]) {
       expect(await status(post("/", form({ a: "1" }), { Origin: origin })), origin).toBe(403);
       expect(await status(post("/", "[]", { Origin: origin, "Next-Action": "any-id" })), origin).toBe(403);
     }
@@ -80,12 +102,20 @@ describe("the request guard", () => {
     expect(await status(post("/", new URLSearchParams({ a: "1" })))).toBe(415);
     expect(await status(post("/checkout", "email=x", { "Content-Type": "text/plain" }))).toBe(415);
     // A route handler judges its own bodies.
-    expect(await status(post("/sandbox/qfpay/trade/v1/payment", "{}", { "Content-Type": "application/json" }))).toBeNull();
+    expect(
+      await status(post("/sandbox/qfpay/trade/v1/payment", "{}", { "Content-Type": "application/json" })),
+    ).toBeNull();
   });
 
   it("refuses multipart that does not parse as multipart", async () => {
     const boundary = "----guard-test";
-    expect(await status(post("/", `--${boundary}\r\nContent-Disposition: form-data; name="a"\r\n\r\nhalf`, { "Content-Type": `multipart/form-data; boundary=${boundary}` }))).toBe(400);
+    expect(
+      await status(
+        post("/", `--${boundary}\r\nContent-Disposition: form-data; name="a"\r\n\r\nhalf`, {
+          "Content-Type": `multipart/form-data; boundary=${boundary}`,
+        }),
+      ),
+    ).toBe(400);
     expect(await status(post("/", "a=1", { "Content-Type": "multipart/form-data" }))).toBe(400);
   });
 
@@ -93,9 +123,13 @@ describe("the request guard", () => {
     expect(typeof LIMIT).toBe("number");
     const limit = LIMIT as number;
     expect(await status(post("/", "[]", { "Next-Action": "any-id", "Content-Length": String(limit + 1) }))).toBe(413);
-    expect(await status(post("/", "x".repeat(limit + 1), { "Next-Action": "any-id", "Content-Type": "text/plain" }))).toBe(413);
+    expect(
+      await status(post("/", "x".repeat(limit + 1), { "Next-Action": "any-id", "Content-Type": "text/plain" })),
+    ).toBe(413);
     expect(await status(await chunked(limit + 1))).toBe(413);
     expect(await status(await chunked(limit))).toBeNull();
-    expect(await status(post("/", "x".repeat(limit), { "Next-Action": "any-id", "Content-Type": "text/plain" }))).toBeNull();
+    expect(
+      await status(post("/", "x".repeat(limit), { "Next-Action": "any-id", "Content-Type": "text/plain" })),
+    ).toBeNull();
   });
 });

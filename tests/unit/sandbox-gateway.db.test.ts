@@ -54,7 +54,12 @@ async function paidPayment(amount = "2500") {
 }
 
 function refund(syssn: string, txamt: string, outTradeNo = `R-${Date.now()}-${++sequence}`) {
-  return signedPost(sandbox.apiBase, "refund", { syssn, out_trade_no: outTradeNo, txamt, txdtm: formatGatewayTime(new Date()) });
+  return signedPost(sandbox.apiBase, "refund", {
+    syssn,
+    out_trade_no: outTradeNo,
+    txamt,
+    txdtm: formatGatewayTime(new Date()),
+  });
 }
 
 describe("sandbox refusals", () => {
@@ -109,7 +114,11 @@ describe("sandbox refusals", () => {
   });
 
   it("answers 1103 to a body that is not a form", async () => {
-    const response = await fetch(`${sandbox.apiBase}/trade/v1/payment`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const response = await fetch(`${sandbox.apiBase}/trade/v1/payment`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect((await response.json()).respcd).toBe("1103");
   });
 
@@ -120,7 +129,9 @@ describe("sandbox refusals", () => {
     const { syssn } = await paidPayment();
     const refundNumber = `R-reuse-${Date.now()}`;
     expect((await refund(syssn, "100", refundNumber)).json.respcd).toBe("0000");
-    expect((await signedPost(sandbox.apiBase, "payment", params({ out_trade_no: refundNumber }))).json.respcd).toBe("1102");
+    expect((await signedPost(sandbox.apiBase, "payment", params({ out_trade_no: refundNumber }))).json.respcd).toBe(
+      "1102",
+    );
   });
 });
 
@@ -170,13 +181,18 @@ describe("sandbox refunds", () => {
     const note = await eventually(() => sandbox.received.find((n) => n.body.includes('"notify_type": "refund"')));
     expect(verifyNotificationSignature(note.body, note.sign, SANDBOX_CLIENT_KEY)).toBe(true);
     const parsed = parseNotification(note.body);
-    expect(parsed).toMatchObject({ ok: true, notification: { notify_type: "refund", txamt: 300, syssn: answer.json.syssn, orig_syssn: syssn, cancel: "5" } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      notification: { notify_type: "refund", txamt: 300, syssn: answer.json.syssn, orig_syssn: syssn, cancel: "5" },
+    });
   });
 });
 
 describe("sandbox notifications", () => {
   it("writes bodies exactly as Python's json.dumps does", () => {
-    const vectors = JSON.parse(readFileSync(new URL("../fixtures/qfpay-sign-vectors.json", import.meta.url), "utf8")) as { notifications: { raw_body: string }[] };
+    const vectors = JSON.parse(
+      readFileSync(new URL("../fixtures/qfpay-sign-vectors.json", import.meta.url), "utf8"),
+    ) as { notifications: { raw_body: string }[] };
     for (const { raw_body } of vectors.notifications) {
       const fields = Object.entries(JSON.parse(raw_body) as Record<string, string>);
       expect(pythonJsonDumps(fields)).toBe(raw_body);
@@ -188,7 +204,10 @@ describe("sandbox notifications", () => {
     const note = await eventually(() => sandbox.received[0]);
     expect(verifyNotificationSignature(note.body, note.sign, SANDBOX_CLIENT_KEY)).toBe(true);
     expect(note.body.startsWith('{"status": "1", "pay_type": "801514", ')).toBe(true);
-    expect(parseNotification(note.body)).toMatchObject({ ok: true, notification: { notify_type: "payment", syssn, out_trade_no: outTradeNo, txamt: 2500, respcd: "0000" } });
+    expect(parseNotification(note.body)).toMatchObject({
+      ok: true,
+      notification: { notify_type: "payment", syssn, out_trade_no: outTradeNo, txamt: 2500, respcd: "0000" },
+    });
   });
 
   it("retries on QFPay's schedule until the answer is SUCCESS, then stops", async () => {
@@ -226,7 +245,10 @@ describe("sandbox notifications", () => {
   it("sends to the registered URL when the payment names none", async () => {
     const created = await signedPost(sandbox.apiBase, "payment", params({ notify_url: undefined }));
     await sandbox.control({ action: "pay", syssn: created.json.syssn });
-    const inspected = await eventually(async () => (await sandbox.gateway.inspect({ syssn: created.json.syssn as string }))?.notifications[0]?.lastResult);
+    const inspected = await eventually(
+      async () =>
+        (await sandbox.gateway.inspect({ syssn: created.json.syssn as string }))?.notifications[0]?.lastResult,
+    );
     expect(inspected).toBeTruthy();
     const row = (await sandbox.gateway.inspect({ syssn: created.json.syssn as string }))!.notifications[0]!;
     expect(row.url.endsWith("/registered")).toBe(true);
@@ -277,7 +299,10 @@ describe("sandbox payment lifecycle", () => {
   });
 
   it("settles a scripted 1143 as paid after the given number of queries, and notifies", async () => {
-    await sandbox.control({ action: "fault", fault: { endpoint: "payment", kind: "pending", code: "1143", afterQueries: 2 } });
+    await sandbox.control({
+      action: "fault",
+      fault: { endpoint: "payment", kind: "pending", code: "1143", afterQueries: 2 },
+    });
     const request = params();
     const created = await signedPost(sandbox.apiBase, "payment", request);
     expect(created.json.respcd).toBe("1143");
@@ -289,14 +314,21 @@ describe("sandbox payment lifecycle", () => {
   });
 
   it("keeps a scripted 1145 pending until it expires", async () => {
-    await sandbox.control({ action: "fault", fault: { endpoint: "payment", kind: "pending", code: "1145", settle: "never", afterQueries: 0 } });
+    await sandbox.control({
+      action: "fault",
+      fault: { endpoint: "payment", kind: "pending", code: "1145", settle: "never", afterQueries: 0 },
+    });
     const request = params({ expired_time: "5" });
     await signedPost(sandbox.apiBase, "payment", request);
     for (let i = 0; i < 3; i++) {
-      expect(await sandbox.client().query({ out_trade_no: request.out_trade_no })).toMatchObject({ value: { data: [{ respcd: "1145" }] } });
+      expect(await sandbox.client().query({ out_trade_no: request.out_trade_no })).toMatchObject({
+        value: { data: [{ respcd: "1145" }] },
+      });
     }
     await sandbox.control({ action: "settings", clockOffsetMs: 5 * 60_000 + 1_000 });
-    expect(await sandbox.client().query({ out_trade_no: request.out_trade_no })).toMatchObject({ value: { data: [{ respcd: "1181" }] } });
+    expect(await sandbox.client().query({ out_trade_no: request.out_trade_no })).toMatchObject({
+      value: { data: [{ respcd: "1181" }] },
+    });
   });
 
   it("finds last month's payment only when the query names its month", async () => {
@@ -304,9 +336,14 @@ describe("sandbox payment lifecycle", () => {
     const created = await signedPost(sandbox.apiBase, "payment", request);
     const sysdtm = created.json.sysdtm as string;
     await sandbox.control({ action: "settings", clockOffsetMs: 40 * 86_400_000 });
-    expect(await sandbox.client().query({ out_trade_no: request.out_trade_no })).toMatchObject({ kind: "accepted", value: { data: [] } });
+    expect(await sandbox.client().query({ out_trade_no: request.out_trade_no })).toMatchObject({
+      kind: "accepted",
+      value: { data: [] },
+    });
     const month = sysdtm.slice(0, 7);
-    const ranged = await sandbox.client().query({ out_trade_no: request.out_trade_no, start_time: `${month}-01 00:00:00`, end_time: sysdtm });
+    const ranged = await sandbox
+      .client()
+      .query({ out_trade_no: request.out_trade_no, start_time: `${month}-01 00:00:00`, end_time: sysdtm });
     expect(ranged).toMatchObject({ kind: "accepted", value: { data: [{ out_trade_no: request.out_trade_no }] } });
   });
 
@@ -319,6 +356,8 @@ describe("sandbox payment lifecycle", () => {
 
   it("refuses a control command it does not understand", async () => {
     expect((await sandbox.control({ action: "explode" })).status).toBe(400);
-    expect((await sandbox.control({ action: "fault", fault: { endpoint: "payment", kind: "respcd", code: "0000" } })).status).toBe(400);
+    expect(
+      (await sandbox.control({ action: "fault", fault: { endpoint: "payment", kind: "respcd", code: "0000" } })).status,
+    ).toBe(400);
   });
 });

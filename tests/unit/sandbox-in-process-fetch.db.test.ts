@@ -24,7 +24,15 @@ beforeEach(async () => {
 
 function payment(): PaymentRequest {
   sequence += 1;
-  return { txamt: 1999, txcurrcd: "HKD", pay_type: "801514", out_trade_no: `IP-${Date.now()}-${sequence}`, txdtm: formatGatewayTime(new Date()), expired_time: 30, notify_url: sandbox.receiverUrl };
+  return {
+    txamt: 1999,
+    txcurrcd: "HKD",
+    pay_type: "801514",
+    out_trade_no: `IP-${Date.now()}-${sequence}`,
+    txdtm: formatGatewayTime(new Date()),
+    expired_time: 30,
+    notify_url: sandbox.receiverUrl,
+  };
 }
 
 function inProcessClient(timeoutMs = 3_000) {
@@ -37,7 +45,10 @@ describe("the shop's QFPay client calling the sandbox in its own process", () =>
     const request = payment();
     const outcome = await inProcessClient().createPayment(request);
     expect(outcome).toMatchObject({ kind: "accepted", value: { out_trade_no: request.out_trade_no, txamt: 1999 } });
-    const [stored] = await sandbox.database.db.select().from(sandboxTransactions).where(eq(sandboxTransactions.outTradeNo, request.out_trade_no));
+    const [stored] = await sandbox.database.db
+      .select()
+      .from(sandboxTransactions)
+      .where(eq(sandboxTransactions.outTradeNo, request.out_trade_no));
     expect(stored?.txamt).toBe(1999);
   });
 
@@ -49,7 +60,11 @@ describe("the shop's QFPay client calling the sandbox in its own process", () =>
 
   it("refuses a wrongly signed request as the gateway does (1108)", async () => {
     const fetch = inProcessSandboxFetch(sandbox.gateway, UNREACHABLE_SITE);
-    const client = sandbox.client({ baseUrl: `${UNREACHABLE_SITE}/sandbox/qfpay`, fetch, clientKey: "not-the-sandbox-key" });
+    const client = sandbox.client({
+      baseUrl: `${UNREACHABLE_SITE}/sandbox/qfpay`,
+      fetch,
+      clientKey: "not-the-sandbox-key",
+    });
     expect(await client.createPayment(payment())).toMatchObject({ kind: "failed", code: "1108" });
   });
 

@@ -1,7 +1,8 @@
 import { beforeEach, expect, it } from "vitest";
 import { priceCart } from "@/lib/catalog/price-cart";
 import { setStock } from "@/lib/payments/store/stock";
-import { retryPayment, startPayment } from "@/lib/payments/start-payment";
+import { retryPayment } from "@/lib/payments/retry-payment";
+import { startPayment } from "@/lib/payments/start-payment";
 import { shopForThisFile } from "../support/shop-harness";
 import { attemptsOf, orderOf, stockOf } from "../support/payments-helpers";
 
@@ -22,14 +23,24 @@ function buy(qty: number, sku = TEAPOT) {
   const priced = priceCart([{ sku, qty }]);
   if (!priced.ok) throw new Error(priced.error);
   carts += 1;
-  return startPayment(shop.ctx, { sessionId: `shopper-${carts}`, email: "shopper@example.com", items: priced.items, wallet: "alipayhk", device: "desktop", checkoutKey: `cart-${carts}` });
+  return startPayment(shop.ctx, {
+    sessionId: `shopper-${carts}`,
+    email: "shopper@example.com",
+    items: priced.items,
+    wallet: "alipayhk",
+    device: "desktop",
+    checkoutKey: `cart-${carts}`,
+  });
 }
 
 it("refuses a checkout whose goods other shoppers are paying for, in words, and makes no order", async () => {
   await setStock(shop.database.db, 3, TEAPOT);
   const first = await buy(2);
   expect(first.ok).toBe(true);
-  expect(await buy(2)).toEqual({ ok: false, error: "Only 1 of Yixing Clay Teapot, 200 ml is left: lower the quantity to 1." });
+  expect(await buy(2)).toEqual({
+    ok: false,
+    error: "Only 1 of Yixing Clay Teapot, 200 ml is left: lower the quantity to 1.",
+  });
   const last = await buy(1);
   expect(last.ok).toBe(true);
   expect(await buy(1)).toEqual({ ok: false, error: "Yixing Clay Teapot, 200 ml is sold out." });
@@ -60,7 +71,10 @@ it("releases the hold when the payment fails or expires, and a paid order keeps 
   expect(await stockOf(shop.database.db, KETTLE)).toBe(0);
   expect(await buy(1, KETTLE)).toEqual({ ok: false, error: "Glass Kettle, 800 ml is sold out." });
   // The order whose hold lapsed cannot start another payment for goods that are gone.
-  expect(await retryPayment(shop.ctx, lapsing.orderId, "alipayhk", "mobile")).toEqual({ ok: false, error: "Glass Kettle, 800 ml is sold out." });
+  expect(await retryPayment(shop.ctx, lapsing.orderId, "alipayhk", "mobile")).toEqual({
+    ok: false,
+    error: "Glass Kettle, 800 ml is sold out.",
+  });
 });
 
 it("a replaced QR code still holds the goods until it expires: it can still be paid", async () => {
@@ -86,7 +100,9 @@ it("20 checkouts at once for 5 gaiwans: exactly 5 orders, the rest refused", asy
   await setStock(shop.database.db, 5, GAIWAN);
   const results = await Promise.all(Array.from({ length: 20 }, () => buy(1, GAIWAN)));
   expect(results.filter((r) => r.ok)).toHaveLength(5);
-  expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual(Array(15).fill("Porcelain Gaiwan, 120 ml is sold out."));
+  expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual(
+    Array(15).fill("Porcelain Gaiwan, 120 ml is sold out."),
+  );
 });
 
 it("a cart of several goods is held whole or not at all", async () => {
@@ -97,7 +113,14 @@ it("a cart of several goods is held whole or not at all", async () => {
     { sku: "GOOD-TOTE-HK", qty: 2 },
   ]);
   if (!priced.ok) throw new Error(priced.error);
-  const result = await startPayment(shop.ctx, { sessionId: "shopper-set", email: "shopper@example.com", items: priced.items, wallet: "alipayhk", device: "desktop", checkoutKey: "cart-set" });
+  const result = await startPayment(shop.ctx, {
+    sessionId: "shopper-set",
+    email: "shopper@example.com",
+    items: priced.items,
+    wallet: "alipayhk",
+    device: "desktop",
+    checkoutKey: "cart-set",
+  });
   expect(result).toEqual({ ok: false, error: "Only 1 of Harbour Tote Bag is left: lower the quantity to 1." });
   // Nothing of the refused cart holds the cups.
   const cups = await buy(5, "GOOD-TIN-SET");
@@ -115,7 +138,14 @@ it("checkouts and payments of the same goods at once all go through: stock rows 
     ]);
     if (!priced.ok) throw new Error(priced.error);
     carts += 1;
-    return startPayment(shop.ctx, { sessionId: `shopper-${carts}`, email: "shopper@example.com", items: priced.items, wallet: "alipayhk", device: "desktop", checkoutKey: `cart-${carts}` });
+    return startPayment(shop.ctx, {
+      sessionId: `shopper-${carts}`,
+      email: "shopper@example.com",
+      items: priced.items,
+      wallet: "alipayhk",
+      device: "desktop",
+      checkoutKey: `cart-${carts}`,
+    });
   };
   const placed = await Promise.all(Array.from({ length: 8 }, () => cart(green, white)));
   await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 }, count: 8 });
@@ -124,9 +154,15 @@ it("checkouts and payments of the same goods at once all go through: stock rows 
     await shop.control({ action: "pay", syssn: order.attempt.syssn });
   }
   const { queryAttempt } = await import("@/lib/payments/query-attempt");
-  const results = await Promise.all([...placed.map((order) => order.ok && queryAttempt(shop.ctx, order.attempt, "test")), ...Array.from({ length: 8 }, () => cart(white, green))]);
+  const results = await Promise.all([
+    ...placed.map((order) => order.ok && queryAttempt(shop.ctx, order.attempt, "test")),
+    ...Array.from({ length: 8 }, () => cart(white, green)),
+  ]);
   expect(results.slice(0, 8)).toEqual(Array(8).fill("settled"));
   expect(results.slice(8).every((result) => typeof result === "object" && result.ok)).toBe(true);
   for (const order of placed) expect(order.ok && (await orderOf(shop, order.orderId)).state).toBe("paid");
-  expect([await stockOf(shop.database.db, green), await stockOf(shop.database.db, white)]).toEqual([1_000 - 8, 1_000 - 16]);
+  expect([await stockOf(shop.database.db, green), await stockOf(shop.database.db, white)]).toEqual([
+    1_000 - 8,
+    1_000 - 16,
+  ]);
 });

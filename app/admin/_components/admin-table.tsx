@@ -8,7 +8,13 @@ export interface Column<Row> {
 }
 
 /** The admin's tables: a header row, one row per record, "None." when there is nothing, scrolling sideways on a phone. */
-export function AdminTable<Row extends { id: number | string }>({ columns, rows }: { columns: Column<Row>[]; rows: Row[] }) {
+export function AdminTable<Row extends { id: number | string }>({
+  columns,
+  rows,
+}: {
+  columns: Column<Row>[];
+  rows: Row[];
+}) {
   if (rows.length === 0) return <p className="field-hint">None.</p>;
   return (
     <div className="table-scroll">

@@ -12,7 +12,10 @@ export async function GET() {
   try {
     await pingDatabase(await getDb());
   } catch {
-    return Response.json({ status: "unavailable", reason: "The database does not answer." }, { status: 503, headers: NO_STORE });
+    return Response.json(
+      { status: "unavailable", reason: "The database does not answer." },
+      { status: 503, headers: NO_STORE },
+    );
   }
   return Response.json({ status: "ok", mode: getConfig().qfpay.environment }, { headers: NO_STORE });
 }

@@ -11,7 +11,7 @@ import { validatedAction } from "@/lib/web/validated-action";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import type { PaymentsContext } from "@/lib/payments/context";
 import { mayViewOrder, orderPath } from "@/lib/web/order-viewer";
-import { retryPayment } from "@/lib/payments/start-payment";
+import { retryPayment } from "@/lib/payments/retry-payment";
 import { getShopSession, setCart } from "@/lib/web/session";
 import { orderIdSchema } from "@/lib/payments/ids";
 import { deviceSchema, walletSchema } from "@/lib/qfpay/pay-types";
@@ -41,7 +41,8 @@ export const retryPaymentAction = validatedAction(
     tampered: () => redirect("/"),
     fields: z.object({ wallet: walletSchema, device: deviceSchema }),
     // A page of this shop cannot send that: back to the order, for whoever may see it.
-    invalid: async (_errors, _form, [orderId, token]): Promise<RetryState> => redirect(orderPath(await viewableOrder(await getPaymentsContext(), orderId, token), token)),
+    invalid: async (_errors, _form, [orderId, token]): Promise<RetryState> =>
+      redirect(orderPath(await viewableOrder(await getPaymentsContext(), orderId, token), token)),
   },
   async ({ wallet, device }, [orderIdArg, token]): Promise<RetryState> => {
     const ctx = await getPaymentsContext();
@@ -50,7 +51,12 @@ export const retryPaymentAction = validatedAction(
     if (!getConfig().qfpay.wallets.includes(wallet)) redirect(back);
     const result = await retryPayment(ctx, orderId, wallet, device);
     if (!result.ok) return { message: result.error };
-    if (device === "mobile" && !guessDevice(await headers()).inApp && result.attempt.state === "awaiting_payment" && result.attempt.payUrl) {
+    if (
+      device === "mobile" &&
+      !guessDevice(await headers()).inApp &&
+      result.attempt.state === "awaiting_payment" &&
+      result.attempt.payUrl
+    ) {
       redirect(result.attempt.payUrl);
     }
     redirect(back);

@@ -9,7 +9,19 @@ const POLL_MS = 1_500;
  * The order's status, kept current: while the payment is open it asks the server every second and a
  * half, and re-renders the page the moment the state moves (paid, failed, expired).
  */
-export function LiveStatus({ orderId, token, text, stateKey, final }: { orderId: string; token?: string; text: string; stateKey: string; final: boolean }) {
+export function LiveStatus({
+  orderId,
+  token,
+  text,
+  stateKey,
+  final,
+}: {
+  orderId: string;
+  token?: string;
+  text: string;
+  stateKey: string;
+  final: boolean;
+}) {
   const router = useRouter();
   const [shown, setShown] = useState(text);
   useEffect(() => {

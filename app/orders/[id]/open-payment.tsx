@@ -24,9 +24,10 @@ export function OpenPayment({ view, token, shareUrl, inApp, otherWallets }: Prop
   const wallet = WALLET_NAMES[attempt.wallet];
   const amount = formatMoney(attempt.amount, attempt.currency as CurrencyCode);
   const flow = ONLINE_PAY_TYPES[attempt.payType as OnlinePayTypeCode]?.flow ?? "web";
-  const switchDevice: RetryChoice = flow === "web"
-    ? { wallet: attempt.wallet, device: "mobile", label: "Pay on my phone" }
-    : { wallet: attempt.wallet, device: "desktop", label: "Pay on this computer" };
+  const switchDevice: RetryChoice =
+    flow === "web"
+      ? { wallet: attempt.wallet, device: "mobile", label: "Pay on my phone" }
+      : { wallet: attempt.wallet, device: "desktop", label: "Pay on this computer" };
   const showQr = flow === "web" || inApp !== null;
 
   return (
@@ -37,8 +38,9 @@ export function OpenPayment({ view, token, shareUrl, inApp, otherWallets }: Prop
       {inApp && (
         <div className="notice" role="note">
           <p>
-            <strong>Open this page in your browser.</strong> {inApp}&apos;s built-in browser cannot open the {wallet} app. Tap the menu (⋯) and choose
-            &ldquo;Open in browser&rdquo;, or copy the link below into Safari or Chrome. You can also scan the QR code with {wallet} on another phone.
+            <strong>Open this page in your browser.</strong> {inApp}&apos;s built-in browser cannot open the {wallet}{" "}
+            app. Tap the menu (⋯) and choose &ldquo;Open in browser&rdquo;, or copy the link below into Safari or
+            Chrome. You can also scan the QR code with {wallet} on another phone.
           </p>
           <CopyLink url={shareUrl} label="Link to this order" />
         </div>
@@ -53,10 +55,17 @@ export function OpenPayment({ view, token, shareUrl, inApp, otherWallets }: Prop
           </ol>
         </div>
       ) : (
-        <p>Continue in the {wallet} app to confirm the payment. Come back here afterwards: this page updates by itself.</p>
+        <p>
+          Continue in the {wallet} app to confirm the payment. Come back here afterwards: this page updates by itself.
+        </p>
       )}
       <p className="pay-actions">
-        <a href={payUrl} className={`button ${showQr ? "" : "button-primary"}`} target={showQr ? "_blank" : undefined} rel="noopener noreferrer">
+        <a
+          href={payUrl}
+          className={`button ${showQr ? "" : "button-primary"}`}
+          target={showQr ? "_blank" : undefined}
+          rel="noopener noreferrer"
+        >
           Open payment page
         </a>
       </p>

@@ -19,7 +19,13 @@ import { RetryOptions } from "./retry-options";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };
 
-export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[] }> }) {
+export default async function OrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ t?: string | string[] }>;
+}) {
   const { id } = await params;
   const rawToken = (await searchParams).t;
   const token = typeof rawToken === "string" ? rawToken : undefined;
@@ -39,17 +45,34 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const payAgain = payAgainAction.bind(null, order.id, token);
 
   const payable = order.state === "awaiting_payment" && attempt?.state === "awaiting_payment" && attempt.payUrl;
-  const confirming = order.state === "awaiting_payment" && (attempt?.state === "created" || attempt?.state === "unknown");
-  const failedTry = order.state === "awaiting_payment" && (attempt?.state === "failed" || attempt?.state === "superseded" || attempt?.state === "expired");
+  const confirming =
+    order.state === "awaiting_payment" && (attempt?.state === "created" || attempt?.state === "unknown");
+  const failedTry =
+    order.state === "awaiting_payment" &&
+    (attempt?.state === "failed" || attempt?.state === "superseded" || attempt?.state === "expired");
 
   return (
     <main className="page narrow" id="main">
       <h1>Your order</h1>
-      <LiveStatus orderId={order.id} token={token} text={view.statusText} stateKey={`${order.state}:${attempt?.state ?? null}`} final={view.final} />
-      {order.needsReview && order.state !== "awaiting_payment" && <p className="notice">We are checking this order and will email you if anything needs your attention.</p>}
+      <LiveStatus
+        orderId={order.id}
+        token={token}
+        text={view.statusText}
+        stateKey={`${order.state}:${attempt?.state ?? null}`}
+        final={view.final}
+      />
+      {order.needsReview && order.state !== "awaiting_payment" && (
+        <p className="notice">We are checking this order and will email you if anything needs your attention.</p>
+      )}
 
       {payable && (
-        <OpenPayment view={view} token={token} shareUrl={orderUrl(ctx.siteUrl, order.id, ctx.sessionSecret)} inApp={device.inApp} otherWallets={others} />
+        <OpenPayment
+          view={view}
+          token={token}
+          shareUrl={orderUrl(ctx.siteUrl, order.id, ctx.sessionSecret)}
+          inApp={device.inApp}
+          otherWallets={others}
+        />
       )}
 
       {confirming && (
@@ -57,7 +80,13 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           <p>We are confirming your payment with QFPay. This page updates by itself; please do not pay again.</p>
           <details className="other-ways">
             <summary>The payment page never opened?</summary>
-            <RetryOptions orderId={order.id} token={token} choices={walletChoices(wallets, current, flowDevice).map((choice, index) => (index === 0 ? { ...choice, label: `Start again with ${WALLET_NAMES[choice.wallet]}` } : choice))} />
+            <RetryOptions
+              orderId={order.id}
+              token={token}
+              choices={walletChoices(wallets, current, flowDevice).map((choice, index) =>
+                index === 0 ? { ...choice, label: `Start again with ${WALLET_NAMES[choice.wallet]}` } : choice,
+              )}
+            />
           </details>
         </section>
       )}
@@ -84,7 +113,9 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         </section>
       )}
 
-      {(order.state === "paid" || order.state === "partially_refunded" || order.state === "refunded") && <Receipt view={view} />}
+      {(order.state === "paid" || order.state === "partially_refunded" || order.state === "refunded") && (
+        <Receipt view={view} />
+      )}
     </main>
   );
 }

@@ -59,7 +59,8 @@ export function Receipt({ view }: { view: OrderView }) {
             ))}
           </ul>
           <p className="cart-total">
-            Refunded in all <strong>{formatMoney(order.refundedTotal, currency)}</strong> of {formatMoney(order.total, currency)}
+            Refunded in all <strong>{formatMoney(order.refundedTotal, currency)}</strong> of{" "}
+            {formatMoney(order.total, currency)}
           </p>
         </div>
       )}

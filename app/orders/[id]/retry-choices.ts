@@ -9,7 +9,9 @@ export interface RetryChoice {
 
 /** "Try again with" the wallet just used, then "Pay with" each other wallet the shop offers. */
 export function walletChoices(wallets: Wallet[], current: Wallet, device: Device): RetryChoice[] {
-  const ordered = [current, ...wallets.filter((wallet) => wallet !== current)].filter((wallet) => wallets.includes(wallet));
+  const ordered = [current, ...wallets.filter((wallet) => wallet !== current)].filter((wallet) =>
+    wallets.includes(wallet),
+  );
   return ordered.map((wallet, index) => ({
     wallet,
     device,

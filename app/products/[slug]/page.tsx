@@ -27,7 +27,14 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
         <Link href="/">Shop</Link> <span aria-hidden="true">/</span> <span>{product.category}</span>
       </nav>
       <div className="product-layout">
-        <ProductImage src={product.image} alt={product.name} width={800} height={600} className="product-hero-image" load="first" />
+        <ProductImage
+          src={product.image}
+          alt={product.name}
+          width={800}
+          height={600}
+          className="product-hero-image"
+          load="first"
+        />
         <div className="product-info">
           <h1>{product.name}</h1>
           <p className="product-price product-price-large">{formatMoney(product.price, storeCurrency)}</p>

@@ -32,7 +32,11 @@ export async function POST(request: Request) {
     return Response.json({ error: "the body must be JSON" }, { status: 400 });
   }
   const parsed = stockSchema.safeParse(json);
-  if (!parsed.success) return Response.json({ error: parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ") }, { status: 400 });
+  if (!parsed.success)
+    return Response.json(
+      { error: parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ") },
+      { status: 400 },
+    );
   await setStock(await getDb(), parsed.data.stock, parsed.data.sku);
   return Response.json({ ok: true });
 }

@@ -1,10 +1,27 @@
-import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 /**
  * What came of a verified notification: `unconfirmed` while QFPay's query cannot vouch for it yet (a
  * later copy updates the row). Refused ones (bad signature, oversized) are counted in refused_notifications.
  */
-export const NOTIFICATION_OUTCOMES = ["applied", "unconfirmed", "malformed", "unknown_order", "mismatch", "ignored"] as const;
+export const NOTIFICATION_OUTCOMES = [
+  "applied",
+  "unconfirmed",
+  "malformed",
+  "unknown_order",
+  "mismatch",
+  "ignored",
+] as const;
 export type NotificationOutcome = (typeof NOTIFICATION_OUTCOMES)[number];
 
 /** Every notification received, verified or not. Identical bodies share a row and count up. */
@@ -28,7 +45,11 @@ export const receivedNotifications = pgTable(
     firstReceivedAt: timestamp("first_received_at", { withTimezone: true }).notNull().defaultNow(),
     lastReceivedAt: timestamp("last_received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("received_notifications_dedupe").on(t.dedupeKey), index("received_notifications_order").on(t.orderId), index("received_notifications_out_trade_no").on(t.outTradeNo)],
+  (t) => [
+    uniqueIndex("received_notifications_dedupe").on(t.dedupeKey),
+    index("received_notifications_order").on(t.orderId),
+    index("received_notifications_out_trade_no").on(t.outTradeNo),
+  ],
 );
 
 /**

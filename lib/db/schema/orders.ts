@@ -1,6 +1,24 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
-export const ORDER_STATES = ["awaiting_payment", "paid", "partially_refunded", "refunded", "expired", "failed"] as const;
+export const ORDER_STATES = [
+  "awaiting_payment",
+  "paid",
+  "partially_refunded",
+  "refunded",
+  "expired",
+  "failed",
+] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 
 export const orders = pgTable(
@@ -37,7 +55,9 @@ export const orderItems = pgTable(
   "order_items",
   {
     id: serial("id").primaryKey(),
-    orderId: text("order_id").notNull().references(() => orders.id),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id),
     sku: text("sku").notNull(),
     name: text("name").notNull(),
     unitPrice: bigint("unit_price", { mode: "number" }).notNull(),
@@ -51,7 +71,9 @@ export const orderEvents = pgTable(
   "order_events",
   {
     id: serial("id").primaryKey(),
-    orderId: text("order_id").notNull().references(() => orders.id),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id),
     type: text("type").notNull(),
     attemptId: integer("attempt_id"),
     refundId: integer("refund_id"),

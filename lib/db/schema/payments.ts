@@ -1,14 +1,24 @@
 import { bigint, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { orders } from "./orders";
 
-export const ATTEMPT_STATES = ["created", "awaiting_payment", "unknown", "paid", "failed", "expired", "superseded"] as const;
+export const ATTEMPT_STATES = [
+  "created",
+  "awaiting_payment",
+  "unknown",
+  "paid",
+  "failed",
+  "expired",
+  "superseded",
+] as const;
 export type AttemptState = (typeof ATTEMPT_STATES)[number];
 
 export const paymentAttempts = pgTable(
   "payment_attempts",
   {
     id: serial("id").primaryKey(),
-    orderId: text("order_id").notNull().references(() => orders.id),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id),
     /** Unique per merchant across payments and refunds at QFPay; ours is unique across both tables. */
     outTradeNo: text("out_trade_no").notNull(),
     wallet: text("wallet").$type<"alipayhk" | "alipay">().notNull(),
@@ -28,7 +38,11 @@ export const paymentAttempts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("payment_attempts_out_trade_no").on(t.outTradeNo), index("payment_attempts_order").on(t.orderId), index("payment_attempts_state").on(t.state)],
+  (t) => [
+    uniqueIndex("payment_attempts_out_trade_no").on(t.outTradeNo),
+    index("payment_attempts_order").on(t.orderId),
+    index("payment_attempts_state").on(t.state),
+  ],
 );
 
 export const REFUND_STATES = ["created", "unknown", "succeeded", "failed"] as const;
@@ -38,8 +52,12 @@ export const refunds = pgTable(
   "refunds",
   {
     id: serial("id").primaryKey(),
-    orderId: text("order_id").notNull().references(() => orders.id),
-    attemptId: integer("attempt_id").notNull().references(() => paymentAttempts.id),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id),
+    attemptId: integer("attempt_id")
+      .notNull()
+      .references(() => paymentAttempts.id),
     outTradeNo: text("out_trade_no").notNull(),
     amount: bigint("amount", { mode: "number" }).notNull(),
     state: text("state").$type<RefundState>().notNull(),
@@ -53,5 +71,9 @@ export const refunds = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("refunds_out_trade_no").on(t.outTradeNo), uniqueIndex("refunds_request_key").on(t.requestKey), index("refunds_order").on(t.orderId)],
+  (t) => [
+    uniqueIndex("refunds_out_trade_no").on(t.outTradeNo),
+    uniqueIndex("refunds_request_key").on(t.requestKey),
+    index("refunds_order").on(t.orderId),
+  ],
 );

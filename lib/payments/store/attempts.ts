@@ -17,21 +17,39 @@ export async function lockAttempt(tx: Tx, attemptId: number): Promise<Attempt | 
  */
 export async function latestAttempt(db: Db, orderId: string): Promise<Attempt | undefined>;
 export async function latestAttempt(tx: Tx, orderId: string, options: { lock: true }): Promise<Attempt | undefined>;
-export async function latestAttempt(db: Db | Tx, orderId: string, options: { lock?: boolean } = {}): Promise<Attempt | undefined> {
-  const [latest] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1);
+export async function latestAttempt(
+  db: Db | Tx,
+  orderId: string,
+  options: { lock?: boolean } = {},
+): Promise<Attempt | undefined> {
+  const [latest] = await db
+    .select()
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, orderId))
+    .orderBy(desc(paymentAttempts.id))
+    .limit(1);
   if (!latest || !options.lock) return latest;
   return lockAttempt(db as Tx, latest.id);
 }
 
 /** The id of the order's latest attempt, unlocked: a transaction compares it before and after its locks. */
 export async function latestAttemptId(tx: Tx, orderId: string): Promise<number | undefined> {
-  const [latest] = await tx.select({ id: paymentAttempts.id }).from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1);
+  const [latest] = await tx
+    .select({ id: paymentAttempts.id })
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, orderId))
+    .orderBy(desc(paymentAttempts.id))
+    .limit(1);
   return latest?.id;
 }
 
 /** Every attempt of an order, the latest first. */
 export async function attemptsOf(db: Db, orderId: string): Promise<Attempt[]> {
-  return db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id));
+  return db
+    .select()
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, orderId))
+    .orderBy(desc(paymentAttempts.id));
 }
 
 export async function readAttempt(db: Db, attemptId: number): Promise<Attempt | undefined> {
@@ -46,21 +64,41 @@ export async function attemptByOutTradeNo(db: Db, outTradeNo: string): Promise<A
 
 /** The payment a refund names as its origin: QFPay's number for it, or the shop's. */
 export async function attemptByOrigin(db: Db, origin: string): Promise<Attempt | undefined> {
-  const [attempt] = await db.select().from(paymentAttempts).where(or(eq(paymentAttempts.syssn, origin), eq(paymentAttempts.outTradeNo, origin)));
+  const [attempt] = await db
+    .select()
+    .from(paymentAttempts)
+    .where(or(eq(paymentAttempts.syssn, origin), eq(paymentAttempts.outTradeNo, origin)));
   return attempt;
 }
 
-export type NewAttempt = Pick<Attempt, "orderId" | "outTradeNo" | "wallet" | "payType" | "amount" | "currency" | "txdtm" | "expiresAt">;
+export type NewAttempt = Pick<
+  Attempt,
+  "orderId" | "outTradeNo" | "wallet" | "payType" | "amount" | "currency" | "txdtm" | "expiresAt"
+>;
 
 /** A new attempt, not yet sent to QFPay, with its event. */
 export async function insertAttempt(tx: Tx, attempt: NewAttempt, cause: string): Promise<Attempt> {
-  const [created] = await tx.insert(paymentAttempts).values({ ...attempt, state: "created" }).returning();
-  await recordEvent(tx, { orderId: attempt.orderId, type: "attempt.created", cause, attemptId: created!.id, toState: "created", detail: { wallet: attempt.wallet, payType: attempt.payType, outTradeNo: attempt.outTradeNo } });
+  const [created] = await tx
+    .insert(paymentAttempts)
+    .values({ ...attempt, state: "created" })
+    .returning();
+  await recordEvent(tx, {
+    orderId: attempt.orderId,
+    type: "attempt.created",
+    cause,
+    attemptId: created!.id,
+    toState: "created",
+    detail: { wallet: attempt.wallet, payType: attempt.payType, outTradeNo: attempt.outTradeNo },
+  });
   return created!;
 }
 
 /** Columns that come with QFPay's word but move no state (a link, a number learnt late). */
-export async function updateAttemptDetails(tx: Tx, attemptId: number, set: Partial<Pick<Attempt, "syssn" | "payUrl">>): Promise<void> {
+export async function updateAttemptDetails(
+  tx: Tx,
+  attemptId: number,
+  set: Partial<Pick<Attempt, "syssn" | "payUrl">>,
+): Promise<void> {
   await tx.update(paymentAttempts).set(set).where(eq(paymentAttempts.id, attemptId));
 }
 
@@ -69,9 +107,20 @@ export async function updateAttemptDetails(tx: Tx, attemptId: number, set: Parti
  * `spacingMs` (all of them when `spacingMs` is null), in one guarded update, so that of many callers
  * only one asks QFPay. Returns the attempts claimed, as they stand.
  */
-export async function claimAttemptQueries(db: Db, attemptIds: number[], now: Date, spacingMs: number | null): Promise<Attempt[]> {
+export async function claimAttemptQueries(
+  db: Db,
+  attemptIds: number[],
+  now: Date,
+  spacingMs: number | null,
+): Promise<Attempt[]> {
   const ids = inArray(paymentAttempts.id, attemptIds);
-  const spaced = spacingMs === null ? undefined : or(isNull(paymentAttempts.lastQueriedAt), lt(paymentAttempts.lastQueriedAt, new Date(now.getTime() - spacingMs)));
+  const spaced =
+    spacingMs === null
+      ? undefined
+      : or(
+          isNull(paymentAttempts.lastQueriedAt),
+          lt(paymentAttempts.lastQueriedAt, new Date(now.getTime() - spacingMs)),
+        );
   return db.update(paymentAttempts).set({ lastQueriedAt: now }).where(and(ids, spaced)).returning();
 }
 
@@ -80,7 +129,12 @@ export async function attemptsToReconcile(db: Db, replacedSince: Date, limit: nu
   return db
     .select()
     .from(paymentAttempts)
-    .where(or(inArray(paymentAttempts.state, [...OPEN_ATTEMPT_STATES]), and(eq(paymentAttempts.state, "superseded"), gt(paymentAttempts.expiresAt, replacedSince))))
+    .where(
+      or(
+        inArray(paymentAttempts.state, [...OPEN_ATTEMPT_STATES]),
+        and(eq(paymentAttempts.state, "superseded"), gt(paymentAttempts.expiresAt, replacedSince)),
+      ),
+    )
     .orderBy(asc(paymentAttempts.id))
     .limit(limit);
 }

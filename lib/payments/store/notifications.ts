@@ -27,13 +27,29 @@ export interface NotificationRecord {
  */
 export async function recordNotification(db: Db, record: NotificationRecord): Promise<number> {
   const { raw, signature, ...fields } = record;
-  const dedupeKey = createHash("sha256").update(raw).update("\n").update(signature ?? "").digest("hex");
+  const dedupeKey = createHash("sha256")
+    .update(raw)
+    .update("\n")
+    .update(signature ?? "")
+    .digest("hex");
   const [row] = await db
     .insert(receivedNotifications)
-    .values({ ...fields, dedupeKey, rawBody: storedText(raw, STORED_BODY_CHARS), bodyBytes: raw.byteLength, signature: signature?.slice(0, 128) ?? null, signatureValid: true })
+    .values({
+      ...fields,
+      dedupeKey,
+      rawBody: storedText(raw, STORED_BODY_CHARS),
+      bodyBytes: raw.byteLength,
+      signature: signature?.slice(0, 128) ?? null,
+      signatureValid: true,
+    })
     .onConflictDoUpdate({
       target: receivedNotifications.dedupeKey,
-      set: { timesReceived: sql`${receivedNotifications.timesReceived} + 1`, lastReceivedAt: sql`now()`, outcome: fields.outcome, detail: fields.detail ?? null },
+      set: {
+        timesReceived: sql`${receivedNotifications.timesReceived} + 1`,
+        lastReceivedAt: sql`now()`,
+        outcome: fields.outcome,
+        detail: fields.detail ?? null,
+      },
     })
     .returning({ times: receivedNotifications.timesReceived });
   return row?.times ?? 1;

@@ -52,9 +52,17 @@ export interface OrderRow {
   syssn: string | null;
 }
 
-export async function listOrders(db: Db, filter: OrderFilter, currentMode: OrderMode, limit = PAGE_SIZE): Promise<{ rows: OrderRow[]; total: number }> {
+export async function listOrders(
+  db: Db,
+  filter: OrderFilter,
+  currentMode: OrderMode,
+  limit = PAGE_SIZE,
+): Promise<{ rows: OrderRow[]; total: number }> {
   const where = whereOf(filter, currentMode);
-  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(orders).where(where);
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(where);
   const page = await db
     .select()
     .from(orders)
@@ -62,9 +70,23 @@ export async function listOrders(db: Db, filter: OrderFilter, currentMode: Order
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(limit)
     .offset((filter.page - 1) * limit);
-  const attempts = page.length === 0 ? [] : await db.select().from(paymentAttempts).where(inArray(paymentAttempts.orderId, page.map((o) => o.id))).orderBy(desc(paymentAttempts.id));
+  const attempts =
+    page.length === 0
+      ? []
+      : await db
+          .select()
+          .from(paymentAttempts)
+          .where(
+            inArray(
+              paymentAttempts.orderId,
+              page.map((o) => o.id),
+            ),
+          )
+          .orderBy(desc(paymentAttempts.id));
   const rows = page.map((order) => {
-    const attempt = attempts.find((a) => a.orderId === order.id && a.state === "paid") ?? attempts.find((a) => a.orderId === order.id);
+    const attempt =
+      attempts.find((a) => a.orderId === order.id && a.state === "paid") ??
+      attempts.find((a) => a.orderId === order.id);
     return {
       id: order.id,
       createdAt: order.createdAt,

@@ -19,7 +19,11 @@ export async function readOrderStory(db: Db, orderId: string) {
   const notifications = await db
     .select()
     .from(receivedNotifications)
-    .where(numbers.length > 0 ? or(eq(receivedNotifications.orderId, orderId), inArray(receivedNotifications.outTradeNo, numbers)) : eq(receivedNotifications.orderId, orderId))
+    .where(
+      numbers.length > 0
+        ? or(eq(receivedNotifications.orderId, orderId), inArray(receivedNotifications.outTradeNo, numbers))
+        : eq(receivedNotifications.orderId, orderId),
+    )
     .orderBy(asc(receivedNotifications.firstReceivedAt), asc(receivedNotifications.id));
   return { order, items, attempts, refunds: orderRefunds, events, notifications };
 }

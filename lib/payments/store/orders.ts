@@ -34,8 +34,14 @@ export async function itemsOf(db: Db, orderId: string): Promise<OrderItem[]> {
 }
 
 /** The order a cart's checkout key placed, if any. */
-export async function orderByCheckoutKey(db: Db, checkoutKey: string): Promise<Pick<Order, "id" | "ownerSessionId" | "state"> | undefined> {
-  const [order] = await db.select({ id: orders.id, ownerSessionId: orders.ownerSessionId, state: orders.state }).from(orders).where(eq(orders.checkoutKey, checkoutKey));
+export async function orderByCheckoutKey(
+  db: Db,
+  checkoutKey: string,
+): Promise<Pick<Order, "id" | "ownerSessionId" | "state"> | undefined> {
+  const [order] = await db
+    .select({ id: orders.id, ownerSessionId: orders.ownerSessionId, state: orders.state })
+    .from(orders)
+    .where(eq(orders.checkoutKey, checkoutKey));
   return order;
 }
 
@@ -46,7 +52,11 @@ export type NewOrder = Pick<Order, "id" | "ownerSessionId" | "checkoutKey" | "mo
  * placed an order already: a submit of a cart being checked out waits here for the first one's
  * transaction, then inserts nothing.
  */
-export async function insertOrder(tx: Tx, order: NewOrder, items: Omit<OrderItem, "id" | "orderId">[]): Promise<boolean> {
+export async function insertOrder(
+  tx: Tx,
+  order: NewOrder,
+  items: Omit<OrderItem, "id" | "orderId">[],
+): Promise<boolean> {
   const [placed] = await tx
     .insert(orders)
     .values({ ...order, state: "awaiting_payment" })
@@ -54,7 +64,13 @@ export async function insertOrder(tx: Tx, order: NewOrder, items: Omit<OrderItem
     .returning({ id: orders.id });
   if (!placed) return false;
   await tx.insert(orderItems).values(items.map((item) => ({ orderId: order.id, ...item })));
-  await recordEvent(tx, { orderId: order.id, type: "order.created", cause: "checkout", toState: "awaiting_payment", detail: { total: order.total, currency: order.currency } });
+  await recordEvent(tx, {
+    orderId: order.id,
+    type: "order.created",
+    cause: "checkout",
+    toState: "awaiting_payment",
+    detail: { total: order.total, currency: order.currency },
+  });
   return true;
 }
 

@@ -40,15 +40,34 @@ export async function openRefunds(db: Db, limit: number, orderId?: string): Prom
     .limit(limit);
 }
 
-export type NewRefund = Pick<Refund, "orderId" | "attemptId" | "outTradeNo" | "amount" | "txdtm"> & Partial<Pick<Refund, "syssn" | "requestKey">>;
+export type NewRefund = Pick<Refund, "orderId" | "attemptId" | "outTradeNo" | "amount" | "txdtm"> &
+  Partial<Pick<Refund, "syssn" | "requestKey">>;
 
 /**
  * A new refund in `state` with its event; undefined when its refund number is taken (a refund notified
  * twice at once). `created` is one the shop is about to send; `unknown` one it learnt of from QFPay.
  */
-export async function insertRefund(tx: Tx, refund: NewRefund, state: "created" | "unknown", cause: string, detail: Record<string, unknown>): Promise<Refund | undefined> {
-  const [created] = await tx.insert(refunds).values({ ...refund, state }).onConflictDoNothing().returning();
-  if (created) await recordEvent(tx, { orderId: refund.orderId, type: `refund.${state}`, cause, refundId: created.id, toState: state, detail });
+export async function insertRefund(
+  tx: Tx,
+  refund: NewRefund,
+  state: "created" | "unknown",
+  cause: string,
+  detail: Record<string, unknown>,
+): Promise<Refund | undefined> {
+  const [created] = await tx
+    .insert(refunds)
+    .values({ ...refund, state })
+    .onConflictDoNothing()
+    .returning();
+  if (created)
+    await recordEvent(tx, {
+      orderId: refund.orderId,
+      type: `refund.${state}`,
+      cause,
+      refundId: created.id,
+      toState: state,
+      detail,
+    });
   return created;
 }
 
@@ -59,8 +78,20 @@ export async function correctRefundAmount(tx: Tx, refundId: number, amount: numb
 }
 
 /** As claimAttemptQueries, for one refund: true when this caller may query it now. */
-export async function claimRefundQuery(db: Db, refundId: number, now: Date, spacingMs: number | null): Promise<boolean> {
-  const spaced = spacingMs === null ? undefined : or(isNull(refunds.lastQueriedAt), lt(refunds.lastQueriedAt, new Date(now.getTime() - spacingMs)));
-  const claimed = await db.update(refunds).set({ lastQueriedAt: now }).where(and(eq(refunds.id, refundId), spaced)).returning({ id: refunds.id });
+export async function claimRefundQuery(
+  db: Db,
+  refundId: number,
+  now: Date,
+  spacingMs: number | null,
+): Promise<boolean> {
+  const spaced =
+    spacingMs === null
+      ? undefined
+      : or(isNull(refunds.lastQueriedAt), lt(refunds.lastQueriedAt, new Date(now.getTime() - spacingMs)));
+  const claimed = await db
+    .update(refunds)
+    .set({ lastQueriedAt: now })
+    .where(and(eq(refunds.id, refundId), spaced))
+    .returning({ id: refunds.id });
   return claimed.length > 0;
 }

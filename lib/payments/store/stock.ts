@@ -52,7 +52,12 @@ export async function setStock(db: Db, stock: number, sku?: string): Promise<voi
 
 /** The stock of these goods, their rows locked in sku order (as takeStockForOrder locks them). */
 export async function lockStock(tx: Tx, skus: string[]): Promise<Map<string, number>> {
-  const rows = await tx.select({ sku: inventory.sku, stock: inventory.stock }).from(inventory).where(inArray(inventory.sku, [...skus].sort())).orderBy(asc(inventory.sku)).for("update");
+  const rows = await tx
+    .select({ sku: inventory.sku, stock: inventory.stock })
+    .from(inventory)
+    .where(inArray(inventory.sku, [...skus].sort()))
+    .orderBy(asc(inventory.sku))
+    .for("update");
   return new Map(rows.map((row) => [row.sku, row.stock]));
 }
 
@@ -60,7 +65,12 @@ export async function lockStock(tx: Tx, skus: string[]): Promise<Map<string, num
  * How many of each of these goods other orders hold: orders awaiting payment with an attempt QFPay may
  * still take money for (lib/payments/stock-reservation.ts says why that is the hold).
  */
-export async function heldByOtherOrders(tx: Tx, skus: string[], now: Date, ownOrderId: string): Promise<Map<string, number>> {
+export async function heldByOtherOrders(
+  tx: Tx,
+  skus: string[],
+  now: Date,
+  ownOrderId: string,
+): Promise<Map<string, number>> {
   const rows = await tx
     .select({ sku: orderItems.sku, quantity: sql<string>`sum(${orderItems.quantity})` })
     .from(orderItems)
@@ -74,7 +84,13 @@ export async function heldByOtherOrders(tx: Tx, skus: string[], now: Date, ownOr
           tx
             .select({ one: sql`1` })
             .from(paymentAttempts)
-            .where(and(eq(paymentAttempts.orderId, orders.id), inArray(paymentAttempts.state, [...PAYABLE_ATTEMPT_STATES]), gt(paymentAttempts.expiresAt, now))),
+            .where(
+              and(
+                eq(paymentAttempts.orderId, orders.id),
+                inArray(paymentAttempts.state, [...PAYABLE_ATTEMPT_STATES]),
+                gt(paymentAttempts.expiresAt, now),
+              ),
+            ),
         ),
       ),
     )

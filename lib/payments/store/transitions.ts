@@ -40,7 +40,16 @@ export async function moveOrder(
     .where(and(eq(orders.id, orderId), inArray(orders.state, orderSourcesFor(to))))
     .returning({ id: orders.id });
   if (moved.length === 0) return null;
-  const event = { orderId, type: `order.${to}`, cause, fromState: from, toState: to, attemptId: options.attemptId, refundId: options.refundId, detail: options.detail };
+  const event = {
+    orderId,
+    type: `order.${to}`,
+    cause,
+    fromState: from,
+    toState: to,
+    attemptId: options.attemptId,
+    refundId: options.refundId,
+    detail: options.detail,
+  };
   if (options.events) options.events.push(event);
   else await recordEvent(tx, event);
   return from;
@@ -61,7 +70,15 @@ export async function moveAttempt(
     .where(and(eq(paymentAttempts.id, attempt.id), inArray(paymentAttempts.state, attemptSourcesFor(to))))
     .returning({ id: paymentAttempts.id });
   if (moved.length === 0) return null;
-  const event = { orderId: attempt.orderId, type: `attempt.${to}`, cause, attemptId: attempt.id, fromState: from, toState: to, detail: options.detail };
+  const event = {
+    orderId: attempt.orderId,
+    type: `attempt.${to}`,
+    cause,
+    attemptId: attempt.id,
+    fromState: from,
+    toState: to,
+    detail: options.detail,
+  };
   if (options.events) options.events.push(event);
   else await recordEvent(tx, event);
   return from;
@@ -82,12 +99,26 @@ export async function moveRefund(
     .where(and(eq(refunds.id, refund.id), inArray(refunds.state, refundSourcesFor(to))))
     .returning({ id: refunds.id });
   if (moved.length === 0) return null;
-  await recordEvent(tx, { orderId: refund.orderId, type: `refund.${to}`, cause, refundId: refund.id, fromState: current.state, toState: to, detail: options.detail });
+  await recordEvent(tx, {
+    orderId: refund.orderId,
+    type: `refund.${to}`,
+    cause,
+    refundId: refund.id,
+    fromState: current.state,
+    toState: to,
+    detail: options.detail,
+  });
   return current.state;
 }
 
 /** Raises the merchant's flag on an order; the first reason stays, later ones go to the event log. */
-export async function flagForReview(tx: Tx, orderId: string, reason: string, cause: string, detail: Record<string, unknown> = {}): Promise<void> {
+export async function flagForReview(
+  tx: Tx,
+  orderId: string,
+  reason: string,
+  cause: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
   await tx
     .update(orders)
     .set({ needsReview: true, reviewReason: sql`coalesce(${orders.reviewReason}, ${reason})`, updatedAt: sql`now()` })
@@ -99,11 +130,23 @@ export async function flagForReview(tx: Tx, orderId: string, reason: string, cau
  * flagForReview, unless the order was already flagged for this very reason: the same news, however many
  * messages repeat it, is told once (whatever other flags the order carries).
  */
-export async function flagForReviewOnce(tx: Tx, orderId: string, reason: string, cause: string, detail: Record<string, unknown> = {}): Promise<void> {
+export async function flagForReviewOnce(
+  tx: Tx,
+  orderId: string,
+  reason: string,
+  cause: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
   const [told] = await tx
     .select({ id: orderEvents.id })
     .from(orderEvents)
-    .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.type, "order.needs_review"), sql`${orderEvents.detail}->>'reason' = ${reason}`))
+    .where(
+      and(
+        eq(orderEvents.orderId, orderId),
+        eq(orderEvents.type, "order.needs_review"),
+        sql`${orderEvents.detail}->>'reason' = ${reason}`,
+      ),
+    )
     .limit(1);
   if (!told) await flagForReview(tx, orderId, reason, cause, detail);
 }

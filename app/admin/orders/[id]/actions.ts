@@ -36,13 +36,20 @@ const error = (message: string): AdminFormState => ({ status: "error", message }
 const refundFields = z.object({
   requestKey: z.uuid({ error: "Reload the page and try again." }),
   /** The payment (attempt id) a refund is taken from. */
-  payment: z.string({ error: "Choose the payment to refund." }).regex(/^[1-9][0-9]{0,9}$/, { error: "Choose the payment to refund." }).transform(Number),
+  payment: z
+    .string({ error: "Choose the payment to refund." })
+    .regex(/^[1-9][0-9]{0,9}$/, { error: "Choose the payment to refund." })
+    .transform(Number),
   full: z.literal("1").optional().catch(undefined),
   amount: z.string().max(32).optional().catch(undefined),
 });
 
 export const refundOrderAction = validatedAction(
-  { ...adminOrder, fields: refundFields, invalid: (errors) => error(errors.requestKey ?? errors.payment ?? "Reload the page and try again.") },
+  {
+    ...adminOrder,
+    fields: refundFields,
+    invalid: (errors) => error(errors.requestKey ?? errors.payment ?? "Reload the page and try again."),
+  },
   async ({ requestKey, payment, full, amount: typed }, [id]): Promise<AdminFormState> => {
     const ctx = await getPaymentsContext();
     const order = await readOrder(ctx.db, id);
@@ -55,25 +62,45 @@ export const refundOrderAction = validatedAction(
     const { refund } = result;
     return refund.state === "succeeded"
       ? { status: "ok", message: `Refund ${refund.outTradeNo} succeeded.` }
-      : { status: "ok", message: `Refund ${refund.outTradeNo} was sent; QFPay has not confirmed it yet. It is settled by query.` };
+      : {
+          status: "ok",
+          message: `Refund ${refund.outTradeNo} was sent; QFPay has not confirmed it yet. It is settled by query.`,
+        };
   },
 );
 
-export const queryOrderNowAction = validatedAction({ ...adminOrder, fields: z.object({}), invalid: () => error("") }, async (_input, [id]): Promise<AdminFormState> => {
-  const ctx = await getPaymentsContext();
-  const [attempts, open] = await Promise.all([attemptsOf(ctx.db, id), openRefunds(ctx.db, 500, id)]);
-  const results = [...(await Promise.all(attempts.map((a) => queryAttempt(ctx, a, "admin")))), ...(await Promise.all(open.map((r) => queryRefund(ctx, r, "admin"))))];
-  revalidatePath(`/admin/orders/${id}`);
-  if (results.includes("gateway_unavailable")) return error("QFPay did not answer every query; try again shortly.");
-  if (results.length > 0 && results.every((r) => r === "too_soon")) return error("Queried a moment ago: QFPay asks for a few seconds between queries.");
-  return { status: "ok", message: `Asked QFPay about ${results.filter((r) => r === "settled").length} transaction(s).` };
-});
+export const queryOrderNowAction = validatedAction(
+  { ...adminOrder, fields: z.object({}), invalid: () => error("") },
+  async (_input, [id]): Promise<AdminFormState> => {
+    const ctx = await getPaymentsContext();
+    const [attempts, open] = await Promise.all([attemptsOf(ctx.db, id), openRefunds(ctx.db, 500, id)]);
+    const results = [
+      ...(await Promise.all(attempts.map((a) => queryAttempt(ctx, a, "admin")))),
+      ...(await Promise.all(open.map((r) => queryRefund(ctx, r, "admin")))),
+    ];
+    revalidatePath(`/admin/orders/${id}`);
+    if (results.includes("gateway_unavailable")) return error("QFPay did not answer every query; try again shortly.");
+    if (results.length > 0 && results.every((r) => r === "too_soon"))
+      return error("Queried a moment ago: QFPay asks for a few seconds between queries.");
+    return {
+      status: "ok",
+      message: `Asked QFPay about ${results.filter((r) => r === "settled").length} transaction(s).`,
+    };
+  },
+);
 
 export const resolveReviewAction = validatedAction(
   {
     ...adminOrder,
     // The note goes into the order's story (JSON in the database), where a NUL character cannot be stored.
-    fields: z.object({ note: z.string().trim().min(3).max(500).regex(/^[^\u0000]*$/) }),
+    fields: z.object({
+      note: z
+        .string()
+        .trim()
+        .min(3)
+        .max(500)
+        .regex(/^[^\u0000]*$/),
+    }),
     invalid: () => error("Write a short note of what you did (3 to 500 characters)."),
   },
   async ({ note }, [id]): Promise<AdminFormState> => {

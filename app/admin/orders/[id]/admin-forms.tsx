@@ -29,7 +29,15 @@ export interface RefundablePayment {
   summary: string;
 }
 
-export function RefundForm({ refund, requestKey, payments }: { refund: BoundAdminAction; requestKey: string; payments: RefundablePayment[] }) {
+export function RefundForm({
+  refund,
+  requestKey,
+  payments,
+}: {
+  refund: BoundAdminAction;
+  requestKey: string;
+  payments: RefundablePayment[];
+}) {
   const [state, action, pending] = useActionState(refund, initial);
   const only = payments.length === 1 ? payments[0] : undefined;
   return (
@@ -47,14 +55,21 @@ export function RefundForm({ refund, requestKey, payments }: { refund: BoundAdmi
           <legend>Payment to refund</legend>
           {payments.map((payment, index) => (
             <label key={payment.attemptId}>
-              <input type="radio" name="payment" value={payment.attemptId} defaultChecked={index === 0} required /> <span className="mono">{payment.syssn}</span>: {payment.summary}
+              <input type="radio" name="payment" value={payment.attemptId} defaultChecked={index === 0} required />{" "}
+              <span className="mono">{payment.syssn}</span>: {payment.summary}
             </label>
           ))}
         </fieldset>
       )}
       <label>
         Amount to refund
-        <input type="text" name="amount" inputMode="decimal" autoComplete="off" aria-describedby={only ? "refund-left" : undefined} />
+        <input
+          type="text"
+          name="amount"
+          inputMode="decimal"
+          autoComplete="off"
+          aria-describedby={only ? "refund-left" : undefined}
+        />
       </label>
       <div className="retry-options">
         <button type="submit" className="button button-primary" disabled={pending}>
@@ -69,7 +84,11 @@ export function RefundForm({ refund, requestKey, payments }: { refund: BoundAdmi
   );
 }
 
-export function QueryNowButton({ query }: { query: (previous: AdminFormState, form: FormData) => Promise<AdminFormState> }) {
+export function QueryNowButton({
+  query,
+}: {
+  query: (previous: AdminFormState, form: FormData) => Promise<AdminFormState>;
+}) {
   const [state, action, pending] = useActionState(query, initial);
   return (
     <form action={action} className="inline-form">

@@ -32,7 +32,11 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   // Refunds are taken from a payment: any payment QFPay took, whatever the order's state, until it is refunded in full.
   const refundable: RefundablePayment[] = paymentBalances(attempts, refunds)
     .filter((payment) => payment.refundable > 0)
-    .map((payment) => ({ attemptId: payment.attemptId, syssn: payment.syssn, summary: `${money(payment.amount)} paid, ${money(payment.refundable)} left to refund` }));
+    .map((payment) => ({
+      attemptId: payment.attemptId,
+      syssn: payment.syssn,
+      summary: `${money(payment.amount)} paid, ${money(payment.refundable)} left to refund`,
+    }));
 
   return (
     <main className="page admin" id="main">
@@ -53,7 +57,15 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         <dt>Created</dt>
         <dd>{TIME.format(order.createdAt)}</dd>
         <dt>Mode</dt>
-        <dd>{order.mode === "sandbox" ? "Sandbox (no real money moved)" : order.mode === "test" ? "Test (QFPay's testing host)" : order.mode === "live" ? "Live" : "Not recorded"}</dd>
+        <dd>
+          {order.mode === "sandbox"
+            ? "Sandbox (no real money moved)"
+            : order.mode === "test"
+              ? "Test (QFPay's testing host)"
+              : order.mode === "live"
+                ? "Live"
+                : "Not recorded"}
+        </dd>
       </dl>
       {order.needsReview && (
         <section className="notice" aria-labelledby="review-title">
@@ -94,7 +106,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               header: "Wallet / pay type",
               cell: (a) => (
                 <>
-                  {WALLET_NAMES[a.wallet]} · {a.payType} <span className="field-hint">{PAY_TYPES[a.payType as PayTypeCode]}</span>
+                  {WALLET_NAMES[a.wallet]} · {a.payType}{" "}
+                  <span className="field-hint">{PAY_TYPES[a.payType as PayTypeCode]}</span>
                 </>
               ),
             },
@@ -120,7 +133,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             { header: "Failure", cell: (r) => (r.failureCode ? `${r.failureCode}: ${r.failureReason ?? ""}` : "–") },
           ]}
         />
-        {refundable.length > 0 && <RefundForm refund={refundOrderAction.bind(null, order.id)} requestKey={randomUUID()} payments={refundable} />}
+        {refundable.length > 0 && (
+          <RefundForm refund={refundOrderAction.bind(null, order.id)} requestKey={randomUUID()} payments={refundable} />
+        )}
       </section>
 
       <section aria-labelledby="notifications-title">
@@ -152,7 +167,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           {events.map((e) => (
             <li key={e.id}>
               <time dateTime={e.createdAt.toISOString()}>{TIME.format(e.createdAt)}</time> <strong>{e.type}</strong>
-              {e.fromState || e.toState ? ` ${e.fromState ?? "∅"} → ${e.toState ?? "∅"}` : ""} <span className="field-hint">by {e.cause}</span>
+              {e.fromState || e.toState ? ` ${e.fromState ?? "∅"} → ${e.toState ?? "∅"}` : ""}{" "}
+              <span className="field-hint">by {e.cause}</span>
               {Object.keys(e.detail).length > 0 && <code className="event-detail">{JSON.stringify(e.detail)}</code>}
             </li>
           ))}

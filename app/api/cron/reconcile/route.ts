@@ -18,7 +18,8 @@ function authorized(header: string | null, secret: string): boolean {
 export async function GET(request: Request) {
   const secret = getConfig().cronSecret;
   if (!secret) return Response.json({ error: "Set CRON_SECRET to enable scheduled reconciliation." }, { status: 404 });
-  if (!authorized(request.headers.get("authorization"), secret)) return Response.json({ error: "Unauthorized" }, { status: 401 });
+  if (!authorized(request.headers.get("authorization"), secret))
+    return Response.json({ error: "Unauthorized" }, { status: 401 });
   await deliverDueSandboxNotifications();
   const ctx = await getPaymentsContext();
   const summary = await reconcile(ctx);

@@ -10,7 +10,10 @@ export async function POST(request: Request) {
     ctx = await getPaymentsContext();
   } catch {
     // Not SUCCESS: a shop that cannot open its database or configuration now hears it again on QFPay's retry.
-    return new Response("FAIL: try again", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response("FAIL: try again", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
   return handleNotifyRequest(ctx, request, clientAddress(request.headers, getConfig()));
 }

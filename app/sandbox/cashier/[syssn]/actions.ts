@@ -8,7 +8,12 @@ import { validatedAction } from "@/lib/web/validated-action";
 /** The cashier's three buttons, each bound to the transaction's syssn. */
 function cashierAction(action: "pay" | "decline" | "expire") {
   return validatedAction(
-    { bound: z.tuple([z.string().regex(/^\d{26}$/)]), tampered: () => redirect("/"), fields: z.object({}), invalid: () => undefined },
+    {
+      bound: z.tuple([z.string().regex(/^\d{26}$/)]),
+      tampered: () => redirect("/"),
+      fields: z.object({}),
+      invalid: () => undefined,
+    },
     async (_input, [syssn]): Promise<void> => {
       const gateway = await getSandboxGateway();
       if (!gateway) redirect("/");

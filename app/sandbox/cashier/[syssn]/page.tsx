@@ -23,7 +23,9 @@ export default async function SandboxCashierPage({ params }: { params: Promise<{
   const view = await gateway.cashierView(syssn);
   if (!view) notFound();
   await deliverDueSandboxNotifications();
-  const amount = isCurrencyCode(view.currency) ? formatMoney(view.amount, view.currency) : `${view.amount} ${view.currency}`;
+  const amount = isCurrencyCode(view.currency)
+    ? formatMoney(view.amount, view.currency)
+    : `${view.amount} ${view.currency}`;
 
   return (
     <main className="cashier">
@@ -50,13 +52,19 @@ export default async function SandboxCashierPage({ params }: { params: Promise<{
             )}
             <div className="cashier-actions">
               <form action={payCashierAction.bind(null, view.syssn)}>
-                <button type="submit" className="button button-primary">Pay</button>
+                <button type="submit" className="button button-primary">
+                  Pay
+                </button>
               </form>
               <form action={declineCashierAction.bind(null, view.syssn)}>
-                <button type="submit" className="button">Decline</button>
+                <button type="submit" className="button">
+                  Decline
+                </button>
               </form>
               <form action={expireCashierAction.bind(null, view.syssn)}>
-                <button type="submit" className="button button-quiet">Let it expire</button>
+                <button type="submit" className="button button-quiet">
+                  Let it expire
+                </button>
               </form>
             </div>
           </>

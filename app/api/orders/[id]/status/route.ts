@@ -13,12 +13,23 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await getPaymentsContext();
-  if (isCrossSiteRequest(request.headers, ctx.siteUrl)) return Response.json({ error: "Forbidden" }, { status: 403, headers: NO_STORE });
-  if (!(await allowRequest(ctx.db, STATUS_RULE, rateKey(STATUS_RULE, [clientAddress(request.headers, getConfig()), id], ctx.sessionSecret)))) {
-    return Response.json({ error: "Too many requests" }, { status: 429, headers: { ...NO_STORE, "Retry-After": "30" } });
+  if (isCrossSiteRequest(request.headers, ctx.siteUrl))
+    return Response.json({ error: "Forbidden" }, { status: 403, headers: NO_STORE });
+  if (
+    !(await allowRequest(
+      ctx.db,
+      STATUS_RULE,
+      rateKey(STATUS_RULE, [clientAddress(request.headers, getConfig()), id], ctx.sessionSecret),
+    ))
+  ) {
+    return Response.json(
+      { error: "Too many requests" },
+      { status: 429, headers: { ...NO_STORE, "Retry-After": "30" } },
+    );
   }
   const token = new URL(request.url).searchParams.get("t");
-  if (!(await mayViewOrder(ctx, id, token))) return Response.json({ error: "Not found" }, { status: 404, headers: NO_STORE });
+  if (!(await mayViewOrder(ctx, id, token)))
+    return Response.json({ error: "Not found" }, { status: 404, headers: NO_STORE });
   await deliverDueSandboxNotifications();
   const progress = await readOrderProgress(ctx, id);
   if (!progress) return Response.json({ error: "Not found" }, { status: 404, headers: NO_STORE });

@@ -1,0 +1,68 @@
+import { payTypeFor, type Device, type Wallet } from "../qfpay/pay-types";
+import type { PaymentsContext } from "./context";
+import { queryAttempt } from "./query-attempt";
+import { goodsNameFor, newAttempt, sendAttempt, type StartPaymentResult } from "./send-attempt";
+import { OPEN_ATTEMPT_STATES } from "./state-machine";
+import { stockShortage } from "./stock-reservation";
+import { latestAttempt, latestAttemptId } from "./store/attempts";
+import { itemsOf, lockOrder } from "./store/orders";
+import { transaction } from "./store/transaction";
+import { moveAttempt } from "./store/transitions";
+import type { Attempt } from "./types";
+import { walletRefusal } from "./wallet-refusal";
+
+/**
+ * Another attempt for an order still awaiting payment (a retry after a failure, the other wallet, the
+ * other device). The live attempt is settled by a query first; one still payable with the same pay type
+ * is reused, any other is superseded, so an order never has two attempts a shopper can be shown.
+ */
+export async function retryPayment(
+  ctx: PaymentsContext,
+  orderId: string,
+  wallet: Wallet,
+  device: Device,
+): Promise<StartPaymentResult> {
+  const live = await latestAttempt(ctx.db, orderId);
+  if (live && OPEN_ATTEMPT_STATES.includes(live.state)) await queryAttempt(ctx, live, "retry");
+
+  let outcome: RetryStep = RACED;
+  for (let round = 0; round < 3 && outcome === RACED; round++) outcome = await retryStep(ctx, orderId, wallet, device);
+  if (outcome === RACED) return { ok: false, error: "This order changed a moment ago: try again." };
+  if ("reuse" in outcome) return { ok: true, orderId, attempt: outcome.reuse };
+  if ("fresh" in outcome)
+    return { ok: true, orderId, attempt: await sendAttempt(ctx, outcome.fresh, outcome.goodsName) };
+  return outcome;
+}
+
+/** Another try was made on the order while this one waited for its locks: read it again. */
+const RACED = Symbol("raced");
+type RetryStep = StartPaymentResult | { reuse: Attempt } | { fresh: Attempt; goodsName: string } | typeof RACED;
+
+/** retryPayment's transaction: reuse the live attempt, or replace it with a fresh one (not yet sent). */
+function retryStep(ctx: PaymentsContext, orderId: string, wallet: Wallet, device: Device): Promise<RetryStep> {
+  return transaction(ctx.db, async (tx): Promise<RetryStep> => {
+    // Locks in the order that settling a payment takes them, the attempt and then its order: the other
+    // way round, a retry and a notification of the same order deadlocked on PostgreSQL.
+    const current = await latestAttempt(tx, orderId, { lock: true });
+    const order = await lockOrder(tx, orderId);
+    if (!order) return { ok: false, error: "This order does not exist." };
+    if ((await latestAttemptId(tx, orderId)) !== current?.id) return RACED;
+    if (order.state !== "awaiting_payment") return { ok: false, error: "This order can no longer be paid." };
+    const refusal = walletRefusal(wallet, device, order.total, order.currency);
+    if (refusal) return { ok: false, error: refusal };
+    const payType = payTypeFor(wallet, device);
+    if (current && current.state === "awaiting_payment" && current.payType === payType && current.expiresAt > ctx.now())
+      return { reuse: current };
+    // The order's hold on its goods lapsed with its last attempt: others may have bought them since.
+    const items = await itemsOf(tx, orderId);
+    const shortage = await stockShortage(tx, items, ctx.now(), orderId);
+    if (shortage) return { ok: false, error: shortage };
+    if (current && OPEN_ATTEMPT_STATES.includes(current.state)) {
+      await moveAttempt(tx, current, "superseded", "retry", { detail: { by: "a new attempt" }, from: current.state });
+    }
+    return {
+      fresh: await newAttempt(tx, ctx, orderId, order.total, wallet, device, "retry"),
+      goodsName: goodsNameFor(items),
+    };
+  });
+}
