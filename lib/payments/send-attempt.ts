@@ -1,6 +1,7 @@
 import type { PricedItem } from "../catalog/price-cart";
 import { crashPoint } from "../crash-point";
 import { formatGatewayTime } from "../qfpay/gateway-time";
+import { toGoodsName } from "../qfpay/payment-request";
 import { payTypeFor, takesExpiredTime, type Device, type Wallet } from "../qfpay/pay-types";
 import { describeStatus } from "../qfpay/status-codes";
 import type { PaymentsContext } from "./context";
@@ -17,13 +18,9 @@ export type StartPaymentResult = { ok: true; orderId: string; attempt: Attempt }
 
 const GOODS_NAME_FALLBACK = "Online order";
 
+/** The goods_name QFPay shows the shopper: the product's name when there is one, else the fallback. */
 export function goodsNameFor(items: PricedItem[]): string {
-  const name = items.length === 1 ? items[0]!.name : GOODS_NAME_FALLBACK;
-  const cleaned = name
-    .replace(/[^\p{L}\p{M}\p{N} ]/gu, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return [...cleaned].slice(0, 20).join("").trim() || GOODS_NAME_FALLBACK;
+  return toGoodsName(items.length === 1 ? items[0]!.name : GOODS_NAME_FALLBACK, GOODS_NAME_FALLBACK);
 }
 
 /** A new attempt to pay the order's total with this wallet on this device, not yet sent. */

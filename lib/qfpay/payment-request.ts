@@ -35,8 +35,27 @@ export interface RequestProblem {
 /** QFPay's `txamt` is Int(11): a signed 32-bit integer column. */
 export const MAX_TXAMT = 2_147_483_647;
 
-// "No special characters": letters and digits of any script (Chinese included) and spaces.
+// "No special characters": letters and digits of any script (Chinese included) and spaces; String(64)
+// (seeds 001 and 004) counts bytes, "cannot be empty" rules out a blank name.
 const GOODS_NAME = /^[\p{L}\p{M}\p{N} ]+$/u;
+const GOODS_NAME_CHARS = 20;
+const GOODS_NAME_BYTES = 64;
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength;
+
+/**
+ * A goods_name QFPay takes, made from any product name: what it may not hold dropped, cut to its length
+ * in characters and bytes; `fallback` when nothing is left.
+ */
+export function toGoodsName(name: string, fallback: string): string {
+  let chars = [
+    ...name
+      .replace(/[^\p{L}\p{M}\p{N} ]/gu, "")
+      .replace(/\s+/g, " ")
+      .trim(),
+  ].slice(0, GOODS_NAME_CHARS);
+  while (utf8Bytes(chars.join("")) > GOODS_NAME_BYTES) chars = chars.slice(0, -1);
+  return chars.join("").trim() || fallback;
+}
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
 function checkAmount(txamt: number, problems: RequestProblem[]) {
@@ -115,9 +134,9 @@ export function checkPaymentRequest(request: PaymentRequest): RequestProblem[] {
   }
 
   if (request.goods_name !== undefined) {
-    if ([...request.goods_name].length > 20) {
-      problems.push({ field: "goods_name", message: "goods_name must be at most 20 characters" });
-    } else if (!GOODS_NAME.test(request.goods_name)) {
+    if ([...request.goods_name].length > GOODS_NAME_CHARS || utf8Bytes(request.goods_name) > GOODS_NAME_BYTES) {
+      problems.push({ field: "goods_name", message: "goods_name must be at most 20 characters and 64 bytes" });
+    } else if (!GOODS_NAME.test(request.goods_name) || request.goods_name.trim() === "") {
       problems.push({ field: "goods_name", message: "goods_name may hold only letters, digits and spaces" });
     }
   }

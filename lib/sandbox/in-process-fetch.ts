@@ -1,4 +1,5 @@
 import type { SandboxGateway } from "./gateway";
+import { SANDBOX_API_PREFIX } from "./sandbox-routes";
 
 function abortedBy(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
@@ -19,7 +20,7 @@ function abortedBy(signal: AbortSignal): Promise<never> {
  * delays past it is abandoned as a real one would be. Any other URL goes to the network.
  */
 export function inProcessSandboxFetch(gateway: SandboxGateway, siteUrl: string): typeof fetch {
-  const prefix = `${siteUrl.replace(/\/+$/, "")}/sandbox/qfpay/trade/v1/`;
+  const prefix = `${siteUrl.replace(/\/+$/, "")}${SANDBOX_API_PREFIX}`;
   return async (input, init) => {
     const request = new Request(input, init);
     if (!request.url.startsWith(prefix)) return fetch(request);

@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from "@/lib/db/connection";
 import { createQfpayClient, type QfpayClient, type QfpayClientConfig } from "@/lib/qfpay/client";
 import { SANDBOX_APP_CODE, SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
+import { routeSandboxRequest } from "@/lib/sandbox/sandbox-routes";
 import { createSandboxGateway, type SandboxGateway } from "@/lib/sandbox/gateway";
 import { serve, type RunningServer } from "./http-server";
 import { createTestDatabase } from "./test-database";
@@ -39,10 +40,8 @@ export async function startSandbox(options: { retryTimer?: boolean } = {}): Prom
   });
   const holder: { gateway?: SandboxGateway } = {};
   const server = await serve(async (request) => {
-    const path = new URL(request.url).pathname;
-    const api = /^\/sandbox\/qfpay\/trade\/v1\/([a-z]+)$/.exec(path);
-    if (api) return holder.gateway!.handleApi(api[1]!, request);
-    if (path === "/sandbox/qfpay/control") return holder.gateway!.handleControl(request);
+    const sandbox = routeSandboxRequest(holder.gateway!, request);
+    if (sandbox) return sandbox;
     return new Response("not found", { status: 404 });
   });
   const gateway = createSandboxGateway({

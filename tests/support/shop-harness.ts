@@ -3,6 +3,7 @@ import type { DatabaseHandle } from "@/lib/db/connection";
 import type { PaymentsContext } from "@/lib/payments/context";
 import { handleNotifyRequest } from "@/lib/web/notify-handler";
 import { seedInventory, setStock } from "@/lib/payments/store/stock";
+import { routeSandboxRequest } from "@/lib/sandbox/sandbox-routes";
 import { createSandboxGateway, type SandboxGateway } from "@/lib/sandbox/gateway";
 import { serve, type RunningServer } from "./http-server";
 import { createTestDatabase } from "./test-database";
@@ -37,11 +38,9 @@ export async function startShop(timing: ContextTiming = {}): Promise<ShopHarness
   await setStock(database.db, 1_000_000);
   const holder: { gateway?: SandboxGateway; ctx?: PaymentsContext } = {};
   const server = await serve(async (request) => {
-    const path = new URL(request.url).pathname;
-    const api = /^\/sandbox\/qfpay\/trade\/v1\/([a-z]+)$/.exec(path);
-    if (api) return holder.gateway!.handleApi(api[1]!, request);
-    if (path === "/sandbox/qfpay/control") return holder.gateway!.handleControl(request);
-    if (path === "/api/qfpay/notify" && request.method === "POST")
+    const sandbox = routeSandboxRequest(holder.gateway!, request);
+    if (sandbox) return sandbox;
+    if (new URL(request.url).pathname === "/api/qfpay/notify" && request.method === "POST")
       return handleNotifyRequest(holder.ctx!, request, request.headers.get("x-forwarded-for") ?? "127.0.0.1");
     return new Response("not found", { status: 404 });
   });

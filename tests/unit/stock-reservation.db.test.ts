@@ -3,6 +3,7 @@ import { priceCart } from "@/lib/catalog/price-cart";
 import { setStock } from "@/lib/payments/store/stock";
 import { retryPayment } from "@/lib/payments/retry-payment";
 import { startPayment } from "@/lib/payments/start-payment";
+import { eventually } from "../support/sandbox-harness";
 import { shopForThisFile } from "../support/shop-harness";
 import { attemptsOf, orderOf, stockOf } from "../support/payments-helpers";
 
@@ -55,8 +56,12 @@ it("releases the hold when the payment fails or expires, and a paid order keeps 
   await shop.control({ action: "decline", syssn: declined.attempt.syssn });
   await shop.settle();
   const { queryAttempt } = await import("@/lib/payments/query-attempt");
-  await queryAttempt(shop.ctx, declined.attempt, "test");
-  expect((await attemptsOf(shop, declined.orderId))[0]!.state).toBe("failed");
+  // The sandbox's notification may be confirming it at this very moment (its query claims the attempt
+  // first, and this one is then too soon): asked again until QFPay's word has been applied.
+  await eventually(async () => {
+    await queryAttempt(shop.ctx, declined.attempt, "test");
+    return (await attemptsOf(shop, declined.orderId))[0]!.state === "failed";
+  });
 
   const lapsing = await buy(1, KETTLE);
   if (!lapsing.ok) throw new Error(lapsing.error);
@@ -66,8 +71,10 @@ it("releases the hold when the payment fails or expires, and a paid order keeps 
   if (!paid.ok) throw new Error(paid.error);
   await shop.control({ action: "pay", syssn: paid.attempt.syssn });
   await shop.settle();
-  await queryAttempt(shop.ctx, paid.attempt, "test");
-  expect((await orderOf(shop, paid.orderId)).state).toBe("paid");
+  await eventually(async () => {
+    await queryAttempt(shop.ctx, paid.attempt, "test");
+    return (await orderOf(shop, paid.orderId)).state === "paid";
+  });
   expect(await stockOf(shop.database.db, KETTLE)).toBe(0);
   expect(await buy(1, KETTLE)).toEqual({ ok: false, error: "Glass Kettle, 800 ml is sold out." });
   // The order whose hold lapsed cannot start another payment for goods that are gone.
