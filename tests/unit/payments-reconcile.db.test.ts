@@ -4,7 +4,7 @@ import { paymentAttempts } from "@/lib/db/schema/payments";
 import { formatGatewayTime } from "@/lib/qfpay/gateway-time";
 import { newOrderId, newOutTradeNo } from "@/lib/payments/ids";
 import { readOrderStatus } from "@/lib/payments/order-status";
-import { reconcile, EXPIRY_GRACE_MS } from "@/lib/payments/reconcile";
+import { reconcile, EXPIRY_GRACE_MS, REPLACED_WATCH_MS } from "@/lib/payments/reconcile";
 import { shopForThisFile } from "../support/shop-harness";
 import { attemptsOf, checkout, eventCount, gatewayPaymentsFor, orderOf } from "../support/payments-helpers";
 import { eventually } from "../support/sandbox-harness";
@@ -132,6 +132,28 @@ describe("reconciliation", () => {
     await reconcile(shop.ctx);
     expect((await attemptsOf(shop, orderId)).map((a) => a.state)).toEqual(["paid", "expired"]);
     expect((await orderOf(shop, orderId)).state).toBe("paid");
+  });
+
+  it("stops asking about a replaced QR code a day and more after it expired", async () => {
+    const { orderId, attempt: replaced } = await checkout(shop);
+    const { retryPayment } = await import("@/lib/payments/retry-payment");
+    const retried = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
+    if (!retried.ok) throw new Error(retried.error);
+    const asked = () =>
+      shop.logLines.filter(
+        (line) =>
+          line.event === "qfpay.call" &&
+          line.endpoint === "query" &&
+          String(line.outTradeNo).includes(replaced.outTradeNo),
+      ).length;
+    const before = asked(); // the retry asked about it once, before replacing it
+    clockOffset = 25 * 60 * 60_000; // within REPLACED_WATCH_MS of its expiry: still asked about
+    await reconcile(shop.ctx);
+    expect(asked()).toBe(before + 1);
+    clockOffset = REPLACED_WATCH_MS + 31 * 60_000; // past it: no longer
+    await reconcile(shop.ctx);
+    expect(asked()).toBe(before + 1);
+    expect((await attemptsOf(shop, orderId)).find((a) => a.id === replaced.id)?.state).toBe("superseded");
   });
 
   it("closes an order whose last attempt failed long ago", async () => {
