@@ -6,9 +6,9 @@
 export const CRASH_POINTS = [
   "checkout.before-gateway",
   "checkout.after-gateway",
-  "notify.after-record",
   "paid.mid-transaction",
-  "notify.before-answer",
+  "notify.after-confirm",
+  "notify.after-record",
   "refund.after-gateway",
 ] as const;
 

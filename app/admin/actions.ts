@@ -22,11 +22,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const signInAction = validatedAction(
   {
-    fields: z.object({ password: z.string().max(1024) }),
-    // Not a password anyone could have: no guess is spent on it.
-    invalid: (): SignInState => ({
-      error: adminEnabled() ? "That password is not right." : "The admin is turned off.",
-    }),
+    // Anything that is not a password of a sane length is a wrong guess like any other: counted, delayed.
+    fields: z.object({ password: z.string().max(1024).nullable().catch(null) }),
+    invalid: (): SignInState => ({ error: "That password is not right." }),
   },
   async ({ password }): Promise<SignInState> => {
     const config = getConfig();
@@ -36,11 +34,11 @@ export const signInAction = validatedAction(
     const clientKey = clientKeyFor(clientAddress(await headers(), config), secret);
     const now = new Date();
     const guess = await takeGuess(db, clientKey, now);
-    if (!guess.allowed)
-      return {
-        error: `Too many failed sign-ins. Try again after ${Math.ceil((guess.until.getTime() - now.getTime()) / 60_000)} minutes.`,
-      };
-    if (!passwordMatches(password, config.adminPassword, secret)) {
+    if (!guess.allowed) {
+      const minutes = Math.ceil((guess.until.getTime() - now.getTime()) / 60_000);
+      return { error: `Too many failed sign-ins. Try again after ${minutes} minutes.` };
+    }
+    if (password === null || !passwordMatches(password, config.adminPassword, secret)) {
       await guessFailed(db, clientKey, guess.number, now);
       await sleep(failureDelayMs(guess.number));
       return { error: "That password is not right." };

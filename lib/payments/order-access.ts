@@ -5,7 +5,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * The signed link that return_url carries, so a shopper who comes back in another browser (common on
  * phones) still sees the order. It grants viewing one order and nothing else.
  */
-export function orderAccessToken(orderId: string, secret: string): string {
+function orderAccessToken(orderId: string, secret: string): string {
   return createHmac("sha256", secret).update(`order-access:${orderId}`).digest("base64url").slice(0, 32);
 }
 

@@ -9,10 +9,7 @@ import type { AttemptState, OrderState } from "./types";
 export type OrderView = NonNullable<Awaited<ReturnType<typeof readOrderStatus>>>;
 
 /** The text a shopper sees for an order, from what the payments core knows (never from a redirect). */
-export function statusTextOf(
-  orderState: keyof typeof ORDER_STATUS_TEXT,
-  latestAttemptState: string | undefined,
-): string {
+function statusTextOf(orderState: keyof typeof ORDER_STATUS_TEXT, latestAttemptState: string | undefined): string {
   if (orderState === "awaiting_payment" && latestAttemptState === "failed") return ORDER_STATUS_TEXT.failed;
   return ORDER_STATUS_TEXT[orderState];
 }

@@ -34,12 +34,10 @@ const TRUTH_IN_WORDS = {
  */
 export function contradiction(claimed: PaymentClaim, truth: GatewayTruth, by: "notification" | "shop"): string {
   const said =
-    by === "notification"
-      ? `A notification said payment ${claimed.syssn}`
-      : `The shop recorded payment ${claimed.syssn}`;
+    by === "notification" ? `A notification said payment ${claimed.syssn}` : `The shop holds payment ${claimed.syssn}`;
   if (truth.kind === "paid") {
-    return `${said} of ${claimed.amount} ${claimed.currency} was made, but QFPay's query says payment ${truth.syssn} of ${truth.amount} ${truth.currency}: check who can sign QFPay's messages.`;
+    return `${said} of ${claimed.amount} ${claimed.currency} ${by === "notification" ? "was made" : "as made"}, but QFPay's query says payment ${truth.syssn} of ${truth.amount} ${truth.currency}: check who can sign QFPay's messages.`;
   }
   const code = "code" in truth ? ` (${truth.code})` : "";
-  return `${said} was made, but QFPay's query says it is ${TRUTH_IN_WORDS[truth.kind]}${code}: do not ship before QFPay confirms it.`;
+  return `${said} ${by === "notification" ? "was made" : "as made"}, but QFPay's query says it is ${TRUTH_IN_WORDS[truth.kind]}${code}: do not ship before QFPay confirms it.`;
 }

@@ -80,7 +80,7 @@ async function receivePayment(
   // The payment counts, and its stock and receipt follow, only as QFPay's own query has it (a
   // contradiction is flagged at once).
   const confirmation = await confirmPayment(ctx, attempt, claim);
-  crashPoint("notify.before-answer");
+  crashPoint("notify.after-confirm");
   const truth = confirmation.result === "settled" ? confirmation.truth : undefined;
   // While the query cannot vouch for the payment (unreachable, or not paid yet), the notification is not
   // taken: QFPay sends it again, and each copy is asked about again.

@@ -24,61 +24,74 @@ export async function settleAttempt(
   await transaction(ctx.db, async (tx) => {
     const attempt = await lockAttempt(tx, attemptId);
     if (!attempt) return;
-    for (const claim of claims.filter((each) => !confirms(truth, each)))
-      await flagContradiction(tx, attempt, claim, truth, cause, "notification");
-    if (attempt.state === "paid" && truth.kind !== "paid") return contradictPaid(tx, ctx, attempt, truth, cause);
-    switch (truth.kind) {
-      case "paid":
-        return applyPaid(tx, ctx, attempt, truth, cause);
-      case "pending":
-        // A created attempt QFPay holds was sent, but its answer was lost (a crash, a dropped connection):
-        // it is unknown until QFPay settles it, and the shopper is offered a fresh start meanwhile.
-        if (attempt.state === "created") {
-          await moveAttempt(tx, attempt, "unknown", cause, {
-            set: { syssn: attempt.syssn ?? truth.syssn },
-            detail: { syssn: truth.syssn, code: truth.code },
-            from: attempt.state,
-          });
-        } else if (!attempt.syssn) {
-          await updateAttemptDetails(tx, attempt.id, { syssn: truth.syssn });
-        }
-        return;
-      case "closed":
-        return closeAttempt(
-          tx,
-          attempt,
-          "expired",
-          cause,
-          { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason },
-          attempt.state,
-        );
-      case "failed":
+    await applyTruth(tx, ctx, attempt, truth, cause);
+    // Once QFPay's word is applied, each signed claim it does not bear out is told to the merchant.
+    for (const claim of claims.filter((each) => !confirms(truth, each))) {
+      await flagContradiction(tx, attempt, claim, truth, "confirmation", "notification");
+    }
+  });
+}
+
+/** What QFPay says about a locked attempt, applied as the state machine allows (what it returns is not used). */
+async function applyTruth(
+  tx: Tx,
+  ctx: PaymentsContext,
+  attempt: Attempt,
+  truth: GatewayTruth,
+  cause: string,
+): Promise<unknown> {
+  if (attempt.state === "paid" && truth.kind !== "paid") return contradictPaid(tx, ctx, attempt, truth, cause);
+  switch (truth.kind) {
+    case "paid":
+      return applyPaid(tx, ctx, attempt, truth, cause);
+    case "pending":
+      // A created attempt QFPay holds was sent, but its answer was lost (a crash, a dropped connection):
+      // it is unknown until QFPay settles it, and the shopper is offered a fresh start meanwhile.
+      if (attempt.state === "created") {
+        await moveAttempt(tx, attempt, "unknown", cause, {
+          set: { syssn: attempt.syssn ?? truth.syssn },
+          detail: { syssn: truth.syssn, code: truth.code },
+          from: attempt.state,
+        });
+      } else if (!attempt.syssn) {
+        await updateAttemptDetails(tx, attempt.id, { syssn: truth.syssn });
+      }
+      return;
+    case "closed":
+      return closeAttempt(
+        tx,
+        attempt,
+        "expired",
+        cause,
+        { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason },
+        attempt.state,
+      );
+    case "failed":
+      return closeAttempt(
+        tx,
+        attempt,
+        "failed",
+        cause,
+        { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason },
+        attempt.state,
+      );
+    case "absent":
+      // Sent but unknown to QFPay after the grace period: it never got there, so nobody can pay it.
+      if (
+        (attempt.state === "created" || attempt.state === "unknown") &&
+        ctx.now().getTime() - attempt.createdAt.getTime() >= ctx.notFoundGraceMs
+      ) {
         return closeAttempt(
           tx,
           attempt,
           "failed",
           cause,
-          { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason },
+          { failureCode: "not_found", failureReason: "The payment never reached QFPay." },
           attempt.state,
         );
-      case "absent":
-        // Sent but unknown to QFPay after the grace period: it never got there, so nobody can pay it.
-        if (
-          (attempt.state === "created" || attempt.state === "unknown") &&
-          ctx.now().getTime() - attempt.createdAt.getTime() >= ctx.notFoundGraceMs
-        ) {
-          return closeAttempt(
-            tx,
-            attempt,
-            "failed",
-            cause,
-            { failureCode: "not_found", failureReason: "The payment never reached QFPay." },
-            attempt.state,
-          );
-        }
-        return;
-    }
-  });
+      }
+      return;
+  }
 }
 
 /** Flags an order for a contradiction, once for each thing QFPay says (the same news twice is not news). */

@@ -7,7 +7,7 @@ import type { AttemptState, OrderState, RefundState } from "./types";
  * family the state follows the money still held (`orderStateFor`): refunds lower it, and a payment QFPay
  * confirms late (an old QR code paid after all) raises it again.
  */
-export const ORDER_TRANSITIONS: Readonly<Record<OrderState, readonly OrderState[]>> = {
+const ORDER_TRANSITIONS: Readonly<Record<OrderState, readonly OrderState[]>> = {
   awaiting_payment: ["paid", "expired", "failed"],
   paid: ["partially_refunded", "refunded"],
   partially_refunded: ["paid", "partially_refunded", "refunded"],
@@ -16,7 +16,7 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderState, readonly OrderState[
   failed: [],
 };
 
-export const ATTEMPT_TRANSITIONS: Readonly<Record<AttemptState, readonly AttemptState[]>> = {
+const ATTEMPT_TRANSITIONS: Readonly<Record<AttemptState, readonly AttemptState[]>> = {
   created: ["awaiting_payment", "unknown", "paid", "failed", "expired", "superseded"],
   unknown: ["awaiting_payment", "paid", "failed", "expired", "superseded"],
   awaiting_payment: ["paid", "failed", "expired", "superseded"],
@@ -28,7 +28,7 @@ export const ATTEMPT_TRANSITIONS: Readonly<Record<AttemptState, readonly Attempt
   expired: ["paid"],
 };
 
-export const REFUND_TRANSITIONS: Readonly<Record<RefundState, readonly RefundState[]>> = {
+const REFUND_TRANSITIONS: Readonly<Record<RefundState, readonly RefundState[]>> = {
   created: ["unknown", "succeeded", "failed"],
   unknown: ["succeeded", "failed"],
   succeeded: [],

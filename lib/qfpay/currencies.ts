@@ -20,8 +20,6 @@ export const CURRENCIES = {
 
 export type CurrencyCode = keyof typeof CURRENCIES;
 
-export const CURRENCY_CODES = Object.keys(CURRENCIES) as CurrencyCode[];
-
 export function isCurrencyCode(value: string): value is CurrencyCode {
   return Object.hasOwn(CURRENCIES, value);
 }

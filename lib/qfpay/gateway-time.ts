@@ -15,6 +15,8 @@ export function parseGatewayTime(text: string): Date | null {
   const match = GATEWAY_TIME.exec(text);
   if (!match) return null;
   const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
+  // A DATETIME column starts at the year 1000: nothing earlier is a time QFPay keeps.
+  if (y < 1000) return null;
   const utc = Date.UTC(y, mo - 1, d, h, mi, s);
   const check = new Date(utc);
   if (

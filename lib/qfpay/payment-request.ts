@@ -88,8 +88,17 @@ function checkUrl(field: string, value: string | undefined, max: number, problem
     ok = false;
   }
   if (!ok) problems.push({ field, message: `${field} must be an absolute http(s) URL` });
-  else if (value.length > max)
-    problems.push({ field, message: `${field} must be at most ${max} characters for this pay type` });
+  // String(n) limits are bytes: a URL with non-ASCII characters is longer than it looks.
+  else if (utf8Bytes(value) > max)
+    problems.push({ field, message: `${field} must be at most ${max} bytes for this pay type` });
+}
+
+/** A real UTC offset written like +0800: from -12:00 to +14:00, whole minutes under 60. */
+function isRealOffset(text: string): boolean {
+  const match = /^([+-])(\d{2})(\d{2})$/.exec(text);
+  if (!match) return false;
+  const minutes = (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+  return Number(match[3]) < 60 && minutes >= -12 * 60 && minutes <= 14 * 60;
 }
 
 /** Every documented limit QFPay would refuse a payment for; an empty list means it may be sent. */
@@ -150,7 +159,7 @@ export function checkPaymentRequest(request: PaymentRequest): RequestProblem[] {
   if (request.udid !== undefined && (request.udid.length > 40 || !VISIBLE_ASCII.test(request.udid))) {
     problems.push({ field: "udid", message: "udid must be 1 to 40 visible ASCII characters" });
   }
-  if (request.txzone !== undefined && !/^[+-]\d{4}$/.test(request.txzone)) {
+  if (request.txzone !== undefined && !isRealOffset(request.txzone)) {
     problems.push({ field: "txzone", message: "txzone must be written like +0800" });
   }
   return problems;

@@ -35,6 +35,8 @@ export function checkQueryRequest(request: QueryRequest): RequestProblem[] {
   }
   if (request.start_time && request.end_time && request.start_time.slice(0, 7) !== request.end_time.slice(0, 7)) {
     problems.push({ field: "end_time", message: "start_time and end_time must fall in the same calendar month" });
+  } else if (request.start_time && request.end_time && request.start_time > request.end_time) {
+    problems.push({ field: "end_time", message: "end_time must not come before start_time" });
   }
   return problems;
 }

@@ -5,7 +5,7 @@ import { readLimitedBody } from "./read-limited-body";
 import { countRefusedNotification } from "./refused-notification";
 
 /** QFPay's bodies are a few hundred bytes; anything far larger is not QFPay, and is not read further. */
-export const MAX_NOTIFICATION_BYTES = 64 * 1024;
+const MAX_NOTIFICATION_BYTES = 64 * 1024;
 
 /** QFPay stops resending only on `SUCCESS`: anything else brings the notification again. */
 const ANSWERS: Record<Exclude<NotificationResult, "forged">, { status: number; body: string }> = {
@@ -18,6 +18,11 @@ function answer(status: number, body: string): Response {
     status,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
   });
+}
+
+/** Not `SUCCESS`: QFPay will send it again, by which time the shop may answer. */
+export function tryAgainLater(): Response {
+  return answer(503, "FAIL: try again");
 }
 
 /** The notification endpoint as a Web handler: raw bytes in, QFPay's `SUCCESS` (or not) out. */
@@ -38,8 +43,7 @@ export async function handleNotifyRequest(ctx: PaymentsContext, request: Request
     if (result === "forged") return await refuse("bad_signature", 401, "FAIL: signature");
     return answer(ANSWERS[result].status, ANSWERS[result].body);
   } catch (error) {
-    // Not SUCCESS: QFPay will send it again, by which time the database may answer.
     ctx.log.error({ event: "notification.error", error: errorField(error) });
-    return answer(503, "FAIL: try again");
+    return tryAgainLater();
   }
 }

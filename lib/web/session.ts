@@ -18,7 +18,7 @@ export interface ShopSessionData {
   cartId?: string;
 }
 
-export const SHOP_COOKIE = "shop_session";
+const SHOP_COOKIE = "shop_session";
 
 export async function getShopSession(): Promise<IronSession<ShopSessionData>> {
   const config = getConfig();

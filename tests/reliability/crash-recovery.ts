@@ -132,7 +132,7 @@ const SCENARIOS: Scenario[] = [
     expect:
       "the lost attempt is found open at QFPay and set aside; the same cart again is that order, paid once on another try",
   },
-  ...(["notify.after-record", "paid.mid-transaction", "notify.before-answer"] as const).map((point): Scenario => ({
+  ...(["paid.mid-transaction", "notify.after-confirm", "notify.after-record"] as const).map((point): Scenario => ({
     point,
     crash: async (shopper, server, memo) => payInCashier(shopper, server, await placeOrder(shopper, memo)),
     recover: (shopper, server, memo) => reconcileUntil(shopper, server, memo.orderId!, "paid"),

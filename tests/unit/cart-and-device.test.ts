@@ -145,7 +145,8 @@ describe("money", () => {
 describe("801101's minimum in every currency", () => {
   it("has a floor for every currency QFPay lists, each worth more than 1 HKD at a rate far from today's", async () => {
     const { ABOVE_ONE_HKD } = await import("@/lib/qfpay/pay-types");
-    const { CURRENCY_CODES, CURRENCIES } = await import("@/lib/qfpay/currencies");
+    const { CURRENCIES } = await import("@/lib/qfpay/currencies");
+    const CURRENCY_CODES = Object.keys(CURRENCIES) as (keyof typeof CURRENCIES)[];
     // How many HKD one unit of each currency is worth, at most (rates of 2026, rounded up generously).
     const hkdPerUnitAtMost: Record<string, number> = {
       HKD: 1,

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/database";
 import { pingDatabase } from "@/lib/db/connection";
 import { getConfig } from "@/lib/env";
+import { errorField, logger } from "@/lib/log";
 import { serverProblem } from "@/lib/web/server-problem";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -11,7 +12,8 @@ export async function GET() {
   if (problem) return Response.json({ status: "unavailable", reason: problem }, { status: 503, headers: NO_STORE });
   try {
     await pingDatabase(await getDb());
-  } catch {
+  } catch (error) {
+    logger.error({ event: "health.database", error: errorField(error) });
     return Response.json(
       { status: "unavailable", reason: "The database does not answer." },
       { status: 503, headers: NO_STORE },

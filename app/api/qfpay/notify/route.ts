@@ -1,19 +1,18 @@
 import { clientAddress } from "@/lib/web/client-address";
 import { getConfig } from "@/lib/env";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
-import { handleNotifyRequest } from "@/lib/web/notify-handler";
+import { errorField, logger } from "@/lib/log";
+import { handleNotifyRequest, tryAgainLater } from "@/lib/web/notify-handler";
 
 /** QFPay's asynchronous notifications: verified over the raw body, recorded, applied, answered. */
 export async function POST(request: Request) {
   let ctx;
   try {
     ctx = await getPaymentsContext();
-  } catch {
-    // Not SUCCESS: a shop that cannot open its database or configuration now hears it again on QFPay's retry.
-    return new Response("FAIL: try again", {
-      status: 503,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
+  } catch (error) {
+    // A shop that cannot open its database or configuration now hears it again on QFPay's retry.
+    logger.error({ event: "notification.error", stage: "context", error: errorField(error) });
+    return tryAgainLater();
   }
   return handleNotifyRequest(ctx, request, clientAddress(request.headers, getConfig()));
 }
