@@ -1,10 +1,10 @@
 // @ts-check
 
 const onVercel = Boolean(process.env.VERCEL);
-// One home for the limit, read by Next here and by the proxy's guard (lib/web/request-guard.ts), which
-// answers 413 itself where Next's own refusal of a larger body is a 500.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next loads it
-const serverActionBodyLimit = require("./lib/web/server-action-body-limit.json");
+// The proxy's guard (lib/web/request-guard.ts) answers 413 itself past this limit, where Next's own refusal
+// of a larger body is a 500; tests/unit/request-guard.test.ts holds the two to the same number. Written
+// here, not required from a file: a deployment loads this file with nothing of lib/ beside it.
+const SERVER_ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -29,7 +29,7 @@ const nextConfig = {
       }
     : {}),
   poweredByHeader: false,
-  experimental: { serverActions: { bodySizeLimit: serverActionBodyLimit.bytes } },
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   // Strict-Transport-Security is decided per request by proxy.ts: a build made without an https
   // SITE_URL must still send it when it serves https.
   async headers() {

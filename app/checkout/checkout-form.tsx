@@ -4,6 +4,11 @@ import { useActionState, useState } from "react";
 import type { Device, Wallet } from "@/lib/qfpay/pay-types";
 import { startCheckoutAction, type CheckoutState } from "./actions";
 
+const DEVICE_CHOICES = [
+  { device: "desktop", label: "Pay on this computer", hint: "Scan a QR code with your phone" },
+  { device: "mobile", label: "Pay on my phone", hint: "Open the wallet app on this device" },
+] as const;
+
 export interface WalletOption {
   wallet: Wallet;
   label: string;
@@ -44,32 +49,21 @@ export function CheckoutForm({ wallets, guessedDevice }: { wallets: WalletOption
 
       <fieldset className="field device-choice">
         <legend>Where will you pay?</legend>
-        <label>
-          <input
-            type="radio"
-            name="device"
-            value="desktop"
-            checked={device === "desktop"}
-            onChange={() => setDevice("desktop")}
-          />
-          <span>
-            Pay on this computer
-            <span className="field-hint">Scan a QR code with your phone</span>
-          </span>
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="device"
-            value="mobile"
-            checked={device === "mobile"}
-            onChange={() => setDevice("mobile")}
-          />
-          <span>
-            Pay on my phone
-            <span className="field-hint">Open the wallet app on this device</span>
-          </span>
-        </label>
+        {DEVICE_CHOICES.map((choice) => (
+          <label key={choice.device}>
+            <input
+              type="radio"
+              name="device"
+              value={choice.device}
+              checked={device === choice.device}
+              onChange={() => setDevice(choice.device)}
+            />
+            <span>
+              {choice.label}
+              <span className="field-hint">{choice.hint}</span>
+            </span>
+          </label>
+        ))}
       </fieldset>
 
       <div className="wallet-buttons" role="group" aria-label="Pay with">

@@ -58,23 +58,11 @@ async function applyTruth(
       }
       return;
     case "closed":
-      return closeAttempt(
-        tx,
-        attempt,
-        "expired",
-        cause,
-        { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason },
-        attempt.state,
-      );
-    case "failed":
-      return closeAttempt(
-        tx,
-        attempt,
-        "failed",
-        cause,
-        { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason },
-        attempt.state,
-      );
+    case "failed": {
+      // QFPay closed it (expired) or refused it: the attempt ends so, with QFPay's code and words.
+      const set = { syssn: attempt.syssn ?? truth.syssn, failureCode: truth.code, failureReason: truth.reason };
+      return closeAttempt(tx, attempt, truth.kind === "closed" ? "expired" : "failed", cause, set, attempt.state);
+    }
     case "absent":
       // Sent but unknown to QFPay after the grace period: it never got there, so nobody can pay it.
       if (

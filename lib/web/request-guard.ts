@@ -1,5 +1,4 @@
 import { readLimitedBody } from "./read-limited-body";
-import serverActionBodyLimit from "./server-action-body-limit.json";
 import { isUndecodableActionBody } from "./undecodable-action-body";
 
 /** Route handlers outside /api (the sandbox's API, control and stock endpoints, the admin's CSV): they answer methods themselves. */
@@ -7,8 +6,11 @@ const ROUTE_HANDLERS = /^\/(sandbox\/(qfpay\/|stock$)|admin\/orders\.csv$)/;
 /** Pages are read with GET (HEAD, OPTIONS) and post their forms. */
 const PAGE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST"]);
 
-/** The limit next.config.js gives Next for a server action's body: past it Next throws, a 500. */
-const MAX_POST_BYTES = serverActionBodyLimit.bytes;
+/**
+ * The limit next.config.js gives Next for a server action's body (serverActions.bodySizeLimit): past it
+ * Next throws, a 500. tests/unit/request-guard.test.ts holds this guard to next.config.js's number.
+ */
+const MAX_POST_BYTES = 1024 * 1024;
 
 function refuse(status: number, text: string): Response {
   return new Response(`${text}\n`, {

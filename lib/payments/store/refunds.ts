@@ -5,6 +5,11 @@ import type { Refund } from "../types";
 import { recordEvent } from "./events";
 import { ROW_LOCK, type Tx } from "./transaction";
 
+export async function lockRefund(tx: Tx, refundId: number): Promise<Refund | undefined> {
+  const [refund] = await tx.select().from(refunds).where(eq(refunds.id, refundId)).for(ROW_LOCK);
+  return refund;
+}
+
 export async function lockRefundByOutTradeNo(tx: Tx, outTradeNo: string): Promise<Refund | undefined> {
   const [refund] = await tx.select().from(refunds).where(eq(refunds.outTradeNo, outTradeNo)).for(ROW_LOCK);
   return refund;

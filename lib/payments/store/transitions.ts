@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { orderEvents, orders } from "../../db/schema/orders";
 import { paymentAttempts, refunds } from "../../db/schema/payments";
 import { attemptSourcesFor, canMoveAttempt, canMoveOrder, orderSourcesFor, refundSourcesFor } from "../state-machine";
@@ -6,7 +7,8 @@ import type { Attempt, AttemptState, EventInput, Order, OrderState, Refund, Refu
 import { recordEvent } from "./events";
 import { lockAttempt } from "./attempts";
 import { lockOrder } from "./orders";
-import { ROW_LOCK, type Tx } from "./transaction";
+import { lockRefund } from "./refunds";
+import type { Tx } from "./transaction";
 
 /**
  * What the move functions take besides the row: the columns to set with the state, the event's detail,
@@ -21,6 +23,36 @@ interface MoveOptions<Row, State> {
   events?: EventInput[];
 }
 
+type StateTable = typeof orders | typeof paymentAttempts | typeof refunds;
+
+/**
+ * The one statement every move is: `to` set (with `set`) on the row only while it still stands in a state
+ * the state machine lets it leave for `to`, so that of two callers racing for one change only one wins.
+ */
+async function guardedMove(
+  tx: Tx,
+  table: StateTable,
+  id: string | number,
+  to: string,
+  sources: readonly string[],
+  set: Record<string, unknown> = {},
+): Promise<boolean> {
+  // One body for three tables: Drizzle types an update per table, and the columns used are on all three.
+  const row = table as typeof orders;
+  const moved = await tx
+    .update(row)
+    .set({ ...set, state: to, updatedAt: sql`now()` } as PgUpdateSetSource<typeof orders>)
+    .where(and(eq(row.id, id as string), inArray(row.state, sources as OrderState[])))
+    .returning({ id: row.id });
+  return moved.length > 0;
+}
+
+/** A move's event: added to `events` for the caller to record with others, or recorded now. */
+async function emit(tx: Tx, event: EventInput, events: EventInput[] | undefined): Promise<void> {
+  if (events) events.push(event);
+  else await recordEvent(tx, event);
+}
+
 /**
  * Moves an order to `to` if the state machine allows it from where it stands, as one guarded update
  * plus its event. Returns the state it left, or null when the move was not allowed (someone else won).
@@ -33,25 +65,19 @@ export async function moveOrder(
   options: MoveOptions<Order, OrderState> & { attemptId?: number; refundId?: number } = {},
 ): Promise<OrderState | null> {
   const from = options.from ?? (await lockOrder(tx, orderId))?.state;
-  if (!from || !canMoveOrder(from, to)) return null;
-  const moved = await tx
-    .update(orders)
-    .set({ ...options.set, state: to, updatedAt: sql`now()` })
-    .where(and(eq(orders.id, orderId), inArray(orders.state, orderSourcesFor(to))))
-    .returning({ id: orders.id });
-  if (moved.length === 0) return null;
-  const event = {
-    orderId,
-    type: `order.${to}`,
-    cause,
-    fromState: from,
-    toState: to,
-    attemptId: options.attemptId,
-    refundId: options.refundId,
-    detail: options.detail,
-  };
-  if (options.events) options.events.push(event);
-  else await recordEvent(tx, event);
+  if (
+    !from ||
+    !canMoveOrder(from, to) ||
+    !(await guardedMove(tx, orders, orderId, to, orderSourcesFor(to), options.set))
+  ) {
+    return null;
+  }
+  const { attemptId, refundId, detail } = options;
+  await emit(
+    tx,
+    { orderId, type: `order.${to}`, cause, fromState: from, toState: to, attemptId, refundId, detail },
+    options.events,
+  );
   return from;
 }
 
@@ -64,12 +90,7 @@ export async function moveAttempt(
 ): Promise<AttemptState | null> {
   const from = options.from ?? (await lockAttempt(tx, attempt.id))?.state;
   if (!from || !canMoveAttempt(from, to)) return null;
-  const moved = await tx
-    .update(paymentAttempts)
-    .set({ ...options.set, state: to, updatedAt: sql`now()` })
-    .where(and(eq(paymentAttempts.id, attempt.id), inArray(paymentAttempts.state, attemptSourcesFor(to))))
-    .returning({ id: paymentAttempts.id });
-  if (moved.length === 0) return null;
+  if (!(await guardedMove(tx, paymentAttempts, attempt.id, to, attemptSourcesFor(to), options.set))) return null;
   const event = {
     orderId: attempt.orderId,
     type: `attempt.${to}`,
@@ -77,10 +98,8 @@ export async function moveAttempt(
     attemptId: attempt.id,
     fromState: from,
     toState: to,
-    detail: options.detail,
   };
-  if (options.events) options.events.push(event);
-  else await recordEvent(tx, event);
+  await emit(tx, { ...event, detail: options.detail }, options.events);
   return from;
 }
 
@@ -89,25 +108,20 @@ export async function moveRefund(
   refund: Pick<Refund, "id" | "orderId">,
   to: RefundState,
   cause: string,
-  options: { set?: Partial<Refund>; detail?: Record<string, unknown> } = {},
+  options: Omit<MoveOptions<Refund, RefundState>, "from" | "events"> = {},
 ): Promise<RefundState | null> {
-  const [current] = await tx.select().from(refunds).where(eq(refunds.id, refund.id)).for(ROW_LOCK);
+  const current = await lockRefund(tx, refund.id);
   if (!current || !refundSourcesFor(to).includes(current.state)) return null;
-  const moved = await tx
-    .update(refunds)
-    .set({ ...options.set, state: to, updatedAt: sql`now()` })
-    .where(and(eq(refunds.id, refund.id), inArray(refunds.state, refundSourcesFor(to))))
-    .returning({ id: refunds.id });
-  if (moved.length === 0) return null;
-  await recordEvent(tx, {
+  if (!(await guardedMove(tx, refunds, refund.id, to, refundSourcesFor(to), options.set))) return null;
+  const event = {
     orderId: refund.orderId,
     type: `refund.${to}`,
     cause,
     refundId: refund.id,
     fromState: current.state,
     toState: to,
-    detail: options.detail,
-  });
+  };
+  await emit(tx, { ...event, detail: options.detail }, undefined);
   return current.state;
 }
 
