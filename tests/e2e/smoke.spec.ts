@@ -56,3 +56,15 @@ test("a wrongly signed request is refused with 1108", async ({ request }) => {
   });
   expect(((await created.json()) as { respcd: string }).respcd).toBe("1108");
 });
+
+test("every 404 is the shop's own page, with a way back to the shop", async ({ page }) => {
+  for (const path of ["/no-such-page", "/products/no-such-tea", "/orders/AAAAAAAAAAAAAAAAAAAAAA"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("Page not found");
+    await expect(page.getByRole("link", { name: "Your cart" }), path).toHaveAttribute("href", "/cart");
+  }
+  await page.getByRole("link", { name: "Back to the shop" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("button", { name: "Add to cart" })).toHaveCount(12);
+});
