@@ -10,7 +10,15 @@ import { queryAttempt } from "@/lib/payments/query-attempt";
 import { refundOrder } from "@/lib/payments/refund-payment";
 import { eventually } from "../support/sandbox-harness";
 import { shopForThisFile } from "../support/shop-harness";
-import { attemptsOf, checkout, eventCount, orderOf, stockOf, TEA } from "../support/payments-helpers";
+import {
+  attemptsOf,
+  checkout,
+  eventCount,
+  notificationRecords,
+  orderOf,
+  stockOf,
+  TEA,
+} from "../support/payments-helpers";
 
 // QFPay's query is the truth; a notification, however well signed, only says what someone claimed.
 const shop = shopForThisFile();
@@ -32,6 +40,13 @@ it("a signed 'paid' notification for a payment QFPay still holds as unpaid chang
   const forged = notificationBody({ ...held, respcd: "0000", paydtm: formatGatewayTime(new Date()) });
   // Confirmed by QFPay's query before the answer: not paid, so not taken (QFPay would send it again).
   expect(await post(forged)).toEqual({ status: 503, text: "FAIL: QFPay's query does not confirm this payment yet" });
+  // Recorded once the query has spoken, as what truly came of it: never "applied" before anything was.
+  const recordOf = async (body: string) => (await notificationRecords(shop)).find((r) => r.rawBody === body);
+  expect(await recordOf(forged)).toMatchObject({
+    outcome: "unconfirmed",
+    outTradeNo: attempt.outTradeNo,
+    timesReceived: 1,
+  });
   const order = await orderOf(shop, orderId);
   expect(order.state).toBe("awaiting_payment");
   expect((await attemptsOf(shop, orderId))[0]!.state).toBe("awaiting_payment");
@@ -55,6 +70,7 @@ it("a signed 'paid' notification for a payment QFPay still holds as unpaid chang
   await shop.control({ action: "pay", syssn: attempt.syssn });
   const genuine = notificationBody((await shop.gateway.inspect({ syssn: attempt.syssn! }))!.transaction);
   expect(await post(genuine)).toEqual({ status: 200, text: "SUCCESS" });
+  expect(await recordOf(genuine)).toMatchObject({ outcome: "applied" });
   expect((await orderOf(shop, orderId)).state).toBe("paid");
   expect(await stockOf(shop.database.db, TEA)).toBe(stockBefore! - 1);
 });
