@@ -14,8 +14,8 @@ const config = [
     rules: { "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
   },
   // The seams (docs/architecture.md): QFPay's library knows nothing of the shop; the payment use cases
-  // know nothing of Next, the edge, the sandbox or the gateway choice, and reach the database only through
-  // their store; the sandbox has its own reading of QFPay; pages reach data through lib/, never its schema.
+  // know nothing of Next, the edge, the sandbox, the gateway choice or any provider's wire, and reach the
+  // database only through their store; the sandbox has its own reading of QFPay; pages reach data through lib/, never its schema.
   seam(
     ["lib/qfpay/**"],
     "^(next($|/)|@/|(\\.\\./)+(payments|db|sandbox|admin|cart|catalog|web|gateways)(/|$))",
@@ -24,8 +24,8 @@ const config = [
   {
     ...seam(
       ["lib/payments/**"],
-      "^(next($|/)|drizzle-orm|(@/lib/|(\\.\\./)+)(sandbox|web|gateways|db/schema)(/|$))",
-      "Payment use cases import neither Next, the edge (lib/web), the sandbox nor the gateway choice (lib/gateways), and reach the database through lib/payments/store only.",
+      "^(next($|/)|drizzle-orm|(@/lib/|(\\.\\./)+)((sandbox|web|gateways|db/schema)(/|$)|qfpay/(?!(pay-types|currencies)$)))",
+      "Payment use cases import neither Next, the edge (lib/web), the sandbox, the gateway choice (lib/gateways) nor QFPay's wire (lib/qfpay beyond its wallets and currencies: they speak to the gateway through lib/payments/gateway.ts), and reach the database through lib/payments/store only.",
     ),
     ignores: ["lib/payments/store/**", "lib/payments/types.ts"],
   },

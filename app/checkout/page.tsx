@@ -6,7 +6,7 @@ import { guessDevice } from "@/lib/web/device";
 import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
-import { walletRefusal } from "@/lib/payments/wallet-refusal";
+import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { CheckoutForm, type WalletOption } from "./checkout-form";
 
 export const metadata: Metadata = { title: "Checkout" };
@@ -25,12 +25,13 @@ export default async function CheckoutPage() {
     );
   }
   const guess = guessDevice(await headers());
+  const { gateway } = await getPaymentsContext();
   const wallets: WalletOption[] = qfpay.wallets.map((wallet) => ({
     wallet,
     label: WALLET_NAMES[wallet],
     refusal: {
-      desktop: walletRefusal(wallet, "desktop", priced.total, storeCurrency),
-      mobile: walletRefusal(wallet, "mobile", priced.total, storeCurrency),
+      desktop: gateway.walletRefusal(wallet, "desktop", priced.total, storeCurrency),
+      mobile: gateway.walletRefusal(wallet, "mobile", priced.total, storeCurrency),
     },
   }));
   return (

@@ -5,6 +5,7 @@ import { createQfpayClient } from "../qfpay/client";
 import type { PaymentsContext } from "../payments/context";
 import type { GatewayWiring } from "./gateway-wiring";
 import { withGatewayLog } from "./gateway-log";
+import { qfpayGateway } from "./qfpay/qfpay-gateway";
 
 export interface ContextDependencies {
   db: Db;
@@ -34,22 +35,13 @@ export function buildPaymentsContext(
   timing: ContextTiming = {},
 ): PaymentsContext {
   const log = deps.log ?? processLogger;
-  const client = createQfpayClient({
-    baseUrl: config.qfpay.apiBase,
-    appCode: gateway.appCode,
-    clientKey: gateway.clientKey,
-    signType: config.qfpay.signType,
-    mchid: config.qfpay.mchid,
-    fetch: gateway.fetch,
-    timeoutMs: timing.gatewayTimeoutMs,
-  });
+  const client = qfpayClientFor(config, gateway, timing.gatewayTimeoutMs);
   return {
     db: deps.db,
-    qfpay: withGatewayLog(client, log),
+    gateway: qfpayGateway(withGatewayLog(client, log), { siteUrl: config.siteUrl, clientKey: gateway.clientKey }),
     siteUrl: config.siteUrl,
     mode: config.qfpay.environment,
     sessionSecret: deps.sessionSecret,
-    clientKey: gateway.clientKey,
     currency: config.storeCurrency,
     expiredMinutes: config.qfpay.expiredMinutes,
     // QFPay asks for 3 to 5 s between queries of one transaction.
@@ -61,4 +53,17 @@ export function buildPaymentsContext(
     defer: deps.defer,
     log,
   };
+}
+
+/** The QFPay client a configuration and its wiring sign with (tests also act with it as QFPay's merchant portal). */
+export function qfpayClientFor(config: Config, gateway: GatewayWiring, timeoutMs?: number) {
+  return createQfpayClient({
+    baseUrl: config.qfpay.apiBase,
+    appCode: gateway.appCode,
+    clientKey: gateway.clientKey,
+    signType: config.qfpay.signType,
+    mchid: config.qfpay.mchid,
+    fetch: gateway.fetch,
+    timeoutMs,
+  });
 }

@@ -1,6 +1,6 @@
 import { crashPoint } from "../crash-point";
 import type { PaymentsContext } from "./context";
-import type { GatewayTruth } from "./gateway-truth";
+import type { GatewayTruth } from "./gateway";
 import { applyRefundTotals } from "./refund-totals";
 import { recordEvents } from "./store/events";
 import { lockOrder } from "./store/orders";

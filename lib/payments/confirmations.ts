@@ -1,7 +1,7 @@
 import type { Db } from "../db/connection";
 import { errorField } from "../log";
 import type { PaymentsContext } from "./context";
-import { MAX_QUERY_BATCH, queryAttempts, type QueryOutcome } from "./query-attempt";
+import { queryAttempts, type QueryOutcome } from "./query-attempt";
 import type { PaymentClaim } from "./payment-claim";
 import type { Attempt } from "./types";
 
@@ -69,7 +69,7 @@ export async function confirmPayment(
   const batch = gatherer.open ?? (gatherer.open = openBatch(ctx, gatherer));
   batch.attempts.set(attempt.id, attempt);
   if (claim) batch.claims.set(attempt.id, [...(batch.claims.get(attempt.id) ?? []), claim]);
-  if (batch.attempts.size >= MAX_QUERY_BATCH) {
+  if (batch.attempts.size >= ctx.gateway.lookUpBatchSize) {
     gatherer.open = null;
     batch.start();
   }

@@ -1,4 +1,4 @@
-import type { GatewayTruth } from "./gateway-truth";
+import type { GatewayTruth } from "./gateway";
 import type { Attempt } from "./types";
 
 /** What a notification says was paid. */

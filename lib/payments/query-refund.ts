@@ -1,10 +1,7 @@
-import { describeStatus, transactionStateOf } from "../qfpay/status-codes";
 import type { PaymentsContext } from "./context";
-import { queryWindowsFor } from "../qfpay/query-window";
-import type { QueryItem } from "../qfpay/responses";
+import type { RefundTruth } from "./gateway";
 import type { QueryResult } from "./query-attempt";
 import { markRefundFailed, markRefundSucceeded } from "./settle-refund";
-import { shopperReason } from "./shopper-reason";
 import { readAttempt } from "./store/attempts";
 import { claimRefundQuery, correctRefundAmount, lockRefundByOutTradeNo } from "./store/refunds";
 import { transaction, type Tx } from "./store/transaction";
@@ -26,59 +23,51 @@ export async function queryRefund(
   if (!(await claimRefundQuery(ctx.db, refund.id, ctx.now(), options.unspaced ? null : ctx.querySpacingMs)))
     return "too_soon";
 
-  // Its month, and the neighbouring one near a month's boundary (QFPay filters on its own sysdtm).
-  let item: QueryItem | undefined;
-  for (const window of queryWindowsFor(refund.txdtm)) {
-    const outcome = await ctx.qfpay.query({ out_trade_no: refund.outTradeNo, ...window });
-    if (outcome.kind !== "accepted") return "gateway_unavailable";
-    // Only a refund row: a payment's own number is no refund, whatever a message calls it.
-    item ??= outcome.value.data.find((row) => row.out_trade_no === refund.outTradeNo && row.order_type === "refund");
-  }
+  const truth = await ctx.gateway.lookUpRefund({ outTradeNo: refund.outTradeNo, requestTime: refund.txdtm });
+  if (truth.kind === "unknown") return "gateway_unavailable";
   await transaction(ctx.db, async (tx) => {
     const current = await lockRefundByOutTradeNo(tx, refund.outTradeNo);
     if (!current) return;
-    if (!item) {
+    if (truth.kind === "absent") {
       if (ctx.now().getTime() - refund.createdAt.getTime() >= ctx.notFoundGraceMs) {
         await markRefundFailed(tx, current, "not_found", "The refund never reached QFPay.", `query:${cause}`);
       }
       return;
     }
-    const state = transactionStateOf(item.respcd);
-    if (state === "paid") {
-      const held = await heldAs(tx, current, item, `query:${cause}`);
-      if (held) await markRefundSucceeded(tx, held, item.syssn, `query:${cause}`);
-    } else if (state !== "pending") {
-      await markRefundFailed(
-        tx,
-        current,
-        item.respcd,
-        shopperReason(item.respcd, item.errmsg || describeStatus(item.respcd)),
-        `query:${cause}`,
-      );
+    if (truth.state === "succeeded") {
+      const held = await heldAs(tx, current, truth, `query:${cause}`);
+      if (held) await markRefundSucceeded(tx, held, truth.syssn, `query:${cause}`);
+    } else if (truth.state === "failed") {
+      await markRefundFailed(tx, current, truth.code, truth.reason, `query:${cause}`);
     }
   });
   return "settled";
 }
 
 /** The refund as QFPay holds it, or undefined (the order flagged) when QFPay's row cannot be this refund. */
-async function heldAs(tx: Tx, refund: Refund, item: QueryItem, cause: string): Promise<Refund | undefined> {
+async function heldAs(
+  tx: Tx,
+  refund: Refund,
+  found: Extract<RefundTruth, { kind: "found" }>,
+  cause: string,
+): Promise<Refund | undefined> {
   const payment = await readAttempt(tx, refund.attemptId);
-  if (item.origssn && payment?.syssn && item.origssn !== payment.syssn) {
+  if (found.paymentSyssn && payment?.syssn && found.paymentSyssn !== payment.syssn) {
     await flagForReviewOnce(
       tx,
       refund.orderId,
-      `QFPay's query shows refund ${refund.outTradeNo} of payment ${item.origssn}, not of ${payment.syssn}.`,
+      `QFPay's query shows refund ${refund.outTradeNo} of payment ${found.paymentSyssn}, not of ${payment.syssn}.`,
       cause,
       { refundId: refund.id },
     );
     return undefined;
   }
-  if (item.txamt === undefined || item.txamt === refund.amount) return refund;
+  if (found.amount === undefined || found.amount === refund.amount) return refund;
   if (refund.requestKey !== null) {
     await flagForReviewOnce(
       tx,
       refund.orderId,
-      `The shop asked for refund ${refund.outTradeNo} of ${refund.amount}, but QFPay's query shows ${item.txamt}.`,
+      `The shop asked for refund ${refund.outTradeNo} of ${refund.amount}, but QFPay's query shows ${found.amount}.`,
       cause,
       { refundId: refund.id },
     );
@@ -88,9 +77,9 @@ async function heldAs(tx: Tx, refund: Refund, item: QueryItem, cause: string): P
   await flagForReviewOnce(
     tx,
     refund.orderId,
-    `A notification said refund ${refund.outTradeNo} was ${refund.amount}, but QFPay's query shows ${item.txamt}.`,
+    `A notification said refund ${refund.outTradeNo} was ${refund.amount}, but QFPay's query shows ${found.amount}.`,
     cause,
     { refundId: refund.id },
   );
-  return correctRefundAmount(tx, refund.id, item.txamt);
+  return correctRefundAmount(tx, refund.id, found.amount);
 }

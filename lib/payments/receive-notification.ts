@@ -1,10 +1,9 @@
 import { crashPoint } from "../crash-point";
-import { formatGatewayTime } from "../qfpay/gateway-time";
-import { parseNotification, verifyNotificationSignature, type QfpayNotification } from "../qfpay/notification";
 import { confirmPayment } from "./confirmations";
 import type { PaymentsContext } from "./context";
+import type { NotificationFields, NotificationReading } from "./gateway";
 import { queryRefund } from "./query-refund";
-import { confirms, isPaidBy } from "./payment-claim";
+import { confirms, isPaidBy, type PaymentClaim } from "./payment-claim";
 import { attemptByOrigin, attemptByOutTradeNo } from "./store/attempts";
 import { recordNotification, type NotificationOutcome } from "./store/notifications";
 import { insertRefund, lockRefundByOutTradeNo, readRefund } from "./store/refunds";
@@ -24,7 +23,8 @@ export interface ReceivedNotification {
  */
 export type NotificationResult = "taken" | "unconfirmed" | "forged";
 
-type Fields = { notifyType: string; outTradeNo: string; syssn: string };
+type Fields = NotificationFields;
+type RefundNotice = Extract<NotificationReading, { kind: "refund" }>;
 
 /** Records the notification with what came of it, in one write, once that is known. */
 async function settled(
@@ -48,32 +48,31 @@ export async function receiveNotification(
   ctx: PaymentsContext,
   received: ReceivedNotification,
 ): Promise<NotificationResult> {
-  if (!verifyNotificationSignature(received.raw, received.signature, ctx.clientKey)) return "forged";
-  const parsed = parseNotification(received.raw);
-  if (!parsed.ok) return settled(ctx, received, "malformed", { detail: parsed.error });
-  const note = parsed.notification;
-  const fields = { notifyType: note.notify_type, outTradeNo: note.out_trade_no, syssn: note.syssn };
-  if (note.respcd !== "0000")
-    return settled(ctx, received, "ignored", {
-      ...fields,
-      detail: `respcd ${note.respcd}: QFPay notifies successes only`,
-    });
-  return note.notify_type === "payment"
-    ? receivePayment(ctx, received, note, fields)
-    : receiveRefund(ctx, received, note, fields);
+  const reading = ctx.gateway.readNotification(received.raw, received.signature);
+  switch (reading.kind) {
+    case "forged":
+      return "forged";
+    case "malformed":
+      return settled(ctx, received, "malformed", { detail: reading.error });
+    case "ignored":
+      return settled(ctx, received, "ignored", { ...reading.fields, detail: reading.detail });
+    case "payment":
+      return receivePayment(ctx, received, reading.fields, reading.claim);
+    case "refund":
+      return receiveRefund(ctx, received, reading);
+  }
 }
 
 async function receivePayment(
   ctx: PaymentsContext,
   received: ReceivedNotification,
-  note: QfpayNotification,
   fields: Fields,
+  claim: PaymentClaim,
 ): Promise<NotificationResult> {
-  const attempt = await attemptByOutTradeNo(ctx.db, note.out_trade_no);
+  const attempt = await attemptByOutTradeNo(ctx.db, fields.outTradeNo);
   if (!attempt)
     return settled(ctx, received, "unknown_order", { ...fields, detail: "no payment attempt has this out_trade_no" });
   const known = { ...fields, orderId: attempt.orderId };
-  const claim = { syssn: note.syssn, amount: note.txamt, currency: note.txcurrcd };
   // QFPay resends until it hears SUCCESS, so most copies find the attempt already paid by this very
   // payment: nothing is left to confirm, and no query, transaction or lock is needed to know it.
   if (isPaidBy(attempt, claim)) return settled(ctx, received, "applied", known);
@@ -87,8 +86,8 @@ async function receivePayment(
   const vouched = truth !== undefined && truth.kind !== "pending" && truth.kind !== "absent";
   ctx.log[vouched ? "info" : "warn"]({
     event: "notification.confirmed",
-    outTradeNo: note.out_trade_no,
-    syssn: note.syssn,
+    outTradeNo: fields.outTradeNo,
+    syssn: fields.syssn,
     query: confirmation.result,
     truth: truth?.kind,
     taken: vouched,
@@ -100,50 +99,49 @@ async function receivePayment(
 type RefundNews = { outcome: "applied" | "mismatch"; refund: Refund; payment?: Attempt } | { outcome: "unknown_order" };
 
 /** What the shop knows of the refund a notification names, adding one QFPay made outside the shop. */
-function refundNews(ctx: PaymentsContext, note: QfpayNotification): Promise<RefundNews> {
+function refundNews(ctx: PaymentsContext, { fields, amount, origin }: RefundNotice): Promise<RefundNews> {
   return transaction(ctx.db, async (tx): Promise<RefundNews> => {
-    const known = await lockRefundByOutTradeNo(tx, note.out_trade_no);
+    const known = await lockRefundByOutTradeNo(tx, fields.outTradeNo);
     if (known) {
-      if (known.amount === note.txamt) return { outcome: "applied", refund: known };
+      if (known.amount === amount) return { outcome: "applied", refund: known };
       const knownAs =
         known.requestKey === null ? `it was first reported as ${known.amount}` : `${known.amount} was asked for`;
       await flagForReviewOnce(
         tx,
         known.orderId,
-        `A notification said refund ${note.out_trade_no} was ${note.txamt}, but ${knownAs}.`,
+        `A notification said refund ${fields.outTradeNo} was ${amount}, but ${knownAs}.`,
         "notification",
       );
       return { outcome: "mismatch", refund: known };
     }
     // A refund the shop did not start (from QFPay's merchant portal): recorded against its payment. Its
     // time is the shop's (the message's own could be anything): the query searches around it.
-    const origin = note.orig_syssn ?? note.orig_out_trade_no;
     const payment = origin ? await attemptByOrigin(tx, origin) : undefined;
     if (!payment) return { outcome: "unknown_order" };
     const refund = {
       orderId: payment.orderId,
       attemptId: payment.id,
-      outTradeNo: note.out_trade_no,
-      amount: note.txamt,
-      txdtm: formatGatewayTime(ctx.now()),
-      syssn: note.syssn,
+      outTradeNo: fields.outTradeNo,
+      amount,
+      txdtm: ctx.gateway.requestTime(ctx.now()),
+      syssn: fields.syssn,
     };
     const created = await insertRefund(tx, refund, "unknown", "notification", {
-      syssn: note.syssn,
-      amount: note.txamt,
+      syssn: fields.syssn,
+      amount,
       startedOutsideShop: true,
     });
-    return { outcome: "applied", payment, refund: created ?? (await lockRefundByOutTradeNo(tx, note.out_trade_no))! };
+    return { outcome: "applied", payment, refund: created ?? (await lockRefundByOutTradeNo(tx, fields.outTradeNo))! };
   });
 }
 
 async function receiveRefund(
   ctx: PaymentsContext,
   received: ReceivedNotification,
-  note: QfpayNotification,
-  fields: Fields,
+  notice: RefundNotice,
 ): Promise<NotificationResult> {
-  const news = await refundNews(ctx, note);
+  const { fields } = notice;
+  const news = await refundNews(ctx, notice);
   if (news.outcome === "unknown_order")
     return settled(ctx, received, "unknown_order", { ...fields, detail: "no refund or payment matches" });
   const known = { ...fields, orderId: news.refund.orderId };
@@ -160,8 +158,8 @@ async function receiveRefund(
   const taken = answered === "settled" && state !== "created" && state !== "unknown";
   ctx.log[taken ? "info" : "warn"]({
     event: "notification.confirmed",
-    outTradeNo: note.out_trade_no,
-    syssn: note.syssn,
+    outTradeNo: fields.outTradeNo,
+    syssn: fields.syssn,
     query: answered,
     refundState: state,
     taken,

@@ -1,13 +1,10 @@
-import { formatGatewayTime } from "../qfpay/gateway-time";
 import { crashPoint } from "../crash-point";
-import { describeStatus } from "../qfpay/status-codes";
 import { isCurrencyCode } from "../qfpay/currencies";
 import { formatMoney } from "../money";
 import { paymentBalances } from "./payment-balances";
 import type { PaymentsContext } from "./context";
 import { newOutTradeNo } from "./ids";
 import { queryRefund } from "./query-refund";
-import { inRefundBlackout } from "../qfpay/refund-window";
 import { markRefundFailed, markRefundSucceeded } from "./settle-refund";
 import { attemptsOf } from "./store/attempts";
 import { lockOrder } from "./store/orders";
@@ -23,20 +20,7 @@ function moneyText(minor: number, currency: string): string {
 
 export type RefundResult = { ok: true; refund: Refund } | { ok: false; error: string };
 
-/** Plain words for QFPay's refund refusals. */
-const REFUND_REASONS: Record<string, string> = {
-  "1265": "QFPay does not process refunds between 23:30 and 00:30 (Hong Kong time). Try again after 00:30.",
-  "1269": "Today's takings at QFPay are not enough to cover this refund. Try again tomorrow.",
-  "1270": "This currency does not allow partial refunds: refund the full amount.",
-  "1271": "This payment does not allow partial refunds: refund the full amount.",
-  "1272": "That is more than what can still be refunded.",
-  "1125": "This payment has been refunded in full already.",
-  "1261": "QFPay has no record of this payment being paid.",
-  "1155": "QFPay refused the refund.",
-};
-
-/** Partial refunds this payment was already refused, so the form can say so before asking again. */
-const PARTIAL_REFUSED = ["1270", "1271"];
+const REFUNDED_IN_FULL = "This payment has been refunded in full already.";
 
 export interface RefundInput {
   orderId: string;
@@ -56,7 +40,8 @@ export interface RefundInput {
 export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Promise<RefundResult> {
   if (input.amount !== "rest" && (!Number.isSafeInteger(input.amount) || input.amount <= 0))
     return { ok: false, error: "Enter an amount above zero." };
-  if (inRefundBlackout(ctx.now())) return { ok: false, error: REFUND_REASONS["1265"]! };
+  const paused = ctx.gateway.refundPause(ctx.now());
+  if (paused) return { ok: false, error: paused };
 
   const prepared = await transaction(ctx.db, async (tx): Promise<RefundResult | { send: Refund; syssn: string }> => {
     // The order's lock serialises refunds of one order: the second of two identical submits sees the first.
@@ -86,7 +71,7 @@ export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Pro
             ? "This order was paid more than once: choose the payment to refund."
             : "Choose a payment of this order.",
       };
-    if (payment.refundable === 0) return { ok: false, error: REFUND_REASONS["1125"]! };
+    if (payment.refundable === 0) return { ok: false, error: REFUNDED_IN_FULL };
     const amount = input.amount === "rest" ? payment.refundable : input.amount;
     if (amount > payment.refundable)
       return {
@@ -94,10 +79,11 @@ export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Pro
         error: `At most ${moneyText(payment.refundable, order.currency)} can still be refunded from this payment.`,
       };
     if (amount < payment.amount) {
-      const refused = orderRefunds.find(
-        (r) => r.attemptId === payment.attemptId && r.failureCode !== null && PARTIAL_REFUSED.includes(r.failureCode),
-      );
-      if (refused) return { ok: false, error: REFUND_REASONS[refused.failureCode!]! };
+      const refused = orderRefunds
+        .filter((r) => r.attemptId === payment.attemptId && r.failureCode !== null)
+        .map((r) => ctx.gateway.partialRefusal(r.failureCode!))
+        .find((reason) => reason !== null);
+      if (refused) return { ok: false, error: refused };
     }
     const outTradeNo = newOutTradeNo("refund");
     const refund = await insertRefund(
@@ -107,7 +93,7 @@ export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Pro
         attemptId: payment.attemptId,
         outTradeNo,
         amount,
-        txdtm: formatGatewayTime(ctx.now()),
+        txdtm: ctx.gateway.requestTime(ctx.now()),
         requestKey: input.requestKey,
       },
       "created",
@@ -121,37 +107,32 @@ export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Pro
   if (!("send" in prepared)) return prepared;
 
   const { send: refund, syssn } = prepared;
-  const outcome = await ctx.qfpay.refund({
-    syssn,
-    out_trade_no: refund.outTradeNo,
-    txamt: refund.amount,
-    txdtm: refund.txdtm,
+  const outcome = await ctx.gateway.refund({
+    paymentSyssn: syssn,
+    outTradeNo: refund.outTradeNo,
+    amount: refund.amount,
+    requestTime: refund.txdtm,
   });
   crashPoint("refund.after-gateway");
   switch (outcome.kind) {
     case "accepted":
       await transaction(ctx.db, async (tx) => {
         const current = await lockRefundByOutTradeNo(tx, refund.outTradeNo);
-        if (current) await markRefundSucceeded(tx, current, outcome.value.syssn, "gateway");
+        if (current) await markRefundSucceeded(tx, current, outcome.syssn, "gateway");
       });
       break;
-    case "pending":
-    case "transport":
+    case "unknown":
       await transaction(ctx.db, (tx) =>
         moveRefund(tx, refund, "unknown", "gateway", { detail: { message: outcome.message } }),
       );
       await queryRefund(ctx, refund, "gateway");
       break;
-    case "failed":
-    case "invalid": {
-      const code = outcome.kind === "failed" ? outcome.code : "invalid";
-      const reason = REFUND_REASONS[code] ?? (outcome.kind === "failed" ? describeStatus(code) : outcome.message);
+    case "refused":
       await transaction(ctx.db, async (tx) => {
         const current = await lockRefundByOutTradeNo(tx, refund.outTradeNo);
-        if (current) await markRefundFailed(tx, current, code, reason, "gateway");
+        if (current) await markRefundFailed(tx, current, outcome.code, outcome.reason, "gateway");
       });
       break;
-    }
   }
   const fresh = await readRefund(ctx.db, refund.id);
   if (fresh!.state === "failed") return { ok: false, error: fresh!.failureReason ?? "QFPay refused the refund." };

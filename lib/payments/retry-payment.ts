@@ -1,4 +1,4 @@
-import { payTypeFor, type Device, type Wallet } from "../qfpay/pay-types";
+import type { Device, Wallet } from "../qfpay/pay-types";
 import type { PaymentsContext } from "./context";
 import { queryAttempt } from "./query-attempt";
 import { goodsNameFor, newAttempt, sendAttempt, type StartPaymentResult } from "./send-attempt";
@@ -9,7 +9,6 @@ import { itemsOf, lockOrder } from "./store/orders";
 import { transaction } from "./store/transaction";
 import { moveAttempt } from "./store/transitions";
 import type { Attempt } from "./types";
-import { walletRefusal } from "./wallet-refusal";
 
 /**
  * Another attempt for an order still awaiting payment (a retry after a failure, the other wallet, the
@@ -48,9 +47,9 @@ function retryStep(ctx: PaymentsContext, orderId: string, wallet: Wallet, device
     if (!order) return { ok: false, error: "This order does not exist." };
     if ((await latestAttemptId(tx, orderId)) !== current?.id) return RACED;
     if (order.state !== "awaiting_payment") return { ok: false, error: "This order can no longer be paid." };
-    const refusal = walletRefusal(wallet, device, order.total, order.currency);
+    const refusal = ctx.gateway.walletRefusal(wallet, device, order.total, order.currency);
     if (refusal) return { ok: false, error: refusal };
-    const payType = payTypeFor(wallet, device);
+    const payType = ctx.gateway.methodFor(wallet, device);
     if (current && current.state === "awaiting_payment" && current.payType === payType && current.expiresAt > ctx.now())
       return { reuse: current };
     // The order's hold on its goods lapsed with its last attempt: others may have bought them since.

@@ -1,5 +1,5 @@
 import type { PaymentsContext } from "./context";
-import type { GatewayTruth } from "./gateway-truth";
+import type { GatewayTruth } from "./gateway";
 import { confirms, contradiction, type PaymentClaim } from "./payment-claim";
 import { applyPaid } from "./apply-payment";
 import { latestAttemptId, lockAttempt, updateAttemptDetails } from "./store/attempts";

@@ -8,7 +8,6 @@ import { stockShortage } from "./stock-reservation";
 import { latestAttempt } from "./store/attempts";
 import { insertOrder, orderByCheckoutKey } from "./store/orders";
 import { transaction } from "./store/transaction";
-import { walletRefusal } from "./wallet-refusal";
 
 export interface StartPaymentInput {
   sessionId: string;
@@ -32,7 +31,7 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
   const total = input.items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
   if (input.items.length === 0 || !Number.isSafeInteger(total) || total <= 0)
     return { ok: false, error: "Your cart is empty." };
-  const refusal = walletRefusal(input.wallet, input.device, total, ctx.currency);
+  const refusal = ctx.gateway.walletRefusal(input.wallet, input.device, total, ctx.currency);
   if (refusal) return { ok: false, error: refusal };
 
   const orderId = newOrderId();

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { formOf } from "./form-of";
 
 /** The first problem of each field, by field name: what a form shows beside its inputs. */
 export type FieldErrors = Record<string, string>;
@@ -55,7 +54,9 @@ export function validatedAction<Fields extends z.ZodObject, State, Bound extends
       if (spec.tampered) spec.tampered();
       throw new Error("A bound argument did not pass and the action names no answer for it.");
     }
-    const form = formOf(args.at(-1));
+    // Anyone can call an action through Next's endpoint with anything in place of a form.
+    const last = args.at(-1);
+    const form = last instanceof FormData ? last : new FormData();
     const input = spec.fields.safeParse(fieldsOf(spec.fields, form));
     if (!input.success) return spec.invalid(errorsOf(input.error), form, bound.data as z.output<Bound>);
     return action(input.data as z.output<Fields>, bound.data as z.output<Bound>, form);

@@ -9,7 +9,8 @@ import { serve, type RunningServer } from "./http-server";
 import { createTestDatabase } from "./test-database";
 import { createLogger } from "@/lib/log";
 import { parseConfig } from "@/lib/env";
-import { buildPaymentsContext, type ContextTiming } from "@/lib/gateways/build-payments-context";
+import { buildPaymentsContext, qfpayClientFor, type ContextTiming } from "@/lib/gateways/build-payments-context";
+import type { QfpayClient } from "@/lib/qfpay/client";
 import { chooseGateway } from "@/lib/gateways/choose-gateway";
 
 /**
@@ -22,6 +23,8 @@ export interface ShopHarness {
   gateway: SandboxGateway;
   server: RunningServer;
   ctx: PaymentsContext;
+  /** QFPay's API with the shop's credentials, outside the shop: what a merchant does in QFPay's portal. */
+  merchantPortal: QfpayClient;
   notifyUrl: string;
   /** Every line the payments core logged, parsed, oldest first. */
   logLines: Record<string, unknown>[];
@@ -63,9 +66,10 @@ export async function startShop(timing: ContextTiming = {}): Promise<ShopHarness
     pending.add(running);
     void running.finally(() => pending.delete(running));
   };
+  const wiring = chooseGateway(config);
   const ctx = buildPaymentsContext(
     config,
-    chooseGateway(config),
+    wiring,
     { db: database.db, sessionSecret: "test-session-secret-of-at-least-32-characters", defer, log },
     { gatewayTimeoutMs: 2_000, querySpacingMs: 0, notFoundGraceMs: 0, ...timing },
   );
@@ -76,6 +80,7 @@ export async function startShop(timing: ContextTiming = {}): Promise<ShopHarness
     gateway,
     server,
     ctx,
+    merchantPortal: qfpayClientFor(config, wiring),
     notifyUrl,
     logLines,
     async settle() {

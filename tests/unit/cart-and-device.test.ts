@@ -3,7 +3,7 @@ import { priceCart } from "@/lib/catalog/price-cart";
 import { PRODUCTS } from "@/lib/catalog/products";
 import { cartCount, changeCart, sanitizeCart } from "@/lib/cart/cart-lines";
 import { guessDevice } from "@/lib/web/device";
-import { walletRefusal } from "@/lib/payments/wallet-refusal";
+import { walletRefusal } from "@/lib/gateways/qfpay/qfpay-wallet-refusal";
 import { formatMoney } from "@/lib/money";
 
 const TEA = "TEA-JAS-50";

@@ -52,17 +52,20 @@ describe("starting a payment", () => {
 
   it("a desktop checkout and the order page it leads to make one call to QFPay, not a second query for what it just said", async () => {
     const calls: string[] = [];
-    const { qfpay } = shop.ctx;
+    const { gateway } = shop.ctx;
     const spacing = shop.ctx.querySpacingMs;
     Object.assign(shop.ctx, {
       querySpacingMs: 3_000, // as the running shop spaces its queries
-      qfpay: {
-        ...qfpay,
-        createPayment: (...args: Parameters<typeof qfpay.createPayment>) => (
+      gateway: {
+        ...gateway,
+        startPayment: (...args: Parameters<typeof gateway.startPayment>) => (
           calls.push("payment"),
-          qfpay.createPayment(...args)
+          gateway.startPayment(...args)
         ),
-        query: (...args: Parameters<typeof qfpay.query>) => (calls.push("query"), qfpay.query(...args)),
+        lookUpPayments: (...args: Parameters<typeof gateway.lookUpPayments>) => (
+          calls.push("query"),
+          gateway.lookUpPayments(...args)
+        ),
       },
     });
     try {
@@ -70,7 +73,7 @@ describe("starting a payment", () => {
       expect((await readOrderStatus(shop.ctx, orderId))?.statusText).toBe("Awaiting payment");
       expect(calls).toEqual(["payment"]);
     } finally {
-      Object.assign(shop.ctx, { qfpay, querySpacingMs: spacing });
+      Object.assign(shop.ctx, { gateway, querySpacingMs: spacing });
     }
   });
 

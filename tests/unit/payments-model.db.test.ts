@@ -885,7 +885,7 @@ const portalRefundCmd = fc
         const amount = Math.max(1, amountFor(p.amount, a.amount - a.gatewayRefunded, a.amount, p.percent));
         const expected = gatewayRefundAnswer(a, amount);
         const outTradeNo = newOutTradeNo("refund");
-        const outcome = await shop.ctx.qfpay.refund({
+        const outcome = await shop.merchantPortal.refund({
           syssn: a.syssn,
           out_trade_no: outTradeNo,
           txamt: amount,

@@ -75,21 +75,26 @@ describe("the notification route", () => {
 
   it("confirms notifications that arrive together with one query to QFPay for all of them", async () => {
     const paid = [await paidButNotNotified(), await paidButNotNotified(), await paidButNotNotified()];
-    const asked: string[] = [];
-    const query = shop.ctx.qfpay.query;
-    shop.ctx.qfpay.query = (request) => {
-      asked.push(request.out_trade_no ?? "");
-      return query(request);
+    const asked: string[][] = [];
+    const { gateway } = shop.ctx;
+    shop.ctx.gateway = {
+      ...gateway,
+      lookUpPayments: (payments) => {
+        asked.push(payments.map((payment) => payment.outTradeNo));
+        return gateway.lookUpPayments(payments);
+      },
     };
     try {
       const answers = await Promise.all(paid.map((p) => post(p.body)));
       expect(answers.every((a) => a.status === 200 && a.text === "SUCCESS")).toBe(true);
       await shop.settle();
     } finally {
-      shop.ctx.qfpay.query = query;
+      shop.ctx.gateway = gateway;
     }
     expect(asked).toHaveLength(1);
-    expect(asked[0]!.split(",").sort()).toEqual(paid.map((p) => p.attempt.outTradeNo).sort());
+    // …and the look-up is one query on QFPay's wire, as its log line per call shows.
+    expect(shop.logLines.filter((line) => line.event === "qfpay.call" && line.endpoint === "query")).toHaveLength(1);
+    expect([...asked[0]!].sort()).toEqual(paid.map((p) => p.attempt.outTradeNo).sort());
     for (const p of paid) {
       expect((await orderOf(shop, p.orderId)).state).toBe("paid");
       expect((await attemptsOf(shop, p.orderId))[0]!.lastQueriedAt).not.toBeNull();
@@ -222,7 +227,7 @@ describe("the notification route", () => {
   it("a refund notification before its payment's: both counted, in the documented state", async () => {
     const { orderId, attempt } = await paidButNotNotified();
     // The merchant refunds part of it in QFPay's portal before the payment notification arrives.
-    const refund = await shop.ctx.qfpay.refund({
+    const refund = await shop.merchantPortal.refund({
       syssn: attempt.syssn!,
       out_trade_no: "RPORTAL00000000000000001",
       txamt: 2800,
@@ -246,7 +251,7 @@ describe("the notification route", () => {
     const { orderId, attempt, body } = await paidButNotNotified();
     expect((await post(body)).text).toBe("SUCCESS");
     await shop.settle();
-    await shop.ctx.qfpay.refund({
+    await shop.merchantPortal.refund({
       syssn: attempt.syssn!,
       out_trade_no: "RPORTAL00000000000000002",
       txamt: attempt.amount,

@@ -197,7 +197,7 @@ describe("refund notifications count only as QFPay's query has them", () => {
     const { orderId, payment } = await paidOrder();
     const outTradeNo = `R-portal-${Date.now()}`;
     await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 } }); // QFPay's own goes out later
-    const made = await shop.ctx.qfpay.refund({
+    const made = await shop.merchantPortal.refund({
       syssn: payment.syssn,
       out_trade_no: outTradeNo,
       txamt: 100,

@@ -7,7 +7,6 @@ import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { orderUrl } from "@/lib/payments/order-access";
 import { readOrderStatus } from "@/lib/payments/order-status";
 import { mayViewOrder } from "@/lib/web/order-viewer";
-import { shopperReason } from "@/lib/payments/shopper-reason";
 import { deliverDueSandboxNotifications } from "@/lib/sandbox/instance";
 import { WALLET_NAMES, type Wallet } from "@/lib/qfpay/pay-types";
 import { payAgainAction } from "./actions";
@@ -93,7 +92,7 @@ export default async function OrderPage({
 
       {failedTry && attempt && (
         <section className="payment-problem">
-          <p>{shopperReason(attempt.failureCode, attempt.failureReason)} Nothing was charged.</p>
+          <p>{ctx.gateway.shopperReason(attempt.failureCode, attempt.failureReason)} Nothing was charged.</p>
           <RetryOptions orderId={order.id} token={token} choices={walletChoices(wallets, current, flowDevice)} />
         </section>
       )}
@@ -103,7 +102,7 @@ export default async function OrderPage({
           <p>
             {order.state === "expired"
               ? "The time to pay ran out before a payment arrived. Nothing was charged."
-              : `${shopperReason(attempt?.failureCode ?? null, attempt?.failureReason ?? null)} Nothing was charged.`}
+              : `${ctx.gateway.shopperReason(attempt?.failureCode ?? null, attempt?.failureReason ?? null)} Nothing was charged.`}
           </p>
           <form action={payAgain}>
             <button type="submit" className="button button-primary">

@@ -1,6 +1,6 @@
-import { formatMoney } from "../money";
-import { isCurrencyCode } from "../qfpay/currencies";
-import { amountRefusal, payTypeFor, WALLET_NAMES, type Device, type Wallet } from "../qfpay/pay-types";
+import { formatMoney } from "../../money";
+import { isCurrencyCode } from "../../qfpay/currencies";
+import { amountRefusal, payTypeFor, WALLET_NAMES, type Device, type Wallet } from "../../qfpay/pay-types";
 
 /** Why a total cannot be paid with a wallet, in words a shopper understands; null when it can. */
 export function walletRefusal(wallet: Wallet, device: Device, total: number, currency: string): string | null {

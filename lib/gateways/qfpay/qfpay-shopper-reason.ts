@@ -1,4 +1,4 @@
-import { describeStatus } from "../qfpay/status-codes";
+import { describeStatus } from "../../qfpay/status-codes";
 
 const REASONS: Record<string, string> = {
   "1205": "The payment was declined in the wallet.",
