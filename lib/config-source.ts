@@ -15,6 +15,7 @@ const SECRET_NAMES = new Set([
   "SESSION_SECRET",
   "ADMIN_PASSWORD",
   "CRON_SECRET",
+  "SMTP_URL",
 ]);
 
 export function fail(name: string, expected: string, source: Source): never {

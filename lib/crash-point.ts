@@ -1,7 +1,8 @@
 /**
  * Where the crash-recovery test (tests/reliability/crash-recovery.ts) kills the server, as `kill -9`
  * would, at an exact line: a checkout before and after the gateway call, a notification after it is
- * recorded, inside the transaction that marks an order paid, and before the answer is sent.
+ * recorded, inside the transaction that marks an order paid, before the answer is sent, and between a
+ * receipt's claim and its send.
  */
 export const CRASH_POINTS = [
   "checkout.before-gateway",
@@ -10,6 +11,7 @@ export const CRASH_POINTS = [
   "notify.after-confirm",
   "notify.after-record",
   "refund.after-gateway",
+  "mail.before-send",
 ] as const;
 
 export type CrashPoint = (typeof CRASH_POINTS)[number];

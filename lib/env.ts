@@ -37,6 +37,8 @@ export interface Config {
   cronSecret: string | undefined;
   /** Proxies of the merchant's own in front of `next start` (lib/client-address.ts). */
   trustedProxyHops: number;
+  /** Where receipts go out; unset: they wait in the outbox (and, in sandbox mode, show at /sandbox/mail). */
+  mail: { smtpUrl: string; from: string } | undefined;
 }
 
 const GATEWAY_HOSTS: Record<Exclude<QfpayEnvironment, "sandbox">, string> = {
@@ -179,6 +181,8 @@ export function parseConfig(source: Source): Config {
     fail("TRUSTED_PROXY_HOPS", "a whole number from 0 to 5 (the proxies of your own in front of the shop)", source);
   const trustedProxyHops = Number(hopsText);
 
+  const mail = mailSettings(source);
+
   const currency = (read(source, "STORE_CURRENCY") ?? "HKD").toUpperCase();
   if (!isCurrencyCode(currency)) fail("STORE_CURRENCY", "a currency QFPay lists (HKD, CNY, USD, EUR, ...)", source);
   const hkdOnly = wallets.data.find((wallet) => !takesCurrency(payTypeFor(wallet, "desktop"), currency));
@@ -202,7 +206,32 @@ export function parseConfig(source: Source): Config {
     storeCurrency: currency,
     cronSecret,
     trustedProxyHops,
+    mail,
   };
+}
+
+/** `Name <user@host>` or `user@host`, on one line (a line break would let it write headers of its own). */
+const MAIL_ADDRESS = /^(?:[^<>\r\n"]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
+
+function mailSettings(source: Source): Config["mail"] {
+  const smtpText = read(source, "SMTP_URL");
+  const from = read(source, "MAIL_FROM");
+  if (smtpText === undefined) {
+    if (from !== undefined && !MAIL_ADDRESS.test(from))
+      fail("MAIL_FROM", "an address such as Harbour Tea <receipts@shop.example>", source);
+    return undefined;
+  }
+  let smtp: URL | null = null;
+  try {
+    smtp = new URL(smtpText);
+  } catch {
+    // reported below
+  }
+  if (!smtp || (smtp.protocol !== "smtp:" && smtp.protocol !== "smtps:") || !smtp.hostname)
+    fail("SMTP_URL", "an smtp:// or smtps:// URL such as smtps://user:password@smtp.example:465, or unset", source);
+  if (from === undefined || !MAIL_ADDRESS.test(from))
+    fail("MAIL_FROM", "an address such as Harbour Tea <receipts@shop.example> (required with SMTP_URL)", source);
+  return { smtpUrl: smtpText, from };
 }
 
 let cached: Config | undefined;

@@ -6,6 +6,9 @@ import type { PaymentsContext } from "../payments/context";
 import type { GatewayWiring } from "./gateway-wiring";
 import { withGatewayLog } from "./gateway-log";
 import { qfpayGateway } from "./qfpay/qfpay-gateway";
+import { smtpMailer } from "../mail/smtp-mailer";
+import { deliverDueMail } from "../payments/deliver-mail";
+import { onMailQueued } from "../payments/store/transaction";
 
 export interface ContextDependencies {
   db: Db;
@@ -36,7 +39,7 @@ export function buildPaymentsContext(
 ): PaymentsContext {
   const log = deps.log ?? processLogger;
   const client = qfpayClientFor(config, gateway, timing.gatewayTimeoutMs);
-  return {
+  const ctx: PaymentsContext = {
     db: deps.db,
     gateway: qfpayGateway(withGatewayLog(client, log), { siteUrl: config.siteUrl, clientKey: gateway.clientKey }),
     siteUrl: config.siteUrl,
@@ -52,7 +55,11 @@ export function buildPaymentsContext(
     now: timing.now ?? (() => new Date()),
     defer: deps.defer,
     log,
+    mailer: config.mail ? smtpMailer(config.mail) : null,
   };
+  // A transaction that owed a shopper a message kicks its delivery once it commits, after the response.
+  onMailQueued(deps.db, () => ctx.defer(() => deliverDueMail(ctx)));
+  return ctx;
 }
 
 /** The QFPay client a configuration and its wiring sign with (tests also act with it as QFPay's merchant portal). */

@@ -2,6 +2,7 @@ import type { Db } from "../db/connection";
 import type { CurrencyCode } from "../qfpay/currencies";
 import type { Logger } from "../log";
 import type { PaymentGateway } from "./gateway";
+import type { Mailer } from "./mailer";
 
 /** Everything the payment use cases need from outside, so tests can hand them a real database and sandbox. */
 export interface PaymentsContext {
@@ -23,4 +24,6 @@ export interface PaymentsContext {
   defer(task: () => Promise<unknown>): void;
   /** Where notifications, gateway calls and caught errors are written, one JSON line each. */
   log: Logger;
+  /** Sends what the outbox holds; null when no SMTP server is configured (the messages wait). */
+  mailer: Mailer | null;
 }

@@ -1,4 +1,7 @@
+import { getDb } from "@/lib/db/database";
 import { formatMoney } from "@/lib/money";
+import { receiptMailNote } from "@/lib/payments/receipt-mail-note";
+import { mailOfOrder } from "@/lib/payments/store/mail-outbox";
 import type { OrderView } from "@/lib/payments/order-status";
 import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
 import type { CurrencyCode } from "@/lib/qfpay/currencies";
@@ -6,8 +9,9 @@ import type { CurrencyCode } from "@/lib/qfpay/currencies";
 const DATE = new Intl.DateTimeFormat("en-HK", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Hong_Kong" });
 
 /** The paid order: what was bought, what was paid, and what has been refunded. */
-export function Receipt({ view }: { view: OrderView }) {
+export async function Receipt({ view }: { view: OrderView }) {
   const { order, items, attempts, refunds } = view;
+  const mailNote = receiptMailNote(await mailOfOrder(await getDb(), order.id));
   const currency = order.currency as CurrencyCode;
   const paidWith = attempts.find((attempt) => attempt.state === "paid");
   const refunded = refunds.filter((refund) => refund.state === "succeeded");
@@ -31,8 +35,12 @@ export function Receipt({ view }: { view: OrderView }) {
             <dd className="mono">{paidWith.syssn}</dd>
           </>
         )}
-        <dt>Receipt sent to</dt>
-        <dd>{order.email}</dd>
+        {mailNote && (
+          <>
+            <dt>Receipt email</dt>
+            <dd>{mailNote}</dd>
+          </>
+        )}
       </dl>
       <ul className="summary-lines">
         {items.map((item) => (

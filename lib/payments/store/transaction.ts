@@ -19,17 +19,40 @@ export const ROW_LOCK = "no key update";
 /** Events each open transaction recorded: logged once it commits, never for one rolled back. */
 const committedLater = new WeakMap<Tx, EventInput[]>();
 
+/** Transactions that owed a shopper a message (lib/payments/store/mail-outbox.ts). */
+const queuedMail = new WeakSet<Tx>();
+
+/**
+ * Who delivers a database's outbox once a transaction that filled it commits: the composition root
+ * registers it (lib/gateways), since delivery needs the context the store knows nothing of. Kept here so
+ * that every transaction that queues mail kicks delivery, whichever use case ran it.
+ */
+const mailListeners = new WeakMap<Db, () => void>();
+
+export function onMailQueued(db: Db, listener: () => void): void {
+  mailListeners.set(db, listener);
+}
+
 /** Runs `work` in one transaction; the order events it recorded reach the log after the commit. */
 export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   const events: EventInput[] = [];
-  const result = await db.transaction((tx) => {
+  let mailOwed = false;
+  const result = await db.transaction(async (tx) => {
     committedLater.set(tx, events);
-    return work(tx);
+    const value = await work(tx);
+    mailOwed = queuedMail.has(tx);
+    return value;
   });
   for (const { orderId, type, cause, attemptId, refundId, fromState, toState } of events) {
     logger.info({ event: "order.event", type, orderId, cause, attemptId, refundId, from: fromState, to: toState });
   }
+  if (mailOwed) mailListeners.get(db)?.();
   return result;
+}
+
+/** Notes that this transaction queued mail, to be delivered once it commits. */
+export function mailQueuedIn(tx: Tx): void {
+  queuedMail.add(tx);
 }
 
 /** Queues events for the log line their transaction writes on commit. */

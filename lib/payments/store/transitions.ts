@@ -8,6 +8,7 @@ import { recordEvent } from "./events";
 import { lockAttempt } from "./attempts";
 import { lockOrder } from "./orders";
 import { lockRefund } from "./refunds";
+import { queueMail } from "./mail-outbox";
 import type { Tx } from "./transaction";
 
 /**
@@ -78,6 +79,8 @@ export async function moveOrder(
     { orderId, type: `order.${to}`, cause, fromState: from, toState: to, attemptId, refundId, detail },
     options.events,
   );
+  // The order's first payment, once: its receipt is owed in the transaction that records it.
+  if (from === "awaiting_payment" && to === "paid") await queueMail(tx, { kind: "receipt", orderId, attemptId });
   return from;
 }
 
@@ -122,6 +125,8 @@ export async function moveRefund(
     toState: to,
   };
   await emit(tx, { ...event, detail: options.detail }, undefined);
+  if (to === "succeeded")
+    await queueMail(tx, { kind: "refund", orderId: refund.orderId, refundId: refund.id, attemptId: current.attemptId });
   return current.state;
 }
 

@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/env";
 import { pruneStaleRows } from "@/lib/housekeeping";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { reconcile } from "@/lib/payments/reconcile";
+import { deliverDueMail } from "@/lib/payments/deliver-mail";
 import { deliverDueSandboxNotifications } from "@/lib/sandbox/instance";
 
 function authorized(header: string | null, secret: string): boolean {
@@ -13,7 +14,8 @@ function authorized(header: string | null, secret: string): boolean {
 
 /**
  * For a scheduled job (Vercel Cron sends `Authorization: Bearer $CRON_SECRET`): settles what is left
- * open, then deletes the rows that stopped mattering (lib/housekeeping.ts).
+ * open, sends the mail still owed (a retry now due, or one whose instance was frozen or died before its
+ * `after()` ran), then deletes the rows that stopped mattering (lib/housekeeping.ts).
  */
 export async function GET(request: Request) {
   const secret = getConfig().cronSecret;
@@ -23,6 +25,7 @@ export async function GET(request: Request) {
   await deliverDueSandboxNotifications();
   const ctx = await getPaymentsContext();
   const summary = await reconcile(ctx);
+  const mail = await deliverDueMail(ctx);
   const pruned = await pruneStaleRows(ctx.db, ctx.now());
-  return Response.json({ ...summary, pruned }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ ...summary, mail, pruned }, { headers: { "Cache-Control": "no-store" } });
 }
