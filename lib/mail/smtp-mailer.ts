@@ -18,8 +18,10 @@ function describe(error: unknown, secrets: string[]): MailSendError {
   const { code, responseCode, message } = (error ?? {}) as { code?: string; responseCode?: number; message?: string };
   let text = [code, responseCode, message ?? String(error)].filter(Boolean).join(" ");
   for (const secret of secrets) text = text.split(secret).join("[redacted]");
-  // A refusal of this recipient for good (5xx to RCPT TO): sending it again cannot help.
-  const permanent = code === "EENVELOPE" && typeof responseCode === "number" && responseCode >= 500;
+  // This recipient or message refused for good (5xx to RCPT TO or DATA): sending it again cannot help.
+  // A refused login (EAUTH) is not: the merchant fixes SMTP_URL and the retries go through.
+  const permanent =
+    (code === "EENVELOPE" || code === "EMESSAGE") && typeof responseCode === "number" && responseCode >= 500;
   return new MailSendError(text.slice(0, 500), permanent);
 }
 

@@ -34,7 +34,8 @@ export interface ShopHarness {
   close(): Promise<void>;
 }
 
-export async function startShop(timing: ContextTiming = {}): Promise<ShopHarness> {
+/** `env` is added to the shop's configuration (SMTP_URL and MAIL_FROM, for a test's mailbox). */
+export async function startShop(timing: ContextTiming = {}, env: Record<string, string> = {}): Promise<ShopHarness> {
   const database = await createTestDatabase();
   await seedInventory(database.db);
   // Checkout refuses goods other orders hold: a test file's many orders must not run the shop out.
@@ -60,7 +61,7 @@ export async function startShop(timing: ContextTiming = {}): Promise<ShopHarness
   // The shop as the app builds it (lib/gateways), in sandbox mode on this server, its sandbox reached
   // over HTTP; only the timings differ: no 3 s between queries, no grace for QFPay's lagging records,
   // and a 2 s deadline, so that a test of a silent gateway does not wait QFPay's 15 s.
-  const config = parseConfig({ QFPAY_ENV: "sandbox", SITE_URL: server.url });
+  const config = parseConfig({ QFPAY_ENV: "sandbox", SITE_URL: server.url, ...env });
   const defer = (task: () => Promise<unknown>) => {
     const running = task().catch(() => undefined);
     pending.add(running);

@@ -191,4 +191,20 @@ describe("configuration", () => {
   it("takes USD when only Alipay is offered", () => {
     expect(parseConfig({ STORE_CURRENCY: "usd", QFPAY_WALLETS: "alipay" }).storeCurrency).toBe("USD");
   });
+
+  it("sends mail only with SMTP_URL and MAIL_FROM, and never repeats the SMTP credentials in an error", () => {
+    expect(parseConfig({}).mail).toBeUndefined();
+    const from = "Harbour Tea <receipts@shop.example>";
+    expect(parseConfig({ SMTP_URL: "smtps://user:pw@smtp.example:465", MAIL_FROM: from }).mail).toEqual({
+      smtpUrl: "smtps://user:pw@smtp.example:465",
+      from,
+    });
+    const badUrl = errorOf({ SMTP_URL: "https://user:hunter2secret@smtp.example", MAIL_FROM: from });
+    expect(badUrl).toMatch(/^Configuration error: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(badUrl).not.toContain("hunter2secret");
+    expect(errorOf({ SMTP_URL: "smtp://smtp.example" })).toMatch(/MAIL_FROM must be .*required with SMTP_URL/);
+    expect(errorOf({ SMTP_URL: "smtp://smtp.example", MAIL_FROM: "receipts@shop.example\r\nBcc: x@y.z" })).toMatch(
+      /^Configuration error: MAIL_FROM/,
+    );
+  });
 });

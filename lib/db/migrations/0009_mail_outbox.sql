@@ -8,7 +8,7 @@ CREATE TABLE "mail_outbox" (
 	"recipient" text NOT NULL,
 	"state" text DEFAULT 'queued' NOT NULL,
 	"tries" integer DEFAULT 0 NOT NULL,
-	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"next_attempt_at" timestamp with time zone,
 	"lease_until" timestamp with time zone,
 	"lease_token" text,
 	"last_error" text,

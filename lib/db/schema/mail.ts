@@ -29,7 +29,8 @@ export const mailOutbox = pgTable(
     state: text("state").$type<MailState>().notNull().default("queued"),
     /** Sends tried so far (a claim counts as one: a crash mid-send used up its try). */
     tries: integer("tries").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When a retry falls due; null: due at once (every time compared is the shop's clock, never the database's). */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
     /** Held by one deliverer until then; a deliverer that died lets it lapse and another takes over. */
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
     leaseToken: text("lease_token"),

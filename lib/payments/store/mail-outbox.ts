@@ -50,7 +50,7 @@ export async function claimDueMail(db: Db, now: Date, leaseMs: number, limit: nu
     .where(
       and(
         eq(mailOutbox.state, "queued"),
-        lte(mailOutbox.nextAttemptAt, now),
+        or(isNull(mailOutbox.nextAttemptAt), lte(mailOutbox.nextAttemptAt, now)),
         or(isNull(mailOutbox.leaseUntil), lt(mailOutbox.leaseUntil, now)),
       ),
     )
