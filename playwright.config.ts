@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_SMTP_PORT } from "./tests/e2e/mailbox-port";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -23,6 +24,8 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   reporter: process.env.CI ? [["list"]] : [["list"]],
+  // The SMTP server the shop's receipts go to (SMTP_URL below): one for the run, read by the specs.
+  globalSetup: "./tests/e2e/mailbox.global-setup.ts",
   // Each worker is its own client address, as distinct shoppers are (rate limits count per address).
   use: {
     baseURL,
@@ -62,6 +65,8 @@ export default defineConfig({
       SESSION_SECRET: "e2e-session-secret-at-least-32-characters-long",
       CRON_SECRET: "e2e-cron-secret-0123456789",
       ADMIN_PASSWORD: "e2e-admin-password",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: "Harbour Tea & Goods <receipts@harbour-tea.test>",
       // The tests stand in for a proxy that names each worker's address in x-forwarded-for.
       TRUSTED_PROXY_HOPS: "1",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -9,22 +9,27 @@ import {
   startProductionServer,
   type ProductionServer,
 } from "../support/production-server";
+import { startMailbox, type TestMailbox } from "../support/test-mailbox";
 import { checkInvariants } from "./invariants";
 import { freshDatabase, type TestDatabase } from "./test-databases";
 
 /**
- * Kills the production server (SIGKILL, as `kill -9`) at chosen points of a checkout, a notification and
- * a refund, restarts it on the same database, lets the shop recover as it would in production (the
- * shopper comes back, QFPay resends, the cron job reconciles), then checks the database: every order
- * consistent, none lost, none paid twice.
+ * Kills the production server (SIGKILL, as `kill -9`) at chosen points of a checkout, a notification,
+ * a refund and a receipt's delivery, restarts it on the same database, lets the shop recover as it would
+ * in production (the shopper comes back, QFPay resends, the cron job reconciles and sends the mail still
+ * owed), then checks the database: every order consistent, none lost, none paid twice; and the test's
+ * SMTP server: the receipt arrived once. `CRASH_SCENARIO=<point>` runs one scenario only.
  */
 
 const PORT = Number(process.env.RELIABILITY_PORT ?? 3210);
 const PRODUCT = { slug: "tieguanyin-oolong", sku: "TEA-TGY-100" };
+/** Every server of the run sends its mail here, the SMTP server this script starts. */
+let mailbox: TestMailbox;
 
 /** What a scenario learnt before the crash, for after it. */
 interface Memo {
   orderId?: string;
+  syssn?: string;
 }
 
 interface Scenario {
@@ -139,6 +144,35 @@ const SCENARIOS: Scenario[] = [
     expect: "the order is paid exactly once",
   })),
   {
+    point: "mail.before-send",
+    // Paid and committed, the receipt claimed by the after() that followed, the server killed before the send.
+    async crash(shopper, server, memo) {
+      memo.syssn = await cashierSyssnOf(shopper, await placeOrder(shopper, memo));
+      await sandboxControl(server.baseUrl, { action: "pay", syssn: memo.syssn });
+    },
+    async recover(shopper, server, memo) {
+      const orderId = memo.orderId!;
+      await until("the order to be paid", async () => (await stateOf(shopper, orderId)) === "paid");
+      // QFPay sends its notification again, three times at once.
+      await sandboxControl(server.baseUrl, { action: "notify", syssn: memo.syssn, copies: 3 });
+      const messageId = `<receipt.${orderId}@127.0.0.1>`;
+      const received = () => mailbox.messages.filter((m) => m.messageId === messageId).length;
+      // The dead server's lease on the receipt lapses (30 s), then the cron job sends it.
+      await until(
+        "the receipt to arrive",
+        async () => {
+          await runReconcile(server.baseUrl, SERVER_SECRETS.CRON_SECRET);
+          return received() > 0;
+        },
+        75_000,
+      );
+      await sleep(1_000);
+      await runReconcile(server.baseUrl, SERVER_SECRETS.CRON_SECRET);
+      if (received() !== 1) throw new Error(`the receipt arrived ${received()} times, expected once`);
+    },
+    expect: "the order is paid once and its receipt, claimed when the server died, arrives once after the restart",
+  },
+  {
     point: "refund.after-gateway",
     async crash(shopper, server, memo) {
       const orderId = await placeOrder(shopper, memo);
@@ -158,8 +192,9 @@ const SCENARIOS: Scenario[] = [
 ];
 
 async function runScenario(scenario: Scenario, database: TestDatabase): Promise<string[]> {
+  const mail = { SMTP_URL: mailbox.url, MAIL_FROM: "Harbour Tea & Goods <receipts@harbour-tea.test>" };
   const start = (env: Record<string, string> = {}) =>
-    startProductionServer({ port: PORT, database: database.server, env });
+    startProductionServer({ port: PORT, database: database.server, env: { ...mail, ...env } });
   let server = await start({ SHOP_CRASH_AT: scenario.point });
   // QFPay's notification retries, a thousand times faster.
   await sandboxControl(server.baseUrl, { action: "settings", timeScale: 0.001 });
@@ -197,9 +232,11 @@ async function runScenario(scenario: Scenario, database: TestDatabase): Promise<
 async function main() {
   const engines = ["pglite", ...(process.env.TEST_POSTGRES_URL ? ["postgres" as const] : [])] as const;
   ensureProductionBuild();
+  mailbox = await startMailbox();
+  const only = process.env.CRASH_SCENARIO;
   let failed = 0;
   for (const engine of engines) {
-    for (const scenario of SCENARIOS) {
+    for (const scenario of SCENARIOS.filter((s) => !only || s.point === only)) {
       const database = await freshDatabase(engine, path.join(".data", "reliability", scenario.point));
       const started = Date.now();
       let problems: string[];
@@ -220,6 +257,7 @@ async function main() {
     }
   }
   rmSync(path.join(".data", "reliability"), { recursive: true, force: true });
+  await mailbox.close();
   if (failed > 0) {
     console.error(`${failed} crash scenario(s) failed`);
     process.exit(1);
