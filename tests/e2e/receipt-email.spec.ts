@@ -7,11 +7,14 @@ import { addToCart, checkoutWith, controlSandbox, JASMINE, orderStatus } from ".
  * the shopper needs, however many times QFPay repeats its notification; the order page says it was sent
  * only once it was. (A server killed between the payment and the send: tests/reliability/crash-recovery.ts.)
  */
+// A payment, the mail's round trip and a second browser: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 async function expectReceiptOnce(page: Page, orderId: string, syssn: string) {
   // QFPay notifies the same payment three more times, all at once.
   await controlSandbox(page, { action: "notify", syssn, copies: 3 });
   const messageId = `<receipt.${orderId}@127.0.0.1>`;
-  await expect.poll(() => receivedMail(messageId).length, { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => receivedMail(messageId).length, { timeout: 20_000 }).toBe(1);
   const [mail] = receivedMail(messageId);
   expect(mail!.to).toBe("shopper@example.com");
   expect(mail!.subject).toBe("Harbour Tea & Goods: your receipt");
@@ -55,7 +58,7 @@ test("@phone paid in the wallet, back on the order page, the receipt arrives by 
   await expect(page).toHaveURL(/\/sandbox\/cashier\/\d{26}$/);
   const syssn = page.url().split("/").pop()!;
   await page.getByRole("button", { name: "Pay", exact: true }).click();
-  await expect(page).toHaveURL(/\/orders\/[\w-]{22}\?t=[\w-]{32}$/);
+  await expect(page).toHaveURL(/\/orders\/[\w-]{22}\?t=[\w-]{32}$/, { timeout: 20_000 });
   await expect(orderStatus(page)).toHaveText("Paid", { timeout: 10_000 });
   const orderId = new URL(page.url()).pathname.split("/").pop()!;
   await expectReceiptOnce(page, orderId, syssn);
