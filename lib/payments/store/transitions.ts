@@ -94,15 +94,8 @@ export async function moveAttempt(
   const from = options.from ?? (await lockAttempt(tx, attempt.id))?.state;
   if (!from || !canMoveAttempt(from, to)) return null;
   if (!(await guardedMove(tx, paymentAttempts, attempt.id, to, attemptSourcesFor(to), options.set))) return null;
-  const event = {
-    orderId: attempt.orderId,
-    type: `attempt.${to}`,
-    cause,
-    attemptId: attempt.id,
-    fromState: from,
-    toState: to,
-  };
-  await emit(tx, { ...event, detail: options.detail }, options.events);
+  const event = { orderId: attempt.orderId, attemptId: attempt.id, detail: options.detail };
+  await emit(tx, { ...event, type: `attempt.${to}`, cause, fromState: from, toState: to }, options.events);
   return from;
 }
 
@@ -116,15 +109,8 @@ export async function moveRefund(
   const current = await lockRefund(tx, refund.id);
   if (!current || !refundSourcesFor(to).includes(current.state)) return null;
   if (!(await guardedMove(tx, refunds, refund.id, to, refundSourcesFor(to), options.set))) return null;
-  const event = {
-    orderId: refund.orderId,
-    type: `refund.${to}`,
-    cause,
-    refundId: refund.id,
-    fromState: current.state,
-    toState: to,
-  };
-  await emit(tx, { ...event, detail: options.detail }, undefined);
+  const event = { orderId: refund.orderId, refundId: refund.id, detail: options.detail };
+  await emit(tx, { ...event, type: `refund.${to}`, cause, fromState: current.state, toState: to }, undefined);
   if (to === "succeeded")
     await queueMail(tx, { kind: "refund", orderId: refund.orderId, refundId: refund.id, attemptId: current.attemptId });
   return current.state;
