@@ -12,7 +12,7 @@ import { attemptsOf, checkout, notificationRecords, orderOf } from "../support/p
  * HTTP): the use cases are QFPay's, unchanged; only the gateway differs. A webhook is a hint the shop
  * checks by query: a forged one for an order never paid changes nothing.
  */
-const shop = shopForThisFile({}, { provider: "cbtis" });
+const shop = shopForThisFile({}, { PAYMENT_PROVIDER: "cbtis" });
 
 async function postWebhook(body: unknown) {
   const response = await fetch(shop.notifyUrl, {
