@@ -43,7 +43,6 @@ export function buildPaymentsContext(
   timing: ContextTiming = {},
 ): PaymentsContext {
   const log = deps.log ?? processLogger;
-  const client = qfpayClientFor(config, gateway, timing.gatewayTimeoutMs);
   const ctx: PaymentsContext = {
     db: deps.db,
     gateway: gatewayFor(config, gateway, log, timing.gatewayTimeoutMs),
