@@ -21,10 +21,15 @@ const config = [
     "^(next($|/)|@/|(\\.\\./)+(payments|db|sandbox|admin|cart|catalog|web|gateways)(/|$))",
     "lib/qfpay depends on nothing of the app.",
   ),
+  seam(
+    ["lib/cbtis/**"],
+    "^(next($|/)|@/|(\\.\\./)+(payments|db|sandbox|admin|cart|catalog|web|gateways|qfpay)(/|$))",
+    "lib/cbtis depends on nothing of the app.",
+  ),
   {
     ...seam(
       ["lib/payments/**"],
-      "^(next($|/)|drizzle-orm|(@/lib/|(\\.\\./)+)((sandbox|web|gateways|db/schema)(/|$)|qfpay/(?!(pay-types|currencies)$)))",
+      "^(next($|/)|drizzle-orm|(@/lib/|(\\.\\./)+)((sandbox|web|gateways|db/schema|cbtis)(/|$)|qfpay/(?!(pay-types|currencies)$)))",
       "Payment use cases import neither Next, the edge (lib/web), the sandbox, the gateway choice (lib/gateways) nor QFPay's wire (lib/qfpay beyond its wallets and currencies: they speak to the gateway through lib/payments/gateway.ts), and reach the database through lib/payments/store only.",
     ),
     ignores: ["lib/payments/store/**", "lib/payments/types.ts"],
@@ -49,8 +54,8 @@ const config = [
   ),
   seam(
     ["lib/sandbox/**"],
-    "^(@/lib/|(\\.\\./)+)(qfpay|payments|web|gateways)(/|$)",
-    "The sandbox has its own reading of QFPay: it imports neither the client nor the payments core.",
+    "^(@/lib/|(\\.\\./)+)(qfpay|cbtis|payments|web|gateways)(/|$)",
+    "The sandbox has its own reading of QFPay and of CBTIS: it imports neither their clients nor the payments core.",
   ),
   seam(
     ["app/**"],

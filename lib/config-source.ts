@@ -8,6 +8,7 @@ export class ConfigError extends Error {
 /** Values that are secrets: a configuration error names them but never repeats them. */
 const SECRET_NAMES = new Set([
   "QFPAY_CLIENT_KEY",
+  "CBTIS_API_KEY",
   "DATABASE_URL",
   "POSTGRES_URL",
   "DATABASE_URL_UNPOOLED",

@@ -9,6 +9,7 @@ import type { SignType } from "./qfpay/sign";
 import { payTypeFor, takesCurrency, WALLET_NAMES, type Wallet } from "./qfpay/pay-types";
 
 export type QfpayEnvironment = "sandbox" | "test" | "live";
+export type PaymentProvider = "qfpay" | "cbtis";
 
 export interface Config {
   qfpay: {
@@ -22,6 +23,11 @@ export interface Config {
     wallets: Wallet[];
     expiredMinutes: number;
   };
+  /** Who takes the payments (PAYMENT_PROVIDER); QFPAY_ENV is the mode (sandbox, test, live) for either. */
+  provider: PaymentProvider;
+  /** CBTIS's API, when it is the provider (docs/cbtis.md); credentials unset in sandbox mode. */
+  cbtis:
+    { apiBase: string; clientId: string | undefined; apiKey: string | undefined; tokenLifetimeMs: number } | undefined;
   siteUrl: string;
   databaseUrl: string | undefined;
   /** The direct (unpooled) connection migrations take; the pooled one otherwise. */
@@ -64,6 +70,8 @@ export function parseConfig(source: Source): Config {
     fail("QFPAY_ENV", "one of sandbox, test, live", source);
   }
   const sandbox = environment === "sandbox";
+  const provider = read(source, "PAYMENT_PROVIDER") ?? "qfpay";
+  if (provider !== "qfpay" && provider !== "cbtis") fail("PAYMENT_PROVIDER", "qfpay or cbtis", source);
 
   const serverless = read(source, "VERCEL") !== undefined;
   // Vercel's Neon integration sets DATABASE_URL (pooled) and DATABASE_URL_UNPOOLED; its older Postgres
@@ -101,7 +109,7 @@ export function parseConfig(source: Source): Config {
 
   let appCode: string | undefined;
   let clientKey: string | undefined;
-  if (!sandbox) {
+  if (!sandbox && provider === "qfpay") {
     const code = read(source, "QFPAY_APP_CODE");
     const key = read(source, "QFPAY_CLIENT_KEY");
     // A placeholder from the docs or .env.example, or the sandbox's public credentials (which all start
@@ -194,7 +202,11 @@ export function parseConfig(source: Source): Config {
     );
   }
 
+  const cbtis = provider === "cbtis" ? readCbtis(source, sandbox, siteUrl, currency) : undefined;
+
   return {
+    provider,
+    cbtis,
     qfpay: { environment, apiBase, appCode, clientKey, mchid, signType, wallets: wallets.data, expiredMinutes },
     siteUrl,
     databaseUrl,
@@ -232,6 +244,40 @@ function mailSettings(source: Source): Config["mail"] {
   if (from === undefined || !MAIL_ADDRESS.test(from))
     fail("MAIL_FROM", "an address such as Harbour Tea <receipts@shop.example> (required with SMTP_URL)", source);
   return { smtpUrl: smtpText, from };
+}
+
+/** CBTIS's settings: a host and credentials outside sandbox mode (seed 003 names no host), HKD only. */
+function readCbtis(source: Source, sandbox: boolean, siteUrl: string, currency: string): NonNullable<Config["cbtis"]> {
+  if (currency !== "HKD") fail("STORE_CURRENCY", "HKD when PAYMENT_PROVIDER is cbtis (CBTIS settles HKD only)", source);
+  const baseText = read(source, "CBTIS_API_BASE");
+  if (baseText !== undefined && !httpUrl(baseText)) fail("CBTIS_API_BASE", "an http(s) URL", source);
+  if (baseText === undefined && !sandbox)
+    fail(
+      "CBTIS_API_BASE",
+      "the API host CBTIS gave you (required when PAYMENT_PROVIDER is cbtis outside sandbox mode)",
+      source,
+    );
+  const clientId = read(source, "CBTIS_CLIENT_ID");
+  const apiKey = read(source, "CBTIS_API_KEY");
+  if (!sandbox) {
+    if (!clientId || /^(your_|sandbox)/i.test(clientId))
+      fail("CBTIS_CLIENT_ID", "the client id CBTIS issued you (required outside sandbox mode)", source);
+    if (!apiKey || /^(your_|sandbox)/i.test(apiKey))
+      fail("CBTIS_API_KEY", "the API key CBTIS issued you (required outside sandbox mode)", source);
+  }
+  const minutesText = read(source, "CBTIS_TOKEN_MINUTES") ?? "30";
+  if (!/^\d{1,4}$/.test(minutesText) || Number(minutesText) < 2 || Number(minutesText) > 1440)
+    fail(
+      "CBTIS_TOKEN_MINUTES",
+      "a whole number of minutes from 2 to 1440 (how long a CBTIS access token lives)",
+      source,
+    );
+  return {
+    apiBase: (baseText ?? `${siteUrl}/sandbox/cbtis`).replace(/\/+$/, ""),
+    clientId: sandbox ? undefined : clientId,
+    apiKey: sandbox ? undefined : apiKey,
+    tokenLifetimeMs: Number(minutesText) * 60_000,
+  };
 }
 
 let cached: Config | undefined;

@@ -5,10 +5,15 @@ import { createQfpayClient } from "../qfpay/client";
 import type { PaymentsContext } from "../payments/context";
 import type { GatewayWiring } from "./gateway-wiring";
 import { withGatewayLog } from "./gateway-log";
+import { withCbtisLog } from "./cbtis/cbtis-log";
+import { unverifiedWebhooks } from "../cbtis/webhook";
 import { qfpayGateway } from "./qfpay/qfpay-gateway";
 import { smtpMailer } from "../mail/smtp-mailer";
 import { deliverDueMail } from "../payments/deliver-mail";
 import { onMailQueued } from "../payments/store/transaction";
+import { cbtisGateway } from "./cbtis/cbtis-gateway";
+import { cbtisClientFor } from "./cbtis/cbtis-client-for";
+import type { PaymentGateway } from "../payments/gateway";
 
 export interface ContextDependencies {
   db: Db;
@@ -38,10 +43,9 @@ export function buildPaymentsContext(
   timing: ContextTiming = {},
 ): PaymentsContext {
   const log = deps.log ?? processLogger;
-  const client = qfpayClientFor(config, gateway, timing.gatewayTimeoutMs);
   const ctx: PaymentsContext = {
     db: deps.db,
-    gateway: qfpayGateway(withGatewayLog(client, log), { siteUrl: config.siteUrl, clientKey: gateway.clientKey }),
+    gateway: gatewayFor(config, gateway, log, timing.gatewayTimeoutMs),
     siteUrl: config.siteUrl,
     mode: config.qfpay.environment,
     sessionSecret: deps.sessionSecret,
@@ -62,8 +66,20 @@ export function buildPaymentsContext(
   return ctx;
 }
 
+/** The provider's gateway over its client, each call logged. */
+function gatewayFor(config: Config, wiring: GatewayWiring, log: Logger, timeoutMs: number | undefined): PaymentGateway {
+  if (wiring.provider === "cbtis")
+    return cbtisGateway(withCbtisLog(cbtisClientFor(config, wiring, timeoutMs), log), {
+      siteUrl: config.siteUrl,
+      verifyWebhook: unverifiedWebhooks,
+    });
+  const client = qfpayClientFor(config, wiring, timeoutMs);
+  return qfpayGateway(withGatewayLog(client, log), { siteUrl: config.siteUrl, clientKey: wiring.clientKey });
+}
+
 /** The QFPay client a configuration and its wiring sign with (tests also act with it as QFPay's merchant portal). */
 export function qfpayClientFor(config: Config, gateway: GatewayWiring, timeoutMs?: number) {
+  if (gateway.provider !== "qfpay") throw new Error("The shop is not wired to QFPay.");
   return createQfpayClient({
     baseUrl: config.qfpay.apiBase,
     appCode: gateway.appCode,

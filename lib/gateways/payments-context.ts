@@ -3,6 +3,7 @@ import { getDb } from "../db/database";
 import { deferTask } from "../defer-task";
 import { getConfig } from "../env";
 import type { PaymentsContext } from "../payments/context";
+import { getCbtisSandbox } from "../sandbox/cbtis/instance";
 import { getSandboxGateway } from "../sandbox/instance";
 import { getSessionSecret } from "../session-secret";
 import { buildPaymentsContext } from "./build-payments-context";
@@ -15,7 +16,7 @@ import { chooseGateway } from "./choose-gateway";
  */
 export async function getPaymentsContext(): Promise<PaymentsContext> {
   const config = getConfig();
-  const gateway = chooseGateway(config, await getSandboxGateway());
+  const gateway = chooseGateway(config, await getSandboxGateway(), await getCbtisSandbox());
   return buildPaymentsContext(config, gateway, {
     db: await getDb(),
     sessionSecret: await getSessionSecret(),

@@ -21,6 +21,11 @@ export interface PaymentGateway {
   readonly lookUpBatchSize: number;
   /** What the gateway holds for these payments, by number; a number missing from the map could not be told. */
   lookUpPayments(payments: readonly Requested[]): Promise<Map<string, GatewayTruth>>;
+  /**
+   * When the gateway takes no refunds from the shop at all (CBTIS documents no refund request): where the
+   * merchant makes them, in the merchant's words, shown before anyone tries. Null when the shop refunds.
+   */
+  readonly refundsOutsideShop: string | null;
   /** Why the gateway takes no refunds at this moment, or null. */
   refundPause(at: Date): string | null;
   /** When an earlier refusal of a refund of this payment also refuses every partial one: the reason. */
@@ -109,6 +114,11 @@ export type NotificationReading =
   /** Genuine, but about nothing the shop acts on. */
   | { kind: "ignored"; fields: NotificationFields; detail: string }
   | { kind: "payment"; fields: NotificationFields; claim: { syssn: string; amount: number; currency: string } }
+  /**
+   * A payment the sender says happened, claiming nothing to check (no amount, and no signature the shop can
+   * verify): only the gateway's look-up decides, and an answer that differs is no contradiction of a claim.
+   */
+  | { kind: "hint"; fields: NotificationFields }
   | {
       kind: "refund";
       fields: NotificationFields;

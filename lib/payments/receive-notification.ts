@@ -58,6 +58,8 @@ export async function receiveNotification(
       return settled(ctx, received, "ignored", { ...reading.fields, detail: reading.detail });
     case "payment":
       return receivePayment(ctx, received, reading.fields, reading.claim);
+    case "hint":
+      return receivePayment(ctx, received, reading.fields, undefined);
     case "refund":
       return receiveRefund(ctx, received, reading);
   }
@@ -67,7 +69,8 @@ async function receivePayment(
   ctx: PaymentsContext,
   received: ReceivedNotification,
   fields: Fields,
-  claim: PaymentClaim,
+  /** What a signed notification says was paid; none for a hint, which only asks the shop to look. */
+  claim: PaymentClaim | undefined,
 ): Promise<NotificationResult> {
   const attempt = await attemptByOutTradeNo(ctx.db, fields.outTradeNo);
   if (!attempt)
@@ -75,7 +78,8 @@ async function receivePayment(
   const known = { ...fields, orderId: attempt.orderId };
   // QFPay resends until it hears SUCCESS, so most copies find the attempt already paid by this very
   // payment: nothing is left to confirm, and no query, transaction or lock is needed to know it.
-  if (isPaidBy(attempt, claim)) return settled(ctx, received, "applied", known);
+  if (claim ? isPaidBy(attempt, claim) : attempt.state === "paid" && attempt.syssn === fields.syssn)
+    return settled(ctx, received, "applied", known);
   // The payment counts, and its stock and receipt follow, only as QFPay's own query has it (a
   // contradiction is flagged at once).
   const confirmation = await confirmPayment(ctx, attempt, claim);
@@ -93,7 +97,10 @@ async function receivePayment(
     taken: vouched,
   });
   if (!vouched) return settled(ctx, received, "unconfirmed", known);
-  return settled(ctx, received, confirms(truth, claim) ? "applied" : "mismatch", known);
+  // A hint that the query does not bear out (the intent cancelled, another one paid) is recorded as such,
+  // and flags nothing: it claimed nothing the order could be held to.
+  const borneOut = claim ? confirms(truth, claim) : truth.kind === "paid" && truth.syssn === fields.syssn;
+  return settled(ctx, received, borneOut ? "applied" : "mismatch", known);
 }
 
 type RefundNews = { outcome: "applied" | "mismatch"; refund: Refund; payment?: Attempt } | { outcome: "unknown_order" };

@@ -26,7 +26,13 @@ export function tryAgainLater(): Response {
 }
 
 /** The notification endpoint as a Web handler: raw bytes in, QFPay's `SUCCESS` (or not) out. */
-export async function handleNotifyRequest(ctx: PaymentsContext, request: Request, client: string): Promise<Response> {
+export async function handleNotifyRequest(
+  ctx: PaymentsContext,
+  request: Request,
+  client: string,
+  /** Where the provider puts its signature: QFPay's X-QF-SIGN; CBTIS's assumed X-Signature (docs/cbtis.md). */
+  signatureHeader = "x-qf-sign",
+): Promise<Response> {
   try {
     const { bytes, oversized } = await readLimitedBody(request, MAX_NOTIFICATION_BYTES);
     const refuse = async (reason: "oversized" | "bad_signature", status: 413 | 401, text: string) => {
@@ -39,7 +45,7 @@ export async function handleNotifyRequest(ctx: PaymentsContext, request: Request
       return counted === 429 ? answer(429, "FAIL: too many refused notifications") : answer(status, text);
     };
     if (oversized) return await refuse("oversized", 413, "FAIL: body too large");
-    const result = await receiveNotification(ctx, { raw: bytes, signature: request.headers.get("x-qf-sign") });
+    const result = await receiveNotification(ctx, { raw: bytes, signature: request.headers.get(signatureHeader) });
     if (result === "forged") return await refuse("bad_signature", 401, "FAIL: signature");
     return answer(ANSWERS[result].status, ANSWERS[result].body);
   } catch (error) {

@@ -12,6 +12,7 @@ import { parseConfig } from "@/lib/env";
 import { buildPaymentsContext, qfpayClientFor, type ContextTiming } from "@/lib/gateways/build-payments-context";
 import type { QfpayClient } from "@/lib/qfpay/client";
 import { chooseGateway } from "@/lib/gateways/choose-gateway";
+import { createCbtisSandbox, type CbtisSandbox } from "@/lib/sandbox/cbtis/gateway";
 
 /**
  * The shop's payment core and the sandbox gateway on one real HTTP server and one real database, wired
@@ -26,6 +27,11 @@ export interface ShopHarness {
   /** QFPay's API with the shop's credentials, outside the shop: what a merchant does in QFPay's portal. */
   merchantPortal: QfpayClient;
   notifyUrl: string;
+  /** The provider the shop pays through; with "cbtis", `cbtis` is CBTIS's stand-in and `notifyUrl` its webhook route. */
+  provider: "qfpay" | "cbtis";
+  cbtis: CbtisSandbox;
+  /** Scripts CBTIS's stand-in (its control endpoint), as `control` scripts QFPay's. */
+  cbtisControl(command: unknown): Promise<{ status: number; body: unknown }>;
   /** Every line the payments core logged, parsed, oldest first. */
   logLines: Record<string, unknown>[];
   /** Waits for every task deferred with `after()` so far (and those they defer). */
@@ -35,22 +41,30 @@ export interface ShopHarness {
 }
 
 /** `env` is added to the shop's configuration (SMTP_URL and MAIL_FROM, for a test's mailbox). */
+/** With `PAYMENT_PROVIDER: "cbtis"` in `env`, the shop pays through CBTIS's stand-in. */
 export async function startShop(timing: ContextTiming = {}, env: Record<string, string> = {}): Promise<ShopHarness> {
+  const provider = env.PAYMENT_PROVIDER === "cbtis" ? "cbtis" : "qfpay";
   const database = await createTestDatabase();
   await seedInventory(database.db);
   // Checkout refuses goods other orders hold: a test file's many orders must not run the shop out.
   await setStock(database.db, 1_000_000);
-  const holder: { gateway?: SandboxGateway; ctx?: PaymentsContext } = {};
+  const holder: { gateway?: SandboxGateway; cbtis?: CbtisSandbox; ctx?: PaymentsContext } = {};
   const server = await serve(async (request) => {
-    const sandbox = routeSandboxRequest(holder.gateway!, request);
+    const sandbox = routeSandboxRequest(holder.gateway!, request) ?? holder.cbtis!.route(request);
     if (sandbox) return sandbox;
-    if (new URL(request.url).pathname === "/api/qfpay/notify" && request.method === "POST")
-      return handleNotifyRequest(holder.ctx!, request, request.headers.get("x-forwarded-for") ?? "127.0.0.1");
+    const path = new URL(request.url).pathname;
+    const client = request.headers.get("x-forwarded-for") ?? "127.0.0.1";
+    if (path === "/api/qfpay/notify" && request.method === "POST" && provider === "qfpay")
+      return handleNotifyRequest(holder.ctx!, request, client);
+    if (path === "/api/cbtis/notify" && request.method === "POST" && provider === "cbtis")
+      return handleNotifyRequest(holder.ctx!, request, client, "x-signature");
     return new Response("not found", { status: 404 });
   });
-  const notifyUrl = `${server.url}/api/qfpay/notify`;
+  const notifyUrl = `${server.url}/api/${provider}/notify`;
   const gateway = createSandboxGateway({ db: database.db, publicBaseUrl: server.url, registeredNotifyUrl: notifyUrl });
   holder.gateway = gateway;
+  const cbtis = createCbtisSandbox({ db: database.db, publicBaseUrl: server.url });
+  holder.cbtis = cbtis;
 
   const pending = new Set<Promise<unknown>>();
   const logLines: Record<string, unknown>[] = [];
@@ -81,7 +95,18 @@ export async function startShop(timing: ContextTiming = {}, env: Record<string, 
     gateway,
     server,
     ctx,
-    merchantPortal: qfpayClientFor(config, wiring),
+    // CBTIS has no merchant-portal API to act with: its harness has no portal client.
+    merchantPortal: provider === "qfpay" ? qfpayClientFor(config, wiring) : (undefined as unknown as QfpayClient),
+    provider,
+    cbtis,
+    async cbtisControl(command) {
+      const response = await fetch(`${server.url}/sandbox/cbtis/control`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(command),
+      });
+      return { status: response.status, body: await response.json() };
+    },
     notifyUrl,
     logLines,
     async settle() {
@@ -97,6 +122,7 @@ export async function startShop(timing: ContextTiming = {}, env: Record<string, 
     },
     async close() {
       gateway.stop();
+      cbtis.stop();
       await server.close();
       await database.close();
     },
@@ -108,10 +134,10 @@ export async function startShop(timing: ContextTiming = {}, env: Record<string, 
  * (every deferred task done), the sandbox reset (no faults, no pending deliveries) and the log emptied.
  * Returns the harness itself, usable once the file's tests run.
  */
-export function shopForThisFile(timing: ContextTiming = {}): ShopHarness {
+export function shopForThisFile(timing: ContextTiming = {}, env: Record<string, string> = {}): ShopHarness {
   let harness: ShopHarness | undefined;
   beforeAll(async () => {
-    harness = await startShop(timing);
+    harness = await startShop(timing, env);
   });
   afterAll(async () => {
     await harness?.close();
@@ -119,6 +145,7 @@ export function shopForThisFile(timing: ContextTiming = {}): ShopHarness {
   beforeEach(async () => {
     await harness!.settle();
     await harness!.control({ action: "reset" });
+    await harness!.cbtisControl({ action: "reset" });
     harness!.logLines.length = 0;
   });
   return new Proxy({} as ShopHarness, {

@@ -3,7 +3,8 @@ import { CopyLink } from "@/app/_components/copy-link";
 import { PaymentQrCode } from "@/app/_components/payment-qr-code";
 import { formatMoney } from "@/lib/money";
 import type { OrderView } from "@/lib/payments/order-status";
-import { ONLINE_PAY_TYPES, WALLET_NAMES, type OnlinePayTypeCode } from "@/lib/qfpay/pay-types";
+import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
+import { flowOfMethod } from "@/lib/gateways/method-flow";
 import type { CurrencyCode } from "@/lib/qfpay/currencies";
 import type { RetryChoice } from "./retry-choices";
 import { RetryOptions } from "./retry-options";
@@ -23,7 +24,7 @@ export function OpenPayment({ view, token, shareUrl, inApp, otherWallets }: Prop
   const payUrl = attempt.payUrl!;
   const wallet = WALLET_NAMES[attempt.wallet];
   const amount = formatMoney(attempt.amount, attempt.currency as CurrencyCode);
-  const flow = ONLINE_PAY_TYPES[attempt.payType as OnlinePayTypeCode]?.flow ?? "web";
+  const flow = flowOfMethod(attempt.payType);
   const switchDevice: RetryChoice =
     flow === "web"
       ? { wallet: attempt.wallet, device: "mobile", label: "Pay on my phone" }

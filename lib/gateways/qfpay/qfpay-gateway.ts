@@ -63,6 +63,7 @@ export function qfpayGateway(client: QfpayClient, options: QfpayGatewayOptions):
 
     lookUpPayments: (payments) => lookUpQfpayPayments(client, payments),
 
+    refundsOutsideShop: null,
     refundPause: (at) => (inRefundBlackout(at) ? BLACKOUT_REASON : null),
     partialRefusal,
 

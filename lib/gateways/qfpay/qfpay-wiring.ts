@@ -6,5 +6,5 @@ export function qfpayWiring(config: Config): GatewayWiring {
   const { appCode, clientKey } = config.qfpay;
   // lib/env.ts refuses to start test or live mode without them: reaching here without is a wiring bug.
   if (appCode === undefined || clientKey === undefined) throw new Error("QFPay's credentials are not configured.");
-  return { appCode, clientKey };
+  return { provider: "qfpay", appCode, clientKey };
 }

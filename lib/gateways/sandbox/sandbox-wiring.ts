@@ -10,6 +10,7 @@ import type { GatewayWiring } from "../gateway-wiring";
  */
 export function sandboxWiring(siteUrl: string, inProcess: SandboxGateway | null): GatewayWiring {
   return {
+    provider: "qfpay",
     appCode: SANDBOX_APP_CODE,
     clientKey: SANDBOX_CLIENT_KEY,
     fetch: inProcess ? inProcessSandboxFetch(inProcess, siteUrl) : undefined,

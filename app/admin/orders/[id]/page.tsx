@@ -14,6 +14,7 @@ import { queryOrderNowAction, refundOrderAction, resolveReviewAction } from "./a
 import { QueryNowButton, RefundForm, ResolveReviewForm, type RefundablePayment } from "./admin-forms";
 import { orderIdSchema } from "@/lib/payments/ids";
 import { AdminTable } from "../../_components/admin-table";
+import { getPaymentsContext } from "@/lib/gateways/payments-context";
 
 export const metadata: Metadata = { title: "Order story", robots: { index: false } };
 
@@ -27,6 +28,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   const story = await readOrderStory(await getDb(), id);
   if (!story) notFound();
   const { order, items, attempts, refunds, events, notifications } = story;
+  // A provider that takes no refunds from the shop (CBTIS) is said so before the merchant tries.
+  const { refundsOutsideShop } = (await getPaymentsContext()).gateway;
   const currency: CurrencyCode = isCurrencyCode(order.currency) ? order.currency : "HKD";
   const money = (minor: number) => formatMoney(minor, currency);
   // Refunds are taken from a payment: any payment QFPay took, whatever the order's state, until it is refunded in full.
@@ -133,9 +136,18 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             { header: "Failure", cell: (r) => (r.failureCode ? `${r.failureCode}: ${r.failureReason ?? ""}` : "–") },
           ]}
         />
-        {refundable.length > 0 && (
-          <RefundForm refund={refundOrderAction.bind(null, order.id)} requestKey={randomUUID()} payments={refundable} />
-        )}
+        {refundable.length > 0 &&
+          (refundsOutsideShop ? (
+            <p className="notice" role="note">
+              {refundsOutsideShop}
+            </p>
+          ) : (
+            <RefundForm
+              refund={refundOrderAction.bind(null, order.id)}
+              requestKey={randomUUID()}
+              payments={refundable}
+            />
+          ))}
       </section>
 
       <section aria-labelledby="notifications-title">

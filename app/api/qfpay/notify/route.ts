@@ -6,6 +6,7 @@ import { handleNotifyRequest, tryAgainLater } from "@/lib/web/notify-handler";
 
 /** QFPay's asynchronous notifications: verified over the raw body, recorded, applied, answered. */
 export async function POST(request: Request) {
+  if (getConfig().provider !== "qfpay") return new Response("Not Found", { status: 404 });
   let ctx;
   try {
     ctx = await getPaymentsContext();

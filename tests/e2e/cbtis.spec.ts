@@ -1,0 +1,82 @@
+import { expect, test, type Page } from "@playwright/test";
+import { addToCart, checkoutWith, orderStatus, JASMINE } from "./shop";
+
+/*
+ * The shop with PAYMENT_PROVIDER=cbtis (playwright.config.ts's second server): the same pages and the same
+ * shopper's journey, paid through CBTIS's stand-in, its cashier behind next_action.url and its webhooks.
+ */
+
+async function intentOf(page: Page, orderId: string) {
+  const response = await page.request.get(`/sandbox/cbtis/control?order_id=${orderId}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as {
+    intent: { merchantOrderId: string; wallet: string; flow: string; status: string; amount: string };
+    webhooks: { deliveredAt: string | null }[];
+  };
+}
+
+for (const [wallet, code] of [
+  ["AlipayHK", "ALIPAYHK"],
+  ["Alipay", "ALIPAYCN"],
+] as const) {
+  test(`CBTIS desktop: a QR code for ${code}, paid in the cashier, and the receipt appears by itself`, async ({
+    page,
+    context,
+  }) => {
+    await addToCart(page);
+    await checkoutWith(page, wallet);
+    await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
+    await expect(orderStatus(page)).toHaveText("Awaiting payment");
+    await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+    const payUrl = await page.getByRole("link", { name: "Open payment page" }).getAttribute("href");
+    expect(payUrl).toMatch(/\/sandbox\/cbtis\/cashier\/C\d{21}$/);
+    const orderId = payUrl!.split("/").pop()!;
+    expect((await intentOf(page, orderId)).intent).toMatchObject({
+      wallet: code,
+      flow: "web_qrcode",
+      amount: "128.00",
+    });
+
+    const cashier = await context.newPage();
+    await cashier.goto(payUrl!);
+    await expect(cashier.getByText("HK$128.00")).toBeVisible();
+    await cashier.getByRole("button", { name: "Pay", exact: true }).click();
+    await expect(cashier.getByRole("status")).toHaveText("This payment is complete.");
+
+    await expect(orderStatus(page)).toHaveText("Paid", { timeout: 10_000 });
+    await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+    await expect(page.getByText(`1 × ${JASMINE}`)).toBeVisible();
+  });
+}
+
+test("CBTIS: a forged webhook for an order never paid leaves it unpaid", async ({ page }) => {
+  await addToCart(page);
+  await checkoutWith(page, "AlipayHK");
+  await expect(orderStatus(page)).toHaveText("Awaiting payment");
+  const payUrl = await page.getByRole("link", { name: "Open payment page" }).getAttribute("href");
+  const orderId = payUrl!.split("/").pop()!;
+  const { intent } = await intentOf(page, orderId);
+
+  const forged = await page.request.post("/api/cbtis/notify", {
+    data: { notify_type: "payment_success", data: { order_id: orderId, merchant_order_id: intent.merchantOrderId } },
+  });
+  expect(forged.status()).toBe(503);
+  await page.reload();
+  await expect(orderStatus(page)).toHaveText("Awaiting payment");
+  expect((await intentOf(page, orderId)).intent.status).toBe("PENDING");
+});
+
+test("@phone CBTIS: a phone is sent to the cashier of a mobile_web intent, and the payment is taken", async ({
+  page,
+}) => {
+  await addToCart(page);
+  await checkoutWith(page, "AlipayHK");
+  await expect(page).toHaveURL(/\/sandbox\/cbtis\/cashier\/C\d{21}$/);
+  const orderId = page.url().split("/").pop()!;
+  expect((await intentOf(page, orderId)).intent).toMatchObject({ wallet: "ALIPAYHK", flow: "mobile_web" });
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("This payment is complete.");
+  await expect
+    .poll(async () => (await intentOf(page, orderId)).webhooks.some((w) => w.deliveredAt !== null), { timeout: 10_000 })
+    .toBe(true);
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { CBTIS_REFUNDS_IN_PORTAL } from "@/lib/gateways/cbtis/cbtis-gateway";
+import { reconcile } from "@/lib/payments/reconcile";
+import { refundOrder } from "@/lib/payments/refund-payment";
+import type { Wallet } from "@/lib/qfpay/pay-types";
+import { eventually } from "../support/sandbox-harness";
+import { shopForThisFile } from "../support/shop-harness";
+import { attemptsOf, checkout, notificationRecords, orderOf } from "../support/payments-helpers";
+
+/*
+ * The shop paying through CBTIS, wired as the app wires it (PAYMENT_PROVIDER=cbtis, the stand-in over
+ * HTTP): the use cases are QFPay's, unchanged; only the gateway differs. A webhook is a hint the shop
+ * checks by query: a forged one for an order never paid changes nothing.
+ */
+const shop = shopForThisFile({}, { PAYMENT_PROVIDER: "cbtis" });
+
+async function postWebhook(body: unknown) {
+  const response = await fetch(shop.notifyUrl, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+describe("the shop through CBTIS", () => {
+  it.each([
+    ["alipayhk", "ALIPAYHK"],
+    ["alipay", "ALIPAYCN"],
+  ] as [Wallet, string][])(
+    "a desktop %s checkout creates a %s QR intent; paying it sends a webhook the shop confirms by query",
+    async (wallet, code) => {
+      const { orderId, attempt } = await checkout(shop, { wallet, device: "desktop", qty: 2 });
+      expect(attempt).toMatchObject({ state: "awaiting_payment", payType: `${code}/web_qrcode`, amount: 25600 });
+      expect(attempt.payUrl).toBe(`${shop.server.url}/sandbox/cbtis/cashier/${attempt.syssn}`);
+      const held = await shop.cbtis.inspect({ merchantOrderId: attempt.outTradeNo });
+      expect(held?.intent).toMatchObject({ amount: "256.00", currency: "HKD", wallet: code, flow: "web_qrcode" });
+
+      expect((await shop.cbtisControl({ action: "pay", orderId: attempt.syssn })).status).toBe(200);
+      await eventually(async () => (await orderOf(shop, orderId)).state === "paid");
+      await shop.settle();
+      const record = await eventually(async () =>
+        (await notificationRecords(shop)).find((r) => r.outTradeNo === attempt.outTradeNo),
+      );
+      expect(record).toMatchObject({ outcome: "applied", outTradeNo: attempt.outTradeNo, syssn: attempt.syssn });
+    },
+  );
+
+  it("a phone checkout asks for the redirect flow", async () => {
+    const { attempt } = await checkout(shop, { wallet: "alipayhk", device: "mobile" });
+    expect(attempt.payType).toBe("ALIPAYHK/mobile_web");
+    expect((await shop.cbtis.inspect({ merchantOrderId: attempt.outTradeNo }))?.intent.flow).toBe("mobile_web");
+  });
+
+  it("a forged webhook for an order never paid leaves it unpaid, and is answered so that it is not taken", async () => {
+    const { orderId, attempt } = await checkout(shop);
+    const forged = {
+      notify_type: "payment_success",
+      data: { order_id: attempt.syssn, merchant_order_id: attempt.outTradeNo },
+    };
+    expect((await postWebhook(forged)).status).toBe(503);
+    expect((await orderOf(shop, orderId)).state).toBe("awaiting_payment");
+    expect((await attemptsOf(shop, orderId))[0]!.state).toBe("awaiting_payment");
+    // One for an order the shop never made changes nothing either, and is answered (nothing to retry).
+    const unknown = { notify_type: "payment_success", data: { order_id: "C000", merchant_order_id: "P-NOT-OURS" } };
+    expect(await postWebhook(unknown)).toEqual({ status: 200, text: "SUCCESS" });
+    const outcomes = (await notificationRecords(shop)).map((r) => r.outcome);
+    expect(outcomes).toEqual(expect.arrayContaining(["unconfirmed", "unknown_order"]));
+    expect((await orderOf(shop, orderId)).reviewReason ?? null).toBeNull();
+  });
+
+  it("a webhook for a cancelled intent is recorded as not borne out, and flags nothing", async () => {
+    const { orderId, attempt } = await checkout(shop);
+    await shop.cbtisControl({ action: "cancel", orderId: attempt.syssn });
+    const hint = {
+      notify_type: "payment_success",
+      data: { order_id: attempt.syssn, merchant_order_id: attempt.outTradeNo },
+    };
+    expect((await postWebhook(hint)).status).toBe(200);
+    const order = await orderOf(shop, orderId);
+    expect(order.state).toBe("expired");
+    expect(order.reviewReason ?? null).toBeNull();
+  });
+
+  it("a create that timed out is left unknown and settled by reconciliation, never sent again", async () => {
+    await shop.cbtisControl({ action: "fault", fault: { endpoint: "create", kind: "timeout", delayMs: 3_000 } });
+    const { orderId, attempt } = await checkout(shop);
+    expect(attempt.state).not.toBe("awaiting_payment");
+    const held = await shop.cbtis.inspect({ merchantOrderId: attempt.outTradeNo });
+    await shop.cbtisControl({ action: "pay", orderId: held!.intent.orderId });
+    await reconcile(shop.ctx);
+    await shop.settle();
+    expect((await orderOf(shop, orderId)).state).toBe("paid");
+    expect(await attemptsOf(shop, orderId)).toHaveLength(1);
+  });
+
+  it("reconciliation settles an intent left pending (pending then paid) and a cancelled one", async () => {
+    await shop.cbtisControl({ action: "fault", fault: { endpoint: "create", kind: "pending", afterQueries: 0 } });
+    const paid = await checkout(shop);
+    const cancelled = await checkout(shop);
+    await shop.cbtisControl({ action: "cancel", orderId: cancelled.attempt.syssn });
+    await reconcile(shop.ctx);
+    await shop.settle();
+    expect((await orderOf(shop, paid.orderId)).state).toBe("paid");
+    expect((await orderOf(shop, cancelled.orderId)).state).toBe("expired");
+  });
+
+  it("refunds are refused with words that point to CBTIS's portal, and nothing is sent", async () => {
+    const { orderId, attempt } = await checkout(shop);
+    await shop.cbtisControl({ action: "pay", orderId: attempt.syssn });
+    await eventually(async () => (await orderOf(shop, orderId)).state === "paid");
+    expect(shop.ctx.gateway.refundsOutsideShop).toBe(CBTIS_REFUNDS_IN_PORTAL);
+    const result = await refundOrder(shop.ctx, {
+      orderId,
+      amount: "rest",
+      requestKey: crypto.randomUUID(),
+      by: "admin",
+    });
+    expect(result).toEqual({ ok: false, error: CBTIS_REFUNDS_IN_PORTAL });
+    expect((await orderOf(shop, orderId)).state).toBe("paid");
+  });
+});
