@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { MAX_LINES, MAX_QUANTITY, type CartLine } from "@/lib/catalog/price-cart";
 import { productBySku } from "@/lib/catalog/products";
@@ -77,4 +78,16 @@ export const updateCartQuantityAction = validatedAction(
   },
   ({ sku, qty }) =>
     applyChange({ type: "set", sku, qty }, (name) => (qty === 0 ? `Removed ${name}.` : `${name}: quantity ${qty}.`)),
+);
+
+/** "Start over" beside an order awaiting payment: the cart is emptied, and the shopper goes back to the shop. */
+export const startOverAction = validatedAction(
+  { fields: z.object({}), invalid: () => undefined },
+  async (): Promise<void> => {
+    const { session } = await readCart();
+    setCart(session, []);
+    await session.save();
+    revalidatePath("/", "layout");
+    redirect("/");
+  },
 );

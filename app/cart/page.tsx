@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { MAX_QUANTITY } from "@/lib/catalog/price-cart";
 import { productBySku } from "@/lib/catalog/products";
 import { readCart } from "@/lib/cart/current-cart";
 import { getConfig } from "@/lib/env";
+import { PendingOrderOffer } from "@/app/_components/pending-order-offer";
 import { CartView, type CartViewLine } from "./cart-view";
 
 export const metadata: Metadata = { title: "Your cart" };
@@ -15,7 +17,8 @@ export default async function CartPage() {
   return (
     <main className="page narrow" id="main">
       <h1>Your cart</h1>
-      <CartView lines={view} currency={getConfig().storeCurrency} />
+      <PendingOrderOffer />
+      <CartView lines={view} currency={getConfig().storeCurrency} maxQuantity={MAX_QUANTITY} />
     </main>
   );
 }

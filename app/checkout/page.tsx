@@ -7,6 +7,7 @@ import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
+import { PendingOrderOffer } from "@/app/_components/pending-order-offer";
 import { CheckoutForm, type WalletOption } from "./checkout-form";
 
 export const metadata: Metadata = { title: "Checkout" };
@@ -18,6 +19,7 @@ export default async function CheckoutPage() {
     return (
       <main className="page narrow" id="main">
         <h1>Checkout</h1>
+        <PendingOrderOffer />
         <p>
           {priced ? priced.error : "Your cart is empty."} <Link href="/">Browse the shop</Link>.
         </p>
@@ -37,6 +39,7 @@ export default async function CheckoutPage() {
   return (
     <main className="page narrow" id="main">
       <h1>Checkout</h1>
+      <PendingOrderOffer />
       <section aria-labelledby="summary-title" className="summary">
         <h2 id="summary-title">Your order</h2>
         <ul className="summary-lines">

@@ -4,6 +4,7 @@ import type { Db } from "../../db/connection";
 import { orders } from "../../db/schema/orders";
 import { PAGE_SIZE, type OrderFilter, type OrderMode } from "../order-filter";
 import { readOrderNumber } from "../order-number";
+import type { OrderState } from "../types";
 
 const HKT_OFFSET_MS = 8 * 3600_000;
 import { paymentAttempts, refunds } from "../../db/schema/payments";
@@ -42,7 +43,7 @@ export interface OrderRow {
   id: string;
   number: string;
   createdAt: Date;
-  state: string;
+  state: OrderState;
   needsReview: boolean;
   reviewReason: string | null;
   total: number;
