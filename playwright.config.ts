@@ -39,11 +39,17 @@ export default defineConfig({
       dependencies: ["stock"],
     },
     // Phone profiles run in Chromium too: what matters here is the user agent, touch and the viewport.
-    { name: "pixel", use: { ...devices["Pixel 7"], launchOptions }, grep: /@phone/, dependencies: ["stock"] },
+    // Tests tagged @every-device run here and on the desktop.
+    {
+      name: "pixel",
+      use: { ...devices["Pixel 7"], launchOptions },
+      grep: /@phone|@every-device/,
+      dependencies: ["stock"],
+    },
     {
       name: "iphone",
-      use: { ...devices["iPhone 13"], browserName: "chromium", launchOptions },
-      grep: /@phone/,
+      use: { ...devices["iPhone 14"], browserName: "chromium", launchOptions },
+      grep: /@phone|@every-device/,
       dependencies: ["stock"],
     },
   ],
