@@ -3,6 +3,7 @@ import { MAX_QUANTITY } from "@/lib/catalog/price-cart";
 import { productBySku } from "@/lib/catalog/products";
 import { readCart } from "@/lib/cart/current-cart";
 import { getConfig } from "@/lib/env";
+import { FreshOnReturn } from "@/app/_components/fresh-on-return";
 import { PendingOrderOffer } from "@/app/_components/pending-order-offer";
 import { CartView, type CartViewLine } from "./cart-view";
 
@@ -17,6 +18,7 @@ export default async function CartPage() {
   return (
     <main className="page narrow" id="main">
       <h1>Your cart</h1>
+      <FreshOnReturn />
       <PendingOrderOffer />
       <CartView lines={view} currency={getConfig().storeCurrency} maxQuantity={MAX_QUANTITY} />
     </main>
