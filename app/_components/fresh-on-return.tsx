@@ -6,9 +6,14 @@ import { useEffect } from "react";
 // When the browser last went back or forward: the router then shows the page as it was cached.
 let traversedAt = -Infinity;
 if (typeof window !== "undefined") {
-  window.addEventListener("popstate", () => {
-    traversedAt = performance.now();
-  });
+  // Capture: before the router's own listener, which may render the restored page at once.
+  window.addEventListener(
+    "popstate",
+    () => {
+      traversedAt = performance.now();
+    },
+    { capture: true },
+  );
 }
 
 /**
@@ -19,12 +24,18 @@ if (typeof window !== "undefined") {
 export function FreshOnReturn() {
   const router = useRouter();
   useEffect(() => {
-    if (performance.now() - traversedAt < 2_000) router.refresh();
+    // After the event's other listeners: the page may be shown before the traversal is recorded.
+    const check = setTimeout(() => {
+      if (performance.now() - traversedAt < 2_000) router.refresh();
+    }, 0);
     const onPageShow = (event: PageTransitionEvent) => {
       if (event.persisted) router.refresh();
     };
     window.addEventListener("pageshow", onPageShow);
-    return () => window.removeEventListener("pageshow", onPageShow);
+    return () => {
+      clearTimeout(check);
+      window.removeEventListener("pageshow", onPageShow);
+    };
   }, [router]);
   return null;
 }

@@ -13,10 +13,10 @@ test.describe.configure({ timeout: 120_000 });
 /** The cashier of the payment the page just started: the same tab on a phone, a new one on a computer. */
 async function cashierOf(page: Page, isMobile: boolean): Promise<Page> {
   if (isMobile) {
-    await expect(page).toHaveURL(/\/sandbox\/cashier\/\d{26}$/);
+    await expect(page).toHaveURL(/\/sandbox\/cashier\/\d{26}$/, { timeout: 20_000 });
     return page;
   }
-  await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
+  await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/, { timeout: 20_000 });
   const payUrl = await page.getByRole("link", { name: "Open payment page" }).getAttribute("href");
   const cashier = await page.context().newPage();
   await cashier.goto(payUrl!);
@@ -60,7 +60,6 @@ test("@every-device a declined payment: back to the checkout, which offers to re
   const offer = page.getByRole("region", { name: /is awaiting payment/ });
   await expect(offer).toBeVisible();
   await expect(offer).toContainText(`1 × ${JASMINE}`);
-  await expect(offer).toContainText("Your last try did not go through; nothing was charged.");
   await expect(page.getByText(`1 × ${JASMINE}`).first()).toBeVisible();
   await expect(page.getByText("Your cart is empty.")).toHaveCount(0);
 
