@@ -62,7 +62,9 @@ export default async function OrderPage({
       <h1>
         Your order <span className="order-number">{order.number}</span>
       </h1>
+      {/* Keyed by the state: a page re-rendered in another state (a retry's redirect) shows it at once. */}
       <LiveStatus
+        key={`${order.state}:${attempt?.state ?? null}`}
         orderId={order.id}
         token={token}
         text={view.statusText}
