@@ -165,11 +165,12 @@ test("a changed cart is a new order; the first stays listed, awaiting payment", 
   await checkoutWith(page, "AlipayHK");
   await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
   const first = new URL(page.url()).pathname;
-  await addToCart(page, "Glass Kettle, 800 ml");
+  // A product no stock test limits: this order stays pending, holding its goods.
+  await addToCart(page, "Harbour Tote Bag");
   await checkoutWith(page, "AlipayHK");
   await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
   expect(new URL(page.url()).pathname).not.toBe(first);
-  await expect(page.getByText("1 × Glass Kettle, 800 ml")).toBeVisible();
+  await expect(page.getByText("1 × Harbour Tote Bag")).toBeVisible();
   await page.goto("/orders");
   await expect(page.getByRole("listitem")).toHaveCount(2);
 });
