@@ -71,6 +71,8 @@ test("refunds from the order's story: partial, the rest, and more refused; the s
   page,
   browser,
 }) => {
+  // A payment and three refund attempts, each now confirmed in a second step: more than 30 s on a loaded machine.
+  test.slow();
   const orderId = await paidOrder(page);
   const admin = await adminPage(browser);
   await signIn(admin);
