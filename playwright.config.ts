@@ -58,18 +58,19 @@ export default defineConfig({
       dependencies: ["stock"],
     },
     // Phone profiles run in Chromium too: what matters here is the user agent, touch and the viewport.
+    // Tests tagged @every-device run here and on the desktop.
     {
       name: "pixel",
       testIgnore: /cbtis\.spec\.ts$/,
       use: { ...devices["Pixel 7"], launchOptions },
-      grep: /@phone/,
+      grep: /@phone|@every-device/,
       dependencies: ["stock"],
     },
     {
       name: "iphone",
       testIgnore: /cbtis\.spec\.ts$/,
-      use: { ...devices["iPhone 13"], browserName: "chromium", launchOptions },
-      grep: /@phone/,
+      use: { ...devices["iPhone 14"], browserName: "chromium", launchOptions },
+      grep: /@phone|@every-device/,
       dependencies: ["stock"],
     },
   ],

@@ -12,8 +12,8 @@ export default function NotFound() {
     <main className="page narrow" id="main">
       <h1>Page not found</h1>
       <p>
-        There is nothing here. If you followed a link to an order, open it from the browser you ordered in, or from the
-        link in your payment&apos;s return page.
+        There is nothing here. If you are looking for an order of yours, open it from the link in its receipt email, or
+        from <Link href="/orders">Your orders</Link> in the browser you paid it in.
       </p>
       <p className="page-links">
         <Link href="/" className="button button-primary">

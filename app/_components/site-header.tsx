@@ -14,6 +14,9 @@ export async function SiteHeader() {
         <Link href="/" className="nav-link">
           Shop
         </Link>
+        <Link href="/orders" className="nav-link">
+          Your orders
+        </Link>
         <Link href="/cart" className="nav-link cart-link" aria-label={`Cart, ${count} item${count === 1 ? "" : "s"}`}>
           Cart{" "}
           <span className="cart-count" aria-hidden="true">

@@ -14,6 +14,8 @@ import { signOutAction } from "./actions";
 import { ReconcileButton } from "./reconcile-button";
 import { SignInForm } from "./sign-in-form";
 import { AdminTable } from "./_components/admin-table";
+import { StatusBadge } from "@/app/_components/status-badge";
+import { statusToneOf } from "@/lib/payments/order-status";
 import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
 
 export const metadata: Metadata = { title: "Admin", robots: { index: false } };
@@ -96,7 +98,7 @@ export default async function AdminPage({
         </label>
         <label className="grow">
           Search
-          <input type="search" name="q" defaultValue={filter.q} placeholder="Order id, out_trade_no or syssn" />
+          <input type="search" name="q" defaultValue={filter.q} placeholder="Order number, id, out_trade_no or syssn" />
         </label>
         <button type="submit" className="button">
           Filter
@@ -109,14 +111,18 @@ export default async function AdminPage({
         {total} order{total === 1 ? "" : "s"}
       </p>
       <AdminTable
+        stacked
         rows={rows}
         columns={[
           {
             header: "Order",
             cell: (row) => (
-              <Link href={`/admin/orders/${row.id}`} className="mono">
-                {row.id}
-              </Link>
+              <>
+                <Link href={`/admin/orders/${row.id}`} className="order-number">
+                  {row.number}
+                </Link>
+                <span className="order-id mono">{row.id}</span>
+              </>
             ),
           },
           { header: "Created", cell: (row) => DATE.format(row.createdAt) },
@@ -124,7 +130,7 @@ export default async function AdminPage({
             header: "State",
             cell: (row) => (
               <>
-                {ORDER_STATUS_TEXT[row.state as keyof typeof ORDER_STATUS_TEXT] ?? row.state}
+                <StatusBadge tone={statusToneOf(row.state)} text={ORDER_STATUS_TEXT[row.state]} />
                 {row.needsReview && <span className="badge">Needs review</span>}
                 {row.mode && row.mode !== "live" && (
                   <span className="badge">{row.mode === "sandbox" ? "Sandbox" : "Test"}</span>

@@ -15,10 +15,19 @@ export interface CartViewLine {
 }
 
 const initial: CartActionState = { status: "idle", message: "" };
-const QUANTITIES = Array.from({ length: 21 }, (_, i) => i);
 
 /** The cart, updated at once on the screen while the server confirms each change. */
-export function CartView({ lines, currency }: { lines: CartViewLine[]; currency: CurrencyCode }) {
+export function CartView({
+  lines,
+  currency,
+  maxQuantity,
+}: {
+  lines: CartViewLine[];
+  currency: CurrencyCode;
+  /** The most of one product a cart holds: the choices stop there, and the page says so. */
+  maxQuantity: number;
+}) {
+  const quantities = Array.from({ length: maxQuantity + 1 }, (_, i) => i);
   const [state, action, pending] = useActionState(updateCartQuantityAction, initial);
   const [shown, setShown] = useOptimistic(lines, (current, change: { sku: string; qty: number }) =>
     current
@@ -57,8 +66,12 @@ export function CartView({ lines, currency }: { lines: CartViewLine[]; currency:
                 <span className="cart-line-unit">{formatMoney(line.unitPrice, currency)} each</span>
                 <label className="qty-field">
                   <span className="visually-hidden">Quantity of {line.name}</span>
-                  <select value={line.qty} onChange={(event) => change(line.sku, Number(event.target.value))}>
-                    {QUANTITIES.map((qty) => (
+                  <select
+                    value={line.qty}
+                    aria-describedby="quantity-limit"
+                    onChange={(event) => change(line.sku, Number(event.target.value))}
+                  >
+                    {quantities.map((qty) => (
                       <option key={qty} value={qty}>
                         {qty === 0 ? "0 (remove)" : qty}
                       </option>
@@ -77,6 +90,9 @@ export function CartView({ lines, currency }: { lines: CartViewLine[]; currency:
               </li>
             ))}
           </ul>
+          <p id="quantity-limit" className="field-hint">
+            You can buy up to {maxQuantity} of each product.
+          </p>
           <p className="cart-total">
             Total <strong>{formatMoney(total, currency)}</strong>
           </p>

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { MAX_QUANTITY } from "@/lib/catalog/price-cart";
 import { productBySku } from "@/lib/catalog/products";
 import { readCart } from "@/lib/cart/current-cart";
 import { getConfig } from "@/lib/env";
+import { FreshOnReturn } from "@/app/_components/fresh-on-return";
+import { PendingOrderOffer } from "@/app/_components/pending-order-offer";
 import { CartView, type CartViewLine } from "./cart-view";
 
 export const metadata: Metadata = { title: "Your cart" };
@@ -15,7 +18,9 @@ export default async function CartPage() {
   return (
     <main className="page narrow" id="main">
       <h1>Your cart</h1>
-      <CartView lines={view} currency={getConfig().storeCurrency} />
+      <FreshOnReturn />
+      <PendingOrderOffer />
+      <CartView lines={view} currency={getConfig().storeCurrency} maxQuantity={MAX_QUANTITY} />
     </main>
   );
 }

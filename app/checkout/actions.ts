@@ -11,7 +11,7 @@ import { validatedAction } from "@/lib/web/validated-action";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { startPayment } from "@/lib/payments/start-payment";
 import { allowRequest, CHECKOUT_RULE, rateKey } from "@/lib/web/rate-limit";
-import { checkoutKeyOf, ensureSessionId, setCart } from "@/lib/web/session";
+import { ensureSessionId } from "@/lib/web/session";
 import { deviceSchema, walletSchema } from "@/lib/qfpay/pay-types";
 
 export interface CheckoutState {
@@ -58,17 +58,16 @@ export const startCheckoutAction = validatedAction(
       };
     }
 
-    const { session, priced } = await readCart();
-    if (!priced?.ok) return { status: "error", message: priced ? priced.error : "Your cart is empty.", email };
+    const { session, priced, checkout } = await readCart();
+    if (!priced?.ok || !checkout)
+      return { status: "error", message: priced?.ok === false ? priced.error : "Your cart is empty.", email };
     const sessionId = ensureSessionId(session);
-    const checkoutKey = checkoutKeyOf(session, sessionId);
-    await session.save();
 
     // A second submit of this cart (a double click, another tab) is answered with the first one's order.
+    // The cart stays until it is paid for: a shopper who declines or lets it expire comes back to it.
+    const { checkoutKey } = checkout;
     const result = await startPayment(ctx, { sessionId, email, items: priced.items, wallet, device, checkoutKey });
     if (!result.ok) return { status: "error", message: result.error, email };
-    setCart(session, []);
-    await session.save();
 
     const { attempt, orderId } = result;
     // Phones go straight to the wallet, unless an app's browser would block the jump to it.

@@ -7,6 +7,8 @@ import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
+import { FreshOnReturn } from "@/app/_components/fresh-on-return";
+import { PendingOrderOffer } from "@/app/_components/pending-order-offer";
 import { CheckoutForm, type WalletOption } from "./checkout-form";
 
 export const metadata: Metadata = { title: "Checkout" };
@@ -18,6 +20,8 @@ export default async function CheckoutPage() {
     return (
       <main className="page narrow" id="main">
         <h1>Checkout</h1>
+        <FreshOnReturn />
+        <PendingOrderOffer />
         <p>
           {priced ? priced.error : "Your cart is empty."} <Link href="/">Browse the shop</Link>.
         </p>
@@ -37,6 +41,8 @@ export default async function CheckoutPage() {
   return (
     <main className="page narrow" id="main">
       <h1>Checkout</h1>
+      <FreshOnReturn />
+      <PendingOrderOffer />
       <section aria-labelledby="summary-title" className="summary">
         <h2 id="summary-title">Your order</h2>
         <ul className="summary-lines">

@@ -14,6 +14,16 @@ function statusTextOf(orderState: keyof typeof ORDER_STATUS_TEXT, latestAttemptS
   return ORDER_STATUS_TEXT[orderState];
 }
 
+/** How a state looks: each its own colour and icon, beside its text (never the colour alone). */
+export type StatusTone = "pending" | "paid" | "failed" | "expired" | "refunded";
+
+/** The tone of the text statusTextOf gives: a declined try reads "Payment failed", and looks it. */
+export function statusToneOf(orderState: OrderState, latestAttemptState?: string | null): StatusTone {
+  if (orderState === "awaiting_payment") return latestAttemptState === "failed" ? "failed" : "pending";
+  if (orderState === "partially_refunded") return "refunded";
+  return orderState;
+}
+
 /** Whether a shopper has seen the end of it: the order left awaiting_payment, or its last attempt closed. */
 function isFinal(orderState: OrderState, latestAttemptState: AttemptState | undefined): boolean {
   return (
@@ -55,6 +65,7 @@ export async function readOrderStatus(ctx: PaymentsContext, orderId: string) {
     attempts,
     refunds: orderRefunds,
     statusText: statusTextOf(order.state, current?.state),
+    tone: statusToneOf(order.state, current?.state),
     final: isFinal(order.state, current?.state),
   };
 }
@@ -68,6 +79,7 @@ export async function readOrderProgress(ctx: PaymentsContext, orderId: string) {
     state,
     attemptState: attempt?.state ?? null,
     statusText: statusTextOf(state, attempt?.state),
+    tone: statusToneOf(state, attempt?.state),
     final: isFinal(state, attempt?.state),
   };
 }

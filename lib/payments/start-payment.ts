@@ -1,6 +1,7 @@
 import type { Device, Wallet } from "../qfpay/pay-types";
 import type { PricedItem } from "../catalog/price-cart";
 import type { PaymentsContext } from "./context";
+import { isUniqueViolation } from "../db/errors";
 import { newOrderId } from "./ids";
 import { retryPayment } from "./retry-payment";
 import { goodsNameFor, newAttempt, sendAttempt, type StartPaymentResult } from "./send-attempt";
@@ -35,32 +36,47 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
   if (refusal) return { ok: false, error: refusal };
 
   const orderId = newOrderId();
-  const placing = transaction(ctx.db, async (tx) => {
-    // A submit of a cart already being checked out is answered with the first one's order.
-    const order = {
-      id: orderId,
-      ownerSessionId: input.sessionId,
-      checkoutKey: input.checkoutKey ?? null,
-      mode: ctx.mode,
-      email: input.email,
-      currency: ctx.currency,
-      total,
-    };
-    if (!(await insertOrder(tx, order, input.items))) return null;
-    const attempt = await newAttempt(tx, ctx, orderId, total, input.wallet, input.device, "checkout");
-    // Goods another shopper is paying for are not sold twice: no order is made for what is not there.
-    // Checked last, so that checkouts of the same goods queue on the stock rows only for this and the commit.
-    const shortage = await stockShortage(tx, input.items, ctx.now(), orderId);
-    if (shortage) throw new StockShortage(shortage);
-    return attempt;
-  });
-  const attempt = await placing.catch((error: unknown) => {
+  const placing = () =>
+    transaction(ctx.db, async (tx) => {
+      // A submit of a cart already being checked out is answered with the first one's order.
+      const order = {
+        id: orderId,
+        ownerSessionId: input.sessionId,
+        checkoutKey: input.checkoutKey ?? null,
+        mode: ctx.mode,
+        email: input.email,
+        currency: ctx.currency,
+        total,
+      };
+      if (!(await insertOrder(tx, order, input.items))) return null;
+      const attempt = await newAttempt(tx, ctx, orderId, total, input.wallet, input.device, "checkout");
+      // Goods another shopper is paying for are not sold twice: no order is made for what is not there.
+      // Checked last, so that checkouts of the same goods queue on the stock rows only for this and the commit.
+      const shortage = await stockShortage(tx, input.items, ctx.now(), orderId);
+      if (shortage) throw new StockShortage(shortage);
+      return attempt;
+    });
+  const attempt = await placeWithFreshNumber(placing).catch((error: unknown) => {
     if (error instanceof StockShortage) return error;
     throw error;
   });
   if (attempt instanceof StockShortage) return { ok: false, error: attempt.message };
   if (!attempt) return placedAlready(ctx, input);
   return { ok: true, orderId, attempt: await sendAttempt(ctx, attempt, goodsNameFor(input.items)) };
+}
+
+/**
+ * The database draws the order's number; two orders drawing the same one (one chance in 30^8 per pair)
+ * is a unique violation, answered by placing the order again with another draw.
+ */
+async function placeWithFreshNumber<T>(place: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await place();
+    } catch (error) {
+      if (tries >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
 }
 
 /**

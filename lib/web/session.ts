@@ -14,7 +14,7 @@ import type { CartLine } from "../catalog/price-cart";
 export interface ShopSessionData {
   sid?: string;
   cart?: CartLine[];
-  /** Names this cart from its first line until it is checked out or emptied (the checkout's key). */
+  /** Names what this cart holds now (the checkout's key): a new name with every change. */
   cartId?: string;
 }
 
@@ -30,13 +30,18 @@ export async function getShopSession(): Promise<IronSession<ShopSessionData>> {
   });
 }
 
-/** Sets the cart, naming a new cart and forgetting the name of an emptied one. The caller saves the session. */
+/**
+ * Sets the cart. A cart is named anew whenever what it holds changes (and forgotten when emptied), so
+ * that a checkout key names one content: a changed cart is a new order, while the order of the cart as
+ * it was stays with that order. The caller saves the session.
+ */
 export function setCart(session: IronSession<ShopSessionData>, cart: CartLine[]): void {
+  const changed = JSON.stringify(session.cart ?? []) !== JSON.stringify(cart);
   session.cart = cart;
   // The session is named with its first cart, so that every submit of that cart names the same owner.
   ensureSessionId(session);
   if (cart.length === 0) delete session.cartId;
-  else session.cartId ??= randomBytes(12).toString("base64url");
+  else if (changed || !session.cartId) session.cartId = randomBytes(12).toString("base64url");
 }
 
 /**

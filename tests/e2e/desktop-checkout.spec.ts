@@ -62,7 +62,7 @@ test("desktop: a payment left to expire says so and offers to pay again", async 
   await cashier.getByRole("button", { name: "Let it expire" }).click();
   await expect(orderStatus(page)).toHaveText("Expired", { timeout: 10_000 });
   await expect(page.getByText("The time to pay ran out before a payment arrived.")).toBeVisible();
-  await page.getByRole("button", { name: "Pay again" }).click();
+  await page.getByRole("button", { name: "Pay another way" }).click();
   await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
   await expect(page.getByText(`1 × ${JASMINE}`)).toBeVisible();
 });

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/connection";
 import { orders } from "@/lib/db/schema/orders";
@@ -42,4 +43,16 @@ it("marks each order's mode in the CSV", async () => {
   const csv = ordersCsv(rows).split("\r\n");
   expect(csv[0]!.endsWith(",mode")).toBe(true);
   expect(csv.find((line) => line.startsWith("sandbox-order,"))!.endsWith(",sandbox")).toBe(true);
+});
+
+it("finds an order by its number however it is typed, and by its id", async () => {
+  const [row] = await database.db.select({ number: orders.number }).from(orders).where(eq(orders.id, "live-order"));
+  const number = row!.number;
+  expect(number).toMatch(/^HT-\w{4}-\w{4}$/);
+  expect(await ids({ q: number, mode: "all" }, "live")).toEqual(["live-order"]);
+  expect(await ids({ q: number.toLowerCase().replaceAll("-", " "), mode: "all" }, "live")).toEqual(["live-order"]);
+  expect(await ids({ q: "live-order", mode: "all" }, "live")).toEqual(["live-order"]);
+  expect(await ids({ q: "HT-2222-2222", mode: "all" }, "live")).toEqual([]);
+  const listed = await listOrders(database.db, orderFilterSchema.parse({ q: number }), "live");
+  expect(listed.rows[0]!.number).toBe(number);
 });

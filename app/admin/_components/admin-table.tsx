@@ -7,18 +7,23 @@ export interface Column<Row> {
   className?: string;
 }
 
-/** The admin's tables: a header row, one row per record, "None." when there is nothing, scrolling sideways on a phone. */
+/**
+ * The admin's tables: a header row, one row per record, "None." when there is nothing. `stacked` tables
+ * become one card per record on a phone, each cell under its column's name; the others scroll sideways.
+ */
 export function AdminTable<Row extends { id: number | string }>({
   columns,
   rows,
+  stacked = false,
 }: {
   columns: Column<Row>[];
   rows: Row[];
+  stacked?: boolean;
 }) {
   if (rows.length === 0) return <p className="field-hint">None.</p>;
   return (
     <div className="table-scroll">
-      <table className="admin-table">
+      <table className={`admin-table${stacked ? " admin-table-stacked" : ""}`}>
         <thead>
           <tr>
             {columns.map((column) => (
@@ -32,7 +37,7 @@ export function AdminTable<Row extends { id: number | string }>({
           {rows.map((row) => (
             <tr key={row.id}>
               {columns.map((column) => (
-                <td key={column.header} className={column.className}>
+                <td key={column.header} className={column.className} data-label={column.header}>
                   {column.cell(row)}
                 </td>
               ))}

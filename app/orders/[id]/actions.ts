@@ -6,7 +6,7 @@ import { z } from "zod";
 import { sanitizeCart } from "@/lib/cart/cart-lines";
 import { guessDevice } from "@/lib/web/device";
 import { getConfig } from "@/lib/env";
-import { itemsOf } from "@/lib/payments/store/orders";
+import { itemsOf, readOrderState } from "@/lib/payments/store/orders";
 import { validatedAction } from "@/lib/web/validated-action";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import type { PaymentsContext } from "@/lib/payments/context";
@@ -63,12 +63,18 @@ export const retryPaymentAction = validatedAction(
   },
 );
 
-/** For an order that can no longer be paid: its products go back into the cart, at today's prices. */
+/**
+ * For an order that can no longer be paid (expired, or failed): its products go back into the cart, at
+ * today's prices, for a new order. An order that can still be paid is refused (back to it, where its own
+ * payment and its other ways are offered): a second order for the same goods could be paid twice.
+ */
 export const payAgainAction = validatedAction(
   { bound: boundOrder, tampered: () => redirect("/"), fields: z.object({}), invalid: () => undefined },
   async (_input, [orderIdArg, token]): Promise<void> => {
     const ctx = await getPaymentsContext();
     const orderId = await viewableOrder(ctx, orderIdArg, token);
+    const state = await readOrderState(ctx.db, orderId);
+    if (state !== "expired" && state !== "failed") redirect(orderPath(orderId, token));
     const items = await itemsOf(ctx.db, orderId);
     const session = await getShopSession();
     // A new cart, with a name of its own: checking it out makes a new order.

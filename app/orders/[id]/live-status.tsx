@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { StatusIcon } from "@/app/_components/status-icon";
+import type { StatusTone } from "@/lib/payments/order-status";
 
 const POLL_MS = 1_500;
 
@@ -13,17 +15,19 @@ export function LiveStatus({
   orderId,
   token,
   text,
+  tone,
   stateKey,
   final,
 }: {
   orderId: string;
   token?: string;
   text: string;
+  tone: StatusTone;
   stateKey: string;
   final: boolean;
 }) {
   const router = useRouter();
-  const [shown, setShown] = useState(text);
+  const [shown, setShown] = useState({ text, tone });
   useEffect(() => {
     if (final) return;
     let stopped = false;
@@ -33,9 +37,14 @@ export function LiveStatus({
       try {
         const response = await fetch(url, { cache: "no-store" });
         if (response.ok) {
-          const status = (await response.json()) as { state: string; attemptState: string | null; statusText: string };
+          const status = (await response.json()) as {
+            state: string;
+            attemptState: string | null;
+            statusText: string;
+            tone: StatusTone;
+          };
           if (stopped) return;
-          setShown(status.statusText);
+          setShown({ text: status.statusText, tone: status.tone });
           if (`${status.state}:${status.attemptState}` !== stateKey) {
             router.refresh();
             return;
@@ -53,8 +62,9 @@ export function LiveStatus({
     };
   }, [orderId, token, stateKey, final, router]);
   return (
-    <p role="status" aria-live="polite" className={`order-status order-status-${final ? "final" : "open"}`}>
-      {shown}
+    <p role="status" aria-live="polite" className={`order-status status-badge status-badge-large status-${shown.tone}`}>
+      <StatusIcon tone={shown.tone} />
+      {shown.text}
     </p>
   );
 }

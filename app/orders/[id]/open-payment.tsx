@@ -16,10 +16,12 @@ interface Props {
   shareUrl: string;
   inApp: string | null;
   otherWallets: RetryChoice[];
+  /** Open "Pay another way" from the start (the shopper asked for it). */
+  otherWaysOpen?: boolean;
 }
 
 /** An attempt the shopper can pay now: the QR code on a computer, the wallet button on a phone. */
-export function OpenPayment({ view, token, shareUrl, inApp, otherWallets }: Props) {
+export function OpenPayment({ view, token, shareUrl, inApp, otherWallets, otherWaysOpen = false }: Props) {
   const attempt = view.attempt!;
   const payUrl = attempt.payUrl!;
   const wallet = WALLET_NAMES[attempt.wallet];
@@ -73,7 +75,7 @@ export function OpenPayment({ view, token, shareUrl, inApp, otherWallets }: Prop
       <p className="expiry">
         Expires in <Countdown expiresAt={attempt.expiresAt.toISOString()} />
       </p>
-      <details className="other-ways">
+      <details className="other-ways" id="pay-another-way" open={otherWaysOpen}>
         <summary>Pay another way</summary>
         <RetryOptions orderId={view.order.id} token={token} choices={[switchDevice, ...otherWallets]} />
       </details>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { guessDevice } from "@/lib/web/device";
 import { getConfig } from "@/lib/env";
@@ -12,6 +13,7 @@ import { WALLET_NAMES, type Wallet } from "@/lib/qfpay/pay-types";
 import { payAgainAction } from "./actions";
 import { LiveStatus } from "./live-status";
 import { OpenPayment } from "./open-payment";
+import { OrderItems } from "./order-items";
 import { Receipt } from "./receipt";
 import { walletChoices } from "./retry-choices";
 import { RetryOptions } from "./retry-options";
@@ -23,10 +25,13 @@ export default async function OrderPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ t?: string | string[] }>;
+  searchParams: Promise<{ t?: string | string[]; pay?: string | string[] }>;
 }) {
   const { id } = await params;
-  const rawToken = (await searchParams).t;
+  const query = await searchParams;
+  const rawToken = query.t;
+  // "Pay another way" from the orders list or the cart lands here with the choices open.
+  const otherWaysOpen = query.pay === "another";
   const token = typeof rawToken === "string" ? rawToken : undefined;
   const ctx = await getPaymentsContext();
   if (!(await mayViewOrder(ctx, id, token))) notFound();
@@ -50,13 +55,20 @@ export default async function OrderPage({
     order.state === "awaiting_payment" &&
     (attempt?.state === "failed" || attempt?.state === "superseded" || attempt?.state === "expired");
 
+  const paidFamily = order.state === "paid" || order.state === "partially_refunded" || order.state === "refunded";
+
   return (
     <main className="page narrow" id="main">
-      <h1>Your order</h1>
+      <h1>
+        Your order <span className="order-number">{order.number}</span>
+      </h1>
+      {/* Keyed by the state: a page re-rendered in another state (a retry's redirect) shows it at once. */}
       <LiveStatus
+        key={`${order.state}:${attempt?.state ?? null}`}
         orderId={order.id}
         token={token}
         text={view.statusText}
+        tone={view.tone}
         stateKey={`${order.state}:${attempt?.state ?? null}`}
         final={view.final}
       />
@@ -71,13 +83,14 @@ export default async function OrderPage({
           shareUrl={orderUrl(ctx.siteUrl, order.id, ctx.sessionSecret)}
           inApp={device.inApp}
           otherWallets={others}
+          otherWaysOpen={otherWaysOpen}
         />
       )}
 
       {confirming && (
         <section className="confirming">
           <p>We are confirming your payment with QFPay. This page updates by itself; please do not pay again.</p>
-          <details className="other-ways">
+          <details className="other-ways" id="pay-another-way" open={otherWaysOpen}>
             <summary>The payment page never opened?</summary>
             <RetryOptions
               orderId={order.id}
@@ -91,14 +104,14 @@ export default async function OrderPage({
       )}
 
       {failedTry && attempt && (
-        <section className="payment-problem">
+        <section className="payment-problem" id="pay-another-way">
           <p>{ctx.gateway.shopperReason(attempt.failureCode, attempt.failureReason)} Nothing was charged.</p>
           <RetryOptions orderId={order.id} token={token} choices={walletChoices(wallets, current, flowDevice)} />
         </section>
       )}
 
       {(order.state === "expired" || order.state === "failed") && (
-        <section className="payment-problem">
+        <section className="payment-problem" id="pay-another-way">
           <p>
             {order.state === "expired"
               ? "The time to pay ran out before a payment arrived. Nothing was charged."
@@ -106,14 +119,27 @@ export default async function OrderPage({
           </p>
           <form action={payAgain}>
             <button type="submit" className="button button-primary">
-              Pay again
+              Pay another way
             </button>
           </form>
+          <p className="field-hint">Your items go back into your cart, and you choose how to pay.</p>
         </section>
       )}
 
-      {(order.state === "paid" || order.state === "partially_refunded" || order.state === "refunded") && (
-        <Receipt view={view} />
+      {paidFamily ? (
+        <>
+          <Receipt view={view} />
+          <p className="page-links">
+            <Link href="/" className="button button-primary">
+              Continue shopping
+            </Link>{" "}
+            <Link href="/orders" className="button button-quiet">
+              Your orders
+            </Link>
+          </p>
+        </>
+      ) : (
+        <OrderItems view={view} />
       )}
     </main>
   );

@@ -20,7 +20,7 @@ export async function Receipt({ view }: { view: OrderView }) {
       <h2 id="receipt-title">Receipt</h2>
       <dl className="receipt-facts">
         <dt>Order</dt>
-        <dd className="mono">{order.id}</dd>
+        <dd className="order-number">{order.number}</dd>
         {order.paidAt && (
           <>
             <dt>Paid</dt>

@@ -10,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 
 export const ORDER_STATES = [
   "awaiting_payment",
@@ -26,6 +27,13 @@ export const orders = pgTable(
   {
     /** Public, unguessable (128 random bits, base64url): it appears in URLs. */
     id: text("id").primaryKey(),
+    /**
+     * What people read and say: "HT-7K3M-9Q2P", unique, from shop_order_number() (migration 0009) so that
+     * every insert gets one. Not a secret: URLs keep the unguessable id.
+     */
+    number: text("number")
+      .notNull()
+      .default(sql`shop_order_number()`),
     ownerSessionId: text("owner_session_id").notNull(),
     /** The session and cart it was placed from: a second submit of the same cart finds this order. */
     checkoutKey: text("checkout_key"),
@@ -48,6 +56,7 @@ export const orders = pgTable(
     index("orders_state").on(t.state),
     index("orders_created").on(t.createdAt),
     uniqueIndex("orders_checkout_key").on(t.checkoutKey),
+    uniqueIndex("orders_number").on(t.number),
   ],
 );
 

@@ -3,6 +3,8 @@ import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "driz
 import type { Db } from "../../db/connection";
 import { orders } from "../../db/schema/orders";
 import { PAGE_SIZE, type OrderFilter, type OrderMode } from "../order-filter";
+import { readOrderNumber } from "../order-number";
+import type { OrderState } from "../types";
 
 const HKT_OFFSET_MS = 8 * 3600_000;
 import { paymentAttempts, refunds } from "../../db/schema/payments";
@@ -24,9 +26,11 @@ function whereOf(filter: OrderFilter, currentMode: OrderMode): SQL | undefined {
   if (filter.to) conditions.push(lt(orders.createdAt, hongKongDay(filter.to, 1)));
   if (filter.q) {
     const q = filter.q;
+    const number = readOrderNumber(q);
     conditions.push(
       or(
         eq(orders.id, q),
+        number ? eq(orders.number, number) : undefined,
         sql`exists (select 1 from ${paymentAttempts} where ${paymentAttempts.orderId} = ${orders.id} and (${paymentAttempts.outTradeNo} = ${q} or ${paymentAttempts.syssn} = ${q}))`,
         sql`exists (select 1 from ${refunds} where ${refunds.orderId} = ${orders.id} and (${refunds.outTradeNo} = ${q} or ${refunds.syssn} = ${q}))`,
       )!,
@@ -37,8 +41,9 @@ function whereOf(filter: OrderFilter, currentMode: OrderMode): SQL | undefined {
 
 export interface OrderRow {
   id: string;
+  number: string;
   createdAt: Date;
-  state: string;
+  state: OrderState;
   needsReview: boolean;
   reviewReason: string | null;
   total: number;
@@ -89,6 +94,7 @@ export async function listOrders(
       attempts.find((a) => a.orderId === order.id);
     return {
       id: order.id,
+      number: order.number,
       createdAt: order.createdAt,
       state: order.state,
       needsReview: order.needsReview,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { orderEvents, orderItems, orders } from "../../db/schema/orders";
 import { paymentAttempts } from "../../db/schema/payments";
@@ -50,7 +50,7 @@ export type NewOrder = Pick<Order, "id" | "ownerSessionId" | "checkoutKey" | "mo
 /**
  * A new order awaiting payment, with its items and its first event. False when its cart's checkout key
  * placed an order already: a submit of a cart being checked out waits here for the first one's
- * transaction, then inserts nothing.
+ * transaction, then inserts nothing. The number is the database's (a clash of two throws, for a retry).
  */
 export async function insertOrder(
   tx: Tx,
@@ -60,7 +60,7 @@ export async function insertOrder(
   const [placed] = await tx
     .insert(orders)
     .values({ ...order, state: "awaiting_payment" })
-    .onConflictDoNothing()
+    .onConflictDoNothing({ target: orders.checkoutKey })
     .returning({ id: orders.id });
   if (!placed) return false;
   await tx.insert(orderItems).values(items.map((item) => ({ orderId: order.id, ...item })));
@@ -126,4 +126,22 @@ export async function unreviewedOverpaidOrders(db: Db): Promise<{ orderId: strin
     )
     .groupBy(orders.id)
     .having(sql`count(*) > 1 and sum(${paymentAttempts.amount}) - ${orders.refundedTotal} > ${orders.total}`);
+}
+
+export type CartOrder = Pick<Order, "id" | "number" | "state" | "checkoutKey">;
+
+/**
+ * Every order one cart placed: its first checkout under `baseKey`, each later one (after one expired or
+ * failed) under `baseKey#2`, `#3`... A range on the unique index, not LIKE: keys hold "_".
+ */
+export async function ordersOfCheckoutKey(db: Db, baseKey: string): Promise<CartOrder[]> {
+  return db
+    .select({ id: orders.id, number: orders.number, state: orders.state, checkoutKey: orders.checkoutKey })
+    .from(orders)
+    .where(
+      or(
+        eq(orders.checkoutKey, baseKey),
+        and(gte(orders.checkoutKey, `${baseKey}#`), lt(orders.checkoutKey, `${baseKey}$`)),
+      ),
+    );
 }

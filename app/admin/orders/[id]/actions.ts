@@ -8,18 +8,23 @@ import { attemptsOf } from "@/lib/payments/store/attempts";
 import { readOrder } from "@/lib/payments/store/orders";
 import { openRefunds } from "@/lib/payments/store/refunds";
 import { validatedAction } from "@/lib/web/validated-action";
-import { parseMoneyInput } from "@/lib/money";
+import { formatMoney, parseMoneyInput } from "@/lib/money";
+import { paymentBalances } from "@/lib/payments/payment-balances";
+import { refundsOf } from "@/lib/payments/store/refunds";
+import type { PaymentsContext } from "@/lib/payments/context";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { queryAttempt } from "@/lib/payments/query-attempt";
 import { queryRefund } from "@/lib/payments/query-refund";
 import { refundOrder } from "@/lib/payments/refund-payment";
 import { resolveReview } from "@/lib/payments/resolve-review";
-import { isCurrencyCode } from "@/lib/qfpay/currencies";
+import { isCurrencyCode, type CurrencyCode } from "@/lib/qfpay/currencies";
 import { orderIdSchema } from "@/lib/payments/ids";
 
 export interface AdminFormState {
-  status: "idle" | "ok" | "error";
+  status: "idle" | "ok" | "error" | "confirm";
   message: string;
+  /** A refund checked and awaiting the admin's second click: what that click sends again. */
+  confirm?: { payment: number; amount: string; full: boolean };
 }
 
 /** Only the admin; an order id that is not one is a tampered page. */
@@ -42,6 +47,8 @@ const refundFields = z.object({
     .transform(Number),
   full: z.literal("1").optional().catch(undefined),
   amount: z.string().max(32).optional().catch(undefined),
+  /** The second step: the admin saw the amount in money and confirmed it. */
+  confirmed: z.literal("1").optional().catch(undefined),
 });
 
 export const refundOrderAction = validatedAction(
@@ -50,12 +57,13 @@ export const refundOrderAction = validatedAction(
     fields: refundFields,
     invalid: (errors) => error(errors.requestKey ?? errors.payment ?? "Reload the page and try again."),
   },
-  async ({ requestKey, payment, full, amount: typed }, [id]): Promise<AdminFormState> => {
+  async ({ requestKey, payment, full, amount: typed, confirmed }, [id]): Promise<AdminFormState> => {
     const ctx = await getPaymentsContext();
     const order = await readOrder(ctx.db, id);
     if (!order || !isCurrencyCode(order.currency)) return error("This order does not exist.");
     const amount = full === "1" ? "rest" : parseMoneyInput(typed ?? "", order.currency);
     if (amount === null || (amount !== "rest" && amount <= 0)) return error("Enter an amount such as 28.00.");
+    if (confirmed !== "1") return confirmRefund(ctx, order.id, order.currency, payment, amount, typed ?? "");
     const result = await refundOrder(ctx, { orderId: id, attemptId: payment, amount, requestKey, by: "admin" });
     revalidatePath(`/admin/orders/${id}`);
     if (!result.ok) return error(result.error);
@@ -68,6 +76,32 @@ export const refundOrderAction = validatedAction(
         };
   },
 );
+
+/**
+ * The refund's first step: nothing is sent, the admin is shown the amount in money and the payment it
+ * comes from, and confirms with a second submit (a form, so it works without JavaScript too).
+ */
+async function confirmRefund(
+  ctx: PaymentsContext,
+  orderId: string,
+  currency: CurrencyCode,
+  attemptId: number,
+  amount: number | "rest",
+  typed: string,
+): Promise<AdminFormState> {
+  const [attempts, refunds] = await Promise.all([attemptsOf(ctx.db, orderId), refundsOf(ctx.db, orderId)]);
+  const balance = paymentBalances(attempts, refunds).find((p) => p.attemptId === attemptId);
+  if (!balance) return error("Choose a payment of this order.");
+  if (balance.refundable === 0) return error("This payment has been refunded in full already.");
+  const minor = amount === "rest" ? balance.refundable : amount;
+  if (minor > balance.refundable)
+    return error(`At most ${formatMoney(balance.refundable, currency)} can still be refunded from this payment.`);
+  return {
+    status: "confirm",
+    message: `Refund ${formatMoney(minor, currency)} of payment ${balance.syssn} to the shopper? A refund cannot be undone.`,
+    confirm: { payment: attemptId, amount: typed, full: amount === "rest" },
+  };
+}
 
 export const queryOrderNowAction = validatedAction(
   { ...adminOrder, fields: z.object({}), invalid: () => error("") },

@@ -16,7 +16,7 @@ export type BoundAdminAction = (previous: AdminFormState, form: FormData) => Pro
 function Status({ state, pending, busy }: { state: AdminFormState; pending: boolean; busy: string }) {
   return (
     <p role="status" aria-live="polite" className={`form-status form-status-${state.status}`}>
-      {pending ? busy : state.message}
+      {pending ? busy : state.status === "confirm" ? "" : state.message}
     </p>
   );
 }
@@ -33,13 +33,45 @@ export function RefundForm({
   refund,
   requestKey,
   payments,
+  cancelHref,
 }: {
   refund: BoundAdminAction;
   requestKey: string;
   payments: RefundablePayment[];
+  /** Where "Cancel" on the confirmation goes: this order's page, as it was. */
+  cancelHref: string;
 }) {
   const [state, action, pending] = useActionState(refund, initial);
   const only = payments.length === 1 ? payments[0] : undefined;
+  if (state.status === "confirm" && state.confirm) {
+    const { confirm } = state;
+    return (
+      <form action={action} className="admin-form refund-confirm">
+        <input type="hidden" name="requestKey" value={requestKey} />
+        <input type="hidden" name="payment" value={confirm.payment} />
+        <input type="hidden" name="amount" value={confirm.amount} />
+        {confirm.full && <input type="hidden" name="full" value="1" />}
+        <input type="hidden" name="confirmed" value="1" />
+        <p id="refund-confirm-text" className="refund-confirm-text">
+          {state.message}
+        </p>
+        <div className="retry-options">
+          <button
+            type="submit"
+            className="button button-danger"
+            disabled={pending}
+            aria-describedby="refund-confirm-text"
+          >
+            Confirm refund
+          </button>
+          <a href={cancelHref} className="button button-quiet">
+            Cancel
+          </a>
+        </div>
+        <Status state={state} pending={pending} busy="Refunding…" />
+      </form>
+    );
+  }
   return (
     <form action={action} className="admin-form">
       <input type="hidden" name="requestKey" value={requestKey} />

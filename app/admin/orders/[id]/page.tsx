@@ -15,6 +15,9 @@ import { QueryNowButton, RefundForm, ResolveReviewForm, type RefundablePayment }
 import { orderIdSchema } from "@/lib/payments/ids";
 import { AdminTable } from "../../_components/admin-table";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
+import { StatusIcon } from "@/app/_components/status-icon";
+import { statusToneOf } from "@/lib/payments/order-status";
+import { readableDetail } from "./event-detail";
 
 export const metadata: Metadata = { title: "Order story", robots: { index: false } };
 
@@ -47,9 +50,13 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         <Link href="/admin">← Orders</Link>
       </p>
       <h1>
-        Order <span className="mono">{order.id}</span>
+        Order <span className="order-number">{order.number}</span>
       </h1>
-      <p className="order-status order-status-final">{ORDER_STATUS_TEXT[order.state]}</p>
+      <p className="order-id mono">{order.id}</p>
+      <p className={`order-status status-badge status-badge-large status-${statusToneOf(order.state)}`}>
+        <StatusIcon tone={statusToneOf(order.state)} />
+        {ORDER_STATUS_TEXT[order.state]}
+      </p>
       <dl className="receipt-facts">
         <dt>Total</dt>
         <dd>{money(order.total)}</dd>
@@ -146,6 +153,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               refund={refundOrderAction.bind(null, order.id)}
               requestKey={randomUUID()}
               payments={refundable}
+              cancelHref={`/admin/orders/${order.id}`}
             />
           ))}
       </section>
@@ -181,7 +189,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               <time dateTime={e.createdAt.toISOString()}>{TIME.format(e.createdAt)}</time> <strong>{e.type}</strong>
               {e.fromState || e.toState ? ` ${e.fromState ?? "∅"} → ${e.toState ?? "∅"}` : ""}{" "}
               <span className="field-hint">by {e.cause}</span>
-              {Object.keys(e.detail).length > 0 && <code className="event-detail">{JSON.stringify(e.detail)}</code>}
+              {Object.keys(e.detail).length > 0 && (
+                <code className="event-detail">{readableDetail(e.detail, money)}</code>
+              )}
             </li>
           ))}
         </ol>

@@ -69,15 +69,19 @@ export default async function SandboxCashierPage({ params }: { params: Promise<{
             </div>
           </>
         ) : (
-          <p role="status" className="cashier-result">
-            {STATE_TEXT[view.state]}
-            {view.state === "paid" && view.returnUrl && (
-              <>
-                {" "}
-                <a href={view.returnUrl}>Return to the merchant</a>
-              </>
+          <>
+            <p role="status" className="cashier-result">
+              {STATE_TEXT[view.state]}
+            </p>
+            {/* As Alipay's cashier does after every outcome, paid or not: back to the merchant's return_url. */}
+            {view.returnUrl && (
+              <p className="cashier-return">
+                <a href={view.returnUrl} className="button button-primary">
+                  Return to the merchant
+                </a>
+              </p>
             )}
-          </p>
+          </>
         )}
         <p className="cashier-note">Sandbox: no money moves. This page stands in for the {view.wallet} cashier.</p>
       </section>

@@ -1,0 +1,45 @@
+import { headers } from "next/headers";
+import { getDb } from "@/lib/db/database";
+import { getConfig } from "@/lib/env";
+import { formatMoney } from "@/lib/money";
+import { ordersOfOwner } from "@/lib/payments/store/shopper-orders";
+import { isCurrencyCode } from "@/lib/qfpay/currencies";
+import { guessDevice } from "@/lib/web/device";
+import { getShopSession } from "@/lib/web/session";
+import { startOverAction } from "@/app/cart/actions";
+import { ResumeChoices } from "./resume-choices";
+
+/**
+ * On the cart and the checkout: this browser's order still awaiting payment (a shopper back from a
+ * declined or abandoned payment), to resume, to pay another way, or to leave for a fresh start.
+ */
+export async function PendingOrderOffer() {
+  const session = await getShopSession();
+  if (!session.sid) return null;
+  const pending = (await ordersOfOwner(await getDb(), session.sid, 10)).find(
+    (order) => order.state === "awaiting_payment",
+  );
+  if (!pending) return null;
+  const total = isCurrencyCode(pending.currency) ? formatMoney(pending.total, pending.currency) : "";
+  const wallet = pending.wallet ?? getConfig().qfpay.wallets[0]!;
+  return (
+    <section className="pending-offer" aria-labelledby="pending-offer-title">
+      <h2 id="pending-offer-title">
+        Order <span className="order-number">{pending.number}</span> is awaiting payment
+      </h2>
+      <p>
+        {pending.lines.join(", ")}: {total}.{" "}
+        {pending.attemptState === "failed" ? "Your last try did not go through; nothing was charged." : ""}
+      </p>
+      <ResumeChoices orderId={pending.id} wallet={wallet} device={guessDevice(await headers()).kind} />
+      <form action={startOverAction} className="start-over">
+        <button type="submit" className="button button-quiet">
+          Start over
+        </button>
+        <span className="field-hint">
+          Empties your cart. That order is charged only if you pay it, and its payment time runs out by itself.
+        </span>
+      </form>
+    </section>
+  );
+}
