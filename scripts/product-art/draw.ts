@@ -18,7 +18,11 @@ export function seeded(seed: number): Random {
 }
 
 export const between = (random: Random, low: number, high: number) => low + random() * (high - low);
-export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+export function pick<T>(random: Random, items: readonly T[]): T {
+  const item = items[Math.floor(random() * items.length)];
+  if (item === undefined) throw new Error("pick from an empty list");
+  return item;
+}
 
 /** One decimal at most: the files stay small and the picture is the same to the eye. */
 export const n = (value: number) => String(Math.round(value * 10) / 10);

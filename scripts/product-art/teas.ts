@@ -54,8 +54,8 @@ export function tieguanyin(): string {
 /** A ripe pu'er cake out of its wrapper, with the pick that splits it. */
 export function puer(): string {
   const random = seeded(2);
-  const strokes: Record<string, string[]> = { "#4a2a17": [], "#6b3d20": [], "#83512b": [], "#2f1a0e": [] };
-  const colors = Object.keys(strokes);
+  const colors = ["#4a2a17", "#6b3d20", "#83512b", "#2f1a0e"];
+  const strokes = new Map(colors.map((color) => [color, [] as string[]]));
   for (let i = 0; i < 260; i++) {
     const angle = random() * Math.PI * 2;
     const radius = Math.sqrt(random()) * 0.95;
@@ -63,10 +63,12 @@ export function puer(): string {
     const y = 320 + Math.sin(angle) * radius * 86;
     const a = random() * Math.PI;
     const len = between(random, 8, 20);
-    strokes[pick(random, colors)].push(`M${n(x)} ${n(y)}l${n(Math.cos(a) * len)} ${n(Math.sin(a) * len * 0.45)}`);
+    strokes.get(pick(random, colors))?.push(`M${n(x)} ${n(y)}l${n(Math.cos(a) * len)} ${n(Math.sin(a) * len * 0.45)}`);
   }
   const texture = colors
-    .map((color) => path(strokes[color].join(""), `stroke="${color}" stroke-width="4" stroke-linecap="round"`))
+    .map((color) =>
+      path((strokes.get(color) ?? []).join(""), `stroke="${color}" stroke-width="4" stroke-linecap="round"`),
+    )
     .join("");
   return frame("Aged pu'er cake", {
     wall: ["#efe6d8", "#ddcfba"],

@@ -25,12 +25,14 @@ export function gaiwan(): string {
       ellipse(400, 300, 150, 30, `fill="#f9fafb" stroke="#2c5aa0" stroke-width="4"`) +
       // a plum sprig painted in cobalt on the bowl
       path("M330 400Q370 360 430 372T500 340", `stroke="#2c5aa0" stroke-width="4" fill="none"`) +
-      [
-        [372, 366],
-        [430, 372],
-        [470, 352],
-        [402, 392],
-      ]
+      (
+        [
+          [372, 366],
+          [430, 372],
+          [470, 352],
+          [402, 392],
+        ] as const
+      )
         .map(
           ([x, y]) =>
             circle(x, y, 9, `fill="none" stroke="#2c5aa0" stroke-width="3"`) + circle(x, y, 2.5, `fill="#2c5aa0"`),
