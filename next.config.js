@@ -12,7 +12,14 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   // Migrations are read from disk (a long-lived server applies them; a Vercel function reads the journal
   // to check the deploy did): make sure traced bundles carry them.
-  outputFileTracingIncludes: { "/**": ["./lib/db/migrations/**/*"] },
+  outputFileTracingIncludes: {
+    "/**": ["./lib/db/migrations/**/*"],
+    // A product's share image reads its illustration and the typeface's WOFF files from disk.
+    "/products/[slug]/opengraph-image": [
+      "./public/products/*.svg",
+      "./node_modules/@fontsource/figtree/files/figtree-latin-{500,700}-normal.woff",
+    ],
+  },
   // On Vercel the database is always PostgreSQL (lib/env.ts refuses to start without one): no function
   // carries the embedded engine's ~15 MB of WebAssembly and data.
   // (instrumentation.ts, which Vercel adds to every function, the proxy's included, opens no database.)

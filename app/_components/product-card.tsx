@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { keepUnits } from "@/lib/catalog/keep-units";
 import type { Product } from "@/lib/catalog/products";
 import { formatMoney } from "@/lib/money";
 import type { CurrencyCode } from "@/lib/qfpay/currencies";
@@ -19,7 +20,7 @@ export function ProductCard({
       <Link href={`/products/${product.slug}`} className="product-card-link">
         <ProductImage src={product.image} alt="" width={400} height={300} className="product-image" load={load} />
         <h2 id={`product-${product.sku}`} className="product-name">
-          {product.name}
+          {keepUnits(product.name)}
         </h2>
       </Link>
       <p className="product-price">{formatMoney(product.price, currency)}</p>

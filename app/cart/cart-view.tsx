@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useActionState, useOptimistic, startTransition } from "react";
+import { ProductImage } from "@/app/_components/product-image";
+import { keepUnits } from "@/lib/catalog/keep-units";
 import { formatMoney } from "@/lib/money";
 import type { CurrencyCode } from "@/lib/qfpay/currencies";
 import { updateCartQuantityAction, type CartActionState } from "./actions";
@@ -10,6 +12,7 @@ export interface CartViewLine {
   sku: string;
   slug: string;
   name: string;
+  image: string;
   unitPrice: number;
   qty: number;
 }
@@ -60,8 +63,9 @@ export function CartView({
           <ul className="cart-lines">
             {shown.map((line) => (
               <li key={line.sku} className="cart-line">
+                <ProductImage src={line.image} alt="" width={64} height={48} className="cart-line-thumb" load="eager" />
                 <Link href={`/products/${line.slug}`} className="cart-line-name">
-                  {line.name}
+                  {keepUnits(line.name)}
                 </Link>
                 <span className="cart-line-unit">{formatMoney(line.unitPrice, currency)} each</span>
                 <label className="qty-field">

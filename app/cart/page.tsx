@@ -13,7 +13,14 @@ export default async function CartPage() {
   const { lines } = await readCart();
   const view: CartViewLine[] = lines.map((line) => {
     const product = productBySku(line.sku)!;
-    return { sku: line.sku, slug: product.slug, name: product.name, unitPrice: product.price, qty: line.qty };
+    return {
+      sku: line.sku,
+      slug: product.slug,
+      name: product.name,
+      image: product.image,
+      unitPrice: product.price,
+      qty: line.qty,
+    };
   });
   return (
     <main className="page narrow" id="main">

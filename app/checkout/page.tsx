@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { keepUnits } from "@/lib/catalog/keep-units";
 import { readCart } from "@/lib/cart/current-cart";
 import { guessDevice } from "@/lib/web/device";
 import { getConfig } from "@/lib/env";
@@ -49,7 +50,7 @@ export default async function CheckoutPage() {
           {priced.items.map((item) => (
             <li key={item.sku}>
               <span>
-                {item.quantity} × {item.name}
+                {item.quantity} × {keepUnits(item.name)}
               </span>
               <span>{formatMoney(item.unitPrice * item.quantity, storeCurrency)}</span>
             </li>

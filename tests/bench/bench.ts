@@ -157,6 +157,7 @@ async function main() {
             { name: "Cart", path: "/cart", cookie },
             { name: "Checkout", path: "/checkout", cookie },
             { name: "Order", path: `/orders/${orderId}`, cookie },
+            { name: "Policy", path: "/policies/refunds" },
           ]);
 
     results = {
@@ -229,11 +230,11 @@ async function main() {
         )
       : row("Cold start on PostgreSQL", "n/a (set TEST_POSTGRES_URL)", "", "", "< 1500 ms, no migration", ""),
     "",
-    "| Page | Preset | Performance | Accessibility | Best practices | JavaScript (compressed) | Met |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| Page | Preset | Performance | Accessibility | Best practices | JavaScript (compressed) | Fonts | Met |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ...pages.map(
       (p) =>
-        `| ${p.page} | ${p.preset} | ${p.performance} | ${p.accessibility} | ${p.bestPractices} | ${(p.jsBytes / 1024).toFixed(1)} kB | ${yes(pageMet(p))} |`,
+        `| ${p.page} | ${p.preset} | ${p.performance} | ${p.accessibility} | ${p.bestPractices} | ${(p.jsBytes / 1024).toFixed(1)} kB | ${(p.fontBytes / 1024).toFixed(1)} kB | ${yes(pageMet(p))} |`,
     ),
   ];
   console.log(lines.join("\n"));
@@ -250,9 +251,9 @@ function row(...cells: string[]): string {
   return `| ${cells.join(" | ")} |`;
 }
 
-/** Targets: performance ≥ 95 on mobile, accessibility 100, under 150 kB of compressed JavaScript. */
+/** Targets: performance ≥ 98 on mobile, accessibility 100, under 150 kB of compressed JavaScript. */
 function pageMet(p: PageAudit): boolean {
-  return (p.preset !== "mobile" || p.performance >= 95) && p.accessibility === 100 && p.jsBytes < 150 * 1024;
+  return (p.preset !== "mobile" || p.performance >= 98) && p.accessibility === 100 && p.jsBytes < 150 * 1024;
 }
 
 main().catch((error: unknown) => {

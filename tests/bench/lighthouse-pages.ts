@@ -26,6 +26,8 @@ export interface PageAudit {
   bestPractices: number;
   /** Compressed (transfer size) bytes of JavaScript the page loads. */
   jsBytes: number;
+  /** Bytes of web fonts the page loads: part of its weight, though not of its JavaScript. */
+  fontBytes: number;
 }
 
 export interface AuditOptions {
@@ -50,11 +52,11 @@ function score(
   return Math.round(value * 100);
 }
 
-/** Sums the transfer size of the scripts in the `network-requests` audit. */
-function scriptBytes(details: unknown): number {
+/** Sums the transfer size of one type of resource ("Script", "Font") in the `network-requests` audit. */
+function transferBytes(details: unknown, resourceType: string): number {
   const items = (details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
   return items
-    .filter((item) => item.resourceType === "Script")
+    .filter((item) => item.resourceType === resourceType)
     .reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
 }
 
@@ -112,7 +114,8 @@ export async function auditPages(
           performance: score(lhr, "performance", where),
           accessibility: score(lhr, "accessibility", where),
           bestPractices: score(lhr, "best-practices", where),
-          jsBytes: scriptBytes(lhr.audits["network-requests"]?.details),
+          jsBytes: transferBytes(lhr.audits["network-requests"]?.details, "Script"),
+          fontBytes: transferBytes(lhr.audits["network-requests"]?.details, "Font"),
         });
       }
     }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/app/_components/add-to-cart-form";
 import { ProductImage } from "@/app/_components/product-image";
+import { keepUnits } from "@/lib/catalog/keep-units";
 import { productBySlug } from "@/lib/catalog/products";
 import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
@@ -13,7 +14,8 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return {
     title: product.name,
     description: product.description,
-    openGraph: { title: product.name, description: product.description, images: [{ url: product.image }] },
+    // The share image is opengraph-image.tsx beside this page: a PNG that social sites accept, unlike the SVG.
+    openGraph: { title: product.name, description: product.description, type: "website" },
   };
 }
 
@@ -36,7 +38,7 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
           load="first"
         />
         <div className="product-info">
-          <h1>{product.name}</h1>
+          <h1>{keepUnits(product.name)}</h1>
           <p className="product-price product-price-large">{formatMoney(product.price, storeCurrency)}</p>
           <p>{product.description}</p>
           <AddToCartForm sku={product.sku} name={product.name} withQuantity />

@@ -28,7 +28,7 @@ export default async function SandboxCashierPage({ params }: { params: Promise<{
     : `${view.amount} ${view.currency}`;
 
   return (
-    <main className="cashier">
+    <main className="cashier" id="main">
       <section className="cashier-card" aria-labelledby="cashier-title">
         <p className={`cashier-wallet cashier-wallet-${view.wallet === "AlipayHK" ? "hk" : "cn"}`}>{view.wallet}</p>
         <h1 id="cashier-title">Pay {view.merchant}</h1>

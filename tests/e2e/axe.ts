@@ -1,0 +1,18 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/**
+ * Runs axe-core on the page as it stands (every rule axe ships enabled: WCAG 2.0 to 2.2 A and AA, and its
+ * best practices) and fails with one line per violation: the rule, what it asks, and where on the page.
+ */
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const found = violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
+        .map((node) => node.target.join(" "))
+        .join(", ")}`,
+  );
+  expect(found, `axe on ${where}`).toEqual([]);
+}
