@@ -22,7 +22,13 @@ export async function retryPayment(
   device: Device,
 ): Promise<StartPaymentResult> {
   const live = await latestAttempt(ctx.db, orderId);
-  if (live && OPEN_ATTEMPT_STATES.includes(live.state)) await queryAttempt(ctx, live, "retry");
+  // A shopper who comes back to pay may have just declined in the wallet, which QFPay never notifies: reused
+  // on the shop's older word, the attempt would send them back to a closed cashier. The gateway is asked,
+  // after its spacing when it was asked a moment ago (as right after the checkout that started it).
+  if (live && OPEN_ATTEMPT_STATES.includes(live.state) && (await queryAttempt(ctx, live, "retry")) === "too_soon") {
+    await new Promise((resolve) => setTimeout(resolve, ctx.querySpacingMs));
+    await queryAttempt(ctx, live, "retry");
+  }
 
   let outcome: RetryStep = RACED;
   for (let round = 0; round < 3 && outcome === RACED; round++) outcome = await retryStep(ctx, orderId, wallet, device);

@@ -172,7 +172,7 @@ test("a changed cart is a new order; the first stays listed, awaiting payment", 
   expect(new URL(page.url()).pathname).not.toBe(first);
   await expect(page.getByText("1 × Harbour Tote Bag")).toBeVisible();
   await page.goto("/orders");
-  await expect(page.getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(2);
 });
 
 test("the cart's limit of 20 of one product is shown, and announced when an addition does not fit", async ({
