@@ -1,6 +1,6 @@
 import type { Device, Wallet } from "../qfpay/pay-types";
 import type { PaymentsContext } from "./context";
-import { queryAttempt } from "./query-attempt";
+import { queryAttempts } from "./query-attempt";
 import { goodsNameFor, newAttempt, sendAttempt, type StartPaymentResult } from "./send-attempt";
 import { OPEN_ATTEMPT_STATES } from "./state-machine";
 import { stockShortage } from "./stock-reservation";
@@ -23,12 +23,9 @@ export async function retryPayment(
 ): Promise<StartPaymentResult> {
   const live = await latestAttempt(ctx.db, orderId);
   // A shopper who comes back to pay may have just declined in the wallet, which QFPay never notifies: reused
-  // on the shop's older word, the attempt would send them back to a closed cashier. The gateway is asked,
-  // after its spacing when it was asked a moment ago (as right after the checkout that started it).
-  if (live && OPEN_ATTEMPT_STATES.includes(live.state) && (await queryAttempt(ctx, live, "retry")) === "too_soon") {
-    await new Promise((resolve) => setTimeout(resolve, ctx.querySpacingMs));
-    await queryAttempt(ctx, live, "retry");
-  }
+  // on the shop's older word, the attempt would send them back to a closed cashier. So the gateway is asked
+  // now, even a moment after the checkout's answer stood for a query (a shopper's click, not a poller).
+  if (live && OPEN_ATTEMPT_STATES.includes(live.state)) await queryAttempts(ctx, [live], "retry", { unspaced: true });
 
   let outcome: RetryStep = RACED;
   for (let round = 0; round < 3 && outcome === RACED; round++) outcome = await retryStep(ctx, orderId, wallet, device);

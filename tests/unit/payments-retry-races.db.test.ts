@@ -11,8 +11,8 @@ import { checkout, orderOf } from "../support/payments-helpers";
 const shop = shopForThisFile();
 
 it("a retry and the payment's notifications arriving at once: no deadlock, no error, the order paid once", async () => {
-  // Spaced as the running shop is: QFPay's answer to the checkout just now stands for a query, so the
-  // retry goes straight to its transaction, as a shopper's quick second click would.
+  // Spaced as the running shop is; a retry asks QFPay at once all the same (a shopper may have just declined)
+  // and races the notification's confirmation, as a shopper's quick second click would.
   const spaced = { ...shop.ctx, querySpacingMs: 3_000 };
   for (let round = 0; round < 50; round++) {
     const { orderId, attempt } = await checkout(shop);
