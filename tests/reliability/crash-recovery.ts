@@ -184,7 +184,8 @@ const SCENARIOS: Scenario[] = [
       });
       await signIn.body?.cancel();
       const page = `/admin/orders/${orderId}`;
-      await admin.submit(page, await admin.page(page), 'name="requestKey"', { full: "1" });
+      // The refund form's second step, as the admin's "Confirm refund" sends it.
+      await admin.submit(page, await admin.page(page), 'name="requestKey"', { full: "1", confirmed: "1" });
     },
     recover: (shopper, server, memo) => reconcileUntil(shopper, server, memo.orderId!, "refunded"),
     expect: "the refund QFPay made is found and the order is refunded once",
