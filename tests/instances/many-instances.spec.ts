@@ -128,6 +128,7 @@ test("the admin refunds an order paid through other instances", async ({ page, b
   await expect(admin.getByRole("heading", { name: "Orders" })).toBeVisible();
   await admin.goto(`/admin/orders/${orderId}`);
   await admin.getByRole("button", { name: "Refund everything left" }).click();
+  await admin.getByRole("button", { name: "Confirm refund" }).click();
   await expect(admin.locator(".order-status")).toHaveText("Refunded", { timeout: 15_000 });
   await page.reload();
   await expect(orderStatus(page)).toHaveText("Refunded");

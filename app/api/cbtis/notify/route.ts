@@ -9,9 +9,10 @@ import { handleNotifyRequest, tryAgainLater } from "@/lib/web/notify-handler";
  * has it (docs/cbtis.md). Only a shop that pays through CBTIS listens here.
  */
 export async function POST(request: Request) {
-  if (getConfig().provider !== "cbtis") return new Response("Not Found", { status: 404 });
   let ctx;
   try {
+    // Inside the try: a configuration that does not load is a 503 that CBTIS retries, never a 500.
+    if (getConfig().provider !== "cbtis") return new Response("Not Found", { status: 404 });
     ctx = await getPaymentsContext();
   } catch (error) {
     logger.error({ event: "notification.error", stage: "context", error: errorField(error) });
