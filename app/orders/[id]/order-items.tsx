@@ -2,12 +2,11 @@ import { formatMoney } from "@/lib/money";
 import type { OrderView } from "@/lib/payments/order-status";
 import type { CurrencyCode } from "@/lib/qfpay/currencies";
 
-/** What the order holds, shown in every state: a shopper deciding whether to pay again sees what for. */
-export function OrderItems({ view }: { view: OrderView }) {
+/** The order's lines and its total, as the order page and the receipt both list them. */
+export function ItemLines({ view, totalLabel }: { view: OrderView; totalLabel: string }) {
   const currency = view.order.currency as CurrencyCode;
   return (
-    <section aria-labelledby="items-title" className="order-items">
-      <h2 id="items-title">Items</h2>
+    <>
       <ul className="summary-lines">
         {view.items.map((item) => (
           <li key={item.id}>
@@ -19,8 +18,18 @@ export function OrderItems({ view }: { view: OrderView }) {
         ))}
       </ul>
       <p className="cart-total">
-        Total <strong>{formatMoney(view.order.total, currency)}</strong>
+        {totalLabel} <strong>{formatMoney(view.order.total, currency)}</strong>
       </p>
+    </>
+  );
+}
+
+/** What the order holds, shown in every state: a shopper deciding whether to pay again sees what for. */
+export function OrderItems({ view }: { view: OrderView }) {
+  return (
+    <section aria-labelledby="items-title" className="order-items">
+      <h2 id="items-title">Items</h2>
+      <ItemLines view={view} totalLabel="Total" />
     </section>
   );
 }

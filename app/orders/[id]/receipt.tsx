@@ -5,12 +5,13 @@ import { mailOfOrder } from "@/lib/payments/store/mail-outbox";
 import type { OrderView } from "@/lib/payments/order-status";
 import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
 import type { CurrencyCode } from "@/lib/qfpay/currencies";
+import { ItemLines } from "./order-items";
 
 const DATE = new Intl.DateTimeFormat("en-HK", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Hong_Kong" });
 
 /** The paid order: what was bought, what was paid, and what has been refunded. */
 export async function Receipt({ view }: { view: OrderView }) {
-  const { order, items, attempts, refunds } = view;
+  const { order, attempts, refunds } = view;
   const mailNote = receiptMailNote(await mailOfOrder(await getDb(), order.id));
   const currency = order.currency as CurrencyCode;
   const paidWith = attempts.find((attempt) => attempt.state === "paid");
@@ -42,19 +43,7 @@ export async function Receipt({ view }: { view: OrderView }) {
           </>
         )}
       </dl>
-      <ul className="summary-lines">
-        {items.map((item) => (
-          <li key={item.id}>
-            <span>
-              {item.quantity} × {item.name}
-            </span>
-            <span>{formatMoney(item.unitPrice * item.quantity, currency)}</span>
-          </li>
-        ))}
-      </ul>
-      <p className="cart-total">
-        Total paid <strong>{formatMoney(order.total, currency)}</strong>
-      </p>
+      <ItemLines view={view} totalLabel="Total paid" />
       {refunded.length > 0 && (
         <div className="refunds">
           <h3>Refunds</h3>
