@@ -210,6 +210,17 @@ describe("one live attempt per order", () => {
     expect(await attemptsOf(shop, orderId)).toHaveLength(1);
   });
 
+  it("a retry a moment after a decline, within QFPay's spacing, starts a fresh attempt instead of reopening the declined one", async () => {
+    // Spaced as the running shop is: the checkout's answer just now stands for a query, and QFPay never
+    // notifies a decline, so only asking again shows the attempt is closed.
+    const spaced = { ...shop.ctx, querySpacingMs: 3_000 };
+    const { orderId, attempt } = await checkout(shop);
+    await shop.control({ action: "decline", syssn: attempt.syssn });
+    const retried = await retryPayment(spaced, orderId, "alipayhk", "desktop");
+    expect(retried.ok && retried.attempt.id).not.toBe(attempt.id);
+    expect((await attemptsOf(shop, orderId)).map((a) => a.state)).toEqual(["failed", "awaiting_payment"]);
+  });
+
   it("flags an order whose replaced QR code was paid too", async () => {
     const { orderId, attempt } = await checkout(shop);
     const other = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
