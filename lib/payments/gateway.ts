@@ -111,12 +111,18 @@ export interface NotificationFields {
 export type NotificationReading =
   | { kind: "forged" }
   | { kind: "malformed"; error: string }
+  /**
+   * From a sender the shop cannot verify, naming nothing it acts on (unreadable, or of a type it ignores):
+   * anyone could have sent it, so it is counted, never stored one by one.
+   */
+  | { kind: "unproven"; detail: string }
   /** Genuine, but about nothing the shop acts on. */
   | { kind: "ignored"; fields: NotificationFields; detail: string }
   | { kind: "payment"; fields: NotificationFields; claim: { syssn: string; amount: number; currency: string } }
   /**
    * A payment the sender says happened, claiming nothing to check (no amount, and no signature the shop can
    * verify): only the gateway's look-up decides, and an answer that differs is no contradiction of a claim.
+   * Anyone could have sent it, so it is looked into within a limit per sender and the look-ups' spacing.
    */
   | { kind: "hint"; fields: NotificationFields }
   | {

@@ -2,6 +2,7 @@ import { crashPoint } from "../crash-point";
 import { confirmPayment } from "./confirmations";
 import type { PaymentsContext } from "./context";
 import type { NotificationFields, NotificationReading } from "./gateway";
+import { queryAttempts, type QueryOutcome } from "./query-attempt";
 import { queryRefund } from "./query-refund";
 import { confirms, isPaidBy, type PaymentClaim } from "./payment-claim";
 import { attemptByOrigin, attemptByOutTradeNo } from "./store/attempts";
@@ -14,14 +15,21 @@ import type { Attempt, Refund } from "./types";
 export interface ReceivedNotification {
   raw: Uint8Array;
   signature: string | null;
+  /**
+   * Whether its sender may have one more unproven message looked into now: only the transport knows who
+   * sent it, and a message that proves nothing must not let anyone make the shop query or write at will.
+   */
+  admitUnproven: () => Promise<boolean>;
 }
 
 /**
  * What became of a notification. `taken`: the shop settled what it speaks of, whatever that turned out to
  * be, and QFPay may stop resending it. `unconfirmed`: QFPay's query cannot vouch for it yet, so it should
- * come again. `forged`: its signature does not verify, and it changed nothing.
+ * come again. `forged`: its signature does not verify, and it changed nothing. `unmatched`: it proves no
+ * sender and names nothing the shop acts on; it changed nothing and is only counted. `limited`: it proves no
+ * sender, whose allowance is spent; it was not looked into.
  */
-export type NotificationResult = "taken" | "unconfirmed" | "forged";
+export type NotificationResult = "taken" | "unconfirmed" | "forged" | "unmatched" | "limited";
 
 type Fields = NotificationFields;
 type RefundNotice = Extract<NotificationReading, { kind: "refund" }>;
@@ -31,9 +39,10 @@ async function settled(
   ctx: PaymentsContext,
   received: ReceivedNotification,
   outcome: NotificationOutcome,
-  fields: Partial<Fields> & { orderId?: string; detail?: string } = {},
+  fields: Partial<Fields> & { orderId?: string; detail?: string; proven?: boolean } = {},
 ): Promise<NotificationResult> {
-  const times = await recordNotification(ctx.db, { ...received, outcome, ...fields });
+  const { raw, signature } = received;
+  const times = await recordNotification(ctx.db, { raw, signature, outcome, ...fields });
   ctx.log.info({ event: "notification", outcome, times, bytes: received.raw.byteLength, ...fields });
   crashPoint("notify.after-record");
   return outcome === "unconfirmed" ? "unconfirmed" : "taken";
@@ -54,6 +63,8 @@ export async function receiveNotification(
       return "forged";
     case "malformed":
       return settled(ctx, received, "malformed", { detail: reading.error });
+    case "unproven":
+      return (await received.admitUnproven()) ? "unmatched" : "limited";
     case "ignored":
       return settled(ctx, received, "ignored", { ...reading.fields, detail: reading.detail });
     case "payment":
@@ -72,17 +83,21 @@ async function receivePayment(
   /** What a signed notification says was paid; none for a hint, which only asks the shop to look. */
   claim: PaymentClaim | undefined,
 ): Promise<NotificationResult> {
+  if (!claim && !(await received.admitUnproven())) return "limited";
   const attempt = await attemptByOutTradeNo(ctx.db, fields.outTradeNo);
+  // A hint must name the payment as the gateway numbered it when it started: one naming another number is
+  // nobody's, and earns neither a look-up nor a row.
+  if (!claim && (!attempt || (attempt.syssn !== null && attempt.syssn !== fields.syssn))) return "unmatched";
   if (!attempt)
     return settled(ctx, received, "unknown_order", { ...fields, detail: "no payment attempt has this out_trade_no" });
-  const known = { ...fields, orderId: attempt.orderId };
+  const known = { ...fields, orderId: attempt.orderId, proven: claim !== undefined };
   // QFPay resends until it hears SUCCESS, so most copies find the attempt already paid by this very
   // payment: nothing is left to confirm, and no query, transaction or lock is needed to know it.
   if (claim ? isPaidBy(attempt, claim) : attempt.state === "paid" && attempt.syssn === fields.syssn)
     return settled(ctx, received, "applied", known);
   // The payment counts, and its stock and receipt follow, only as QFPay's own query has it (a
   // contradiction is flagged at once).
-  const confirmation = await confirmPayment(ctx, attempt, claim);
+  const confirmation = claim ? await confirmPayment(ctx, attempt, claim) : await lookIntoHint(ctx, attempt);
   crashPoint("notify.after-confirm");
   const truth = confirmation.result === "settled" ? confirmation.truth : undefined;
   // While the query cannot vouch for the payment (unreachable, or not paid yet), the notification is not
@@ -101,6 +116,14 @@ async function receivePayment(
   // and flags nothing: it claimed nothing the order could be held to.
   const borneOut = claim ? confirms(truth, claim) : truth.kind === "paid" && truth.syssn === fields.syssn;
   return settled(ctx, received, borneOut ? "applied" : "mismatch", known);
+}
+
+/**
+ * A signed notification earns a query of its own at once; a hint, which anyone could send, waits its turn in
+ * the spacing that holds pollers: a flood of them costs the gateway one query per spacing interval.
+ */
+async function lookIntoHint(ctx: PaymentsContext, attempt: Attempt): Promise<QueryOutcome> {
+  return (await queryAttempts(ctx, [attempt], "hint")).get(attempt.id) ?? { result: "too_soon" };
 }
 
 type RefundNews = { outcome: "applied" | "mismatch"; refund: Refund; payment?: Attempt } | { outcome: "unknown_order" };

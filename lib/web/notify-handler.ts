@@ -2,7 +2,8 @@ import type { PaymentsContext } from "../payments/context";
 import { receiveNotification, type NotificationResult } from "../payments/receive-notification";
 import { errorField } from "../log";
 import { readLimitedBody } from "./read-limited-body";
-import { countRefusedNotification } from "./refused-notification";
+import { UNPROVEN_NOTIFICATION_RULE } from "./rate-limit";
+import { admitSender, countRefused, countRefusedNotification } from "./refused-notification";
 
 /** QFPay's bodies are a few hundred bytes; anything far larger is not QFPay, and is not read further. */
 const MAX_NOTIFICATION_BYTES = 64 * 1024;
@@ -11,6 +12,9 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
 const ANSWERS: Record<Exclude<NotificationResult, "forged">, { status: number; body: string }> = {
   taken: { status: 200, body: "SUCCESS" },
   unconfirmed: { status: 503, body: "FAIL: QFPay's query does not confirm this payment yet" },
+  // Nothing to retry: the provider's own message about an order not the shop's is taken too.
+  unmatched: { status: 200, body: "SUCCESS" },
+  limited: { status: 429, body: "FAIL: too many notifications" },
 };
 
 function answer(status: number, body: string): Response {
@@ -45,8 +49,17 @@ export async function handleNotifyRequest(
       return counted === 429 ? answer(429, "FAIL: too many refused notifications") : answer(status, text);
     };
     if (oversized) return await refuse("oversized", 413, "FAIL: body too large");
-    const result = await receiveNotification(ctx, { raw: bytes, signature: request.headers.get(signatureHeader) });
+    const result = await receiveNotification(ctx, {
+      raw: bytes,
+      signature: request.headers.get(signatureHeader),
+      admitUnproven: () => admitSender(ctx.db, ctx.sessionSecret, ctx.now(), UNPROVEN_NOTIFICATION_RULE, client),
+    });
     if (result === "forged") return await refuse("bad_signature", 401, "FAIL: signature");
+    if (result === "unmatched") {
+      // Already admitted against its sender's allowance: counted in the hour's row, never stored one by one.
+      await countRefused(ctx.db, ctx.now(), "unmatched_hint", bytes);
+      ctx.log.warn({ event: "notification.refused", reason: "unmatched_hint", client, bytes: bytes.byteLength });
+    }
     return answer(ANSWERS[result].status, ANSWERS[result].body);
   } catch (error) {
     ctx.log.error({ event: "notification.error", error: errorField(error) });

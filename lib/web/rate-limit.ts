@@ -18,6 +18,12 @@ export const STATUS_RULE: RateRule = { name: "status", limit: 90, windowMs: 60_0
 /** Refused notifications (bad signature, oversized) per sender: QFPay itself never sends one. */
 export const REFUSED_NOTIFICATION_RULE: RateRule = { name: "refused-notify", limit: 60, windowMs: 60_000 };
 
+/**
+ * Messages that prove no sender (CBTIS's webhooks, which the shop can only check by query) per sender: room
+ * for the provider's own bursts after an outage, none for a flood that would make the shop query at will.
+ */
+export const UNPROVEN_NOTIFICATION_RULE: RateRule = { name: "unproven-notify", limit: 120, windowMs: 60_000 };
+
 export function rateKey(rule: RateRule, parts: string[], secret: string): string {
   return `${rule.name}:${createHmac("sha256", secret).update(parts.join("\u0000")).digest("hex").slice(0, 32)}`;
 }

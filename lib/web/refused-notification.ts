@@ -4,18 +4,37 @@ import type { Db } from "../db/connection";
 import { refusedNotifications } from "../db/schema/notifications";
 import { storedText } from "../db/stored-text";
 import type { Logger } from "../log";
-import { allowRequest, rateKey, REFUSED_NOTIFICATION_RULE } from "./rate-limit";
+import { allowRequest, rateKey, REFUSED_NOTIFICATION_RULE, type RateRule } from "./rate-limit";
 
 /** How much of an unverified body is kept: one sample an hour, this long. */
 const REFUSED_SAMPLE_CHARS = 512;
 
+export type RefusedReason = "bad_signature" | "oversized" | "unmatched_hint";
+
 export interface RefusedNotification {
-  reason: "bad_signature" | "oversized";
+  reason: RefusedReason;
   raw: Uint8Array;
   /** Who sent it (lib/web/client-address.ts): refused requests are rate-limited per sender. */
   client: string;
   /** The answer it gets while its sender is within its allowance. */
   status: 401 | 413;
+}
+
+/** Counts one request from `client` against `rule`: true while the sender is within its allowance. */
+export function admitSender(db: Db, secret: string, now: Date, rule: RateRule, client: string): Promise<boolean> {
+  return allowRequest(db, rule, rateKey(rule, [client], secret), now);
+}
+
+/** Counts a refused request in its hour's row, the hour's first body kept as a short sample. */
+export async function countRefused(db: Db, now: Date, reason: RefusedReason, raw: Uint8Array): Promise<void> {
+  const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  await db
+    .insert(refusedNotifications)
+    .values({ reason, hour, sampleBody: storedText(raw, REFUSED_SAMPLE_CHARS), sampleBytes: raw.byteLength })
+    .onConflictDoUpdate({
+      target: [refusedNotifications.reason, refusedNotifications.hour],
+      set: { count: sql`${refusedNotifications.count} + 1`, lastReceivedAt: sql`now()` },
+    });
 }
 
 /**
@@ -31,22 +50,9 @@ export async function countRefusedNotification(
   refused: RefusedNotification,
 ): Promise<number> {
   const { reason, raw, client } = refused;
-  const allowed = await allowRequest(
-    db,
-    REFUSED_NOTIFICATION_RULE,
-    rateKey(REFUSED_NOTIFICATION_RULE, [client], secret),
-    now,
-  );
+  const allowed = await admitSender(db, secret, now, REFUSED_NOTIFICATION_RULE, client);
   const status = allowed ? refused.status : 429;
   log.warn({ event: "notification.refused", reason, client, bytes: raw.byteLength, status });
-  if (!allowed) return status;
-  const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
-  await db
-    .insert(refusedNotifications)
-    .values({ reason, hour, sampleBody: storedText(raw, REFUSED_SAMPLE_CHARS), sampleBytes: raw.byteLength })
-    .onConflictDoUpdate({
-      target: [refusedNotifications.reason, refusedNotifications.hour],
-      set: { count: sql`${refusedNotifications.count} + 1`, lastReceivedAt: sql`now()` },
-    });
+  if (allowed) await countRefused(db, now, reason, raw);
   return status;
 }

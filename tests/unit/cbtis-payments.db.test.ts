@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { refusedNotifications } from "@/lib/db/schema/notifications";
 import { CBTIS_REFUNDS_IN_PORTAL } from "@/lib/gateways/cbtis/cbtis-gateway";
 import { reconcile } from "@/lib/payments/reconcile";
 import { refundOrder } from "@/lib/payments/refund-payment";
@@ -14,13 +16,30 @@ import { attemptsOf, checkout, notificationRecords, orderOf } from "../support/p
  */
 const shop = shopForThisFile({}, { PAYMENT_PROVIDER: "cbtis" });
 
-async function postWebhook(body: unknown) {
+const queryCalls = (outTradeNo: string) =>
+  shop.logLines.filter(
+    (line) => line.event === "cbtis.call" && line.endpoint === "query" && line.outTradeNo === outTradeNo,
+  ).length;
+
+async function postWebhook(body: unknown, sender = "203.0.113.9") {
   const response = await fetch(shop.notifyUrl, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
+    headers: { "Content-Type": "application/json", "x-forwarded-for": sender },
+    body: typeof body === "string" ? body : JSON.stringify(body),
   });
   return { status: response.status, text: await response.text() };
+}
+
+async function unmatchedHints(): Promise<number> {
+  const rows = await shop.database.db
+    .select()
+    .from(refusedNotifications)
+    .where(eq(refusedNotifications.reason, "unmatched_hint"));
+  return rows.reduce((sum, row) => sum + row.count, 0);
+}
+
+function hintFor(attempt: { syssn: string | null; outTradeNo: string }) {
+  return { notify_type: "payment_success", data: { order_id: attempt.syssn, merchant_order_id: attempt.outTradeNo } };
 }
 
 describe("the shop through CBTIS", () => {
@@ -54,19 +73,76 @@ describe("the shop through CBTIS", () => {
 
   it("a forged webhook for an order never paid leaves it unpaid, and is answered so that it is not taken", async () => {
     const { orderId, attempt } = await checkout(shop);
-    const forged = {
-      notify_type: "payment_success",
-      data: { order_id: attempt.syssn, merchant_order_id: attempt.outTradeNo },
-    };
-    expect((await postWebhook(forged)).status).toBe(503);
+    expect((await postWebhook(hintFor(attempt))).status).toBe(503);
     expect((await orderOf(shop, orderId)).state).toBe("awaiting_payment");
     expect((await attemptsOf(shop, orderId))[0]!.state).toBe("awaiting_payment");
-    // One for an order the shop never made changes nothing either, and is answered (nothing to retry).
+    const record = (await notificationRecords(shop)).find((r) => r.outTradeNo === attempt.outTradeNo);
+    expect(record).toMatchObject({ outcome: "unconfirmed", signatureValid: false });
+    // One for an order the shop never made, or naming another intent of one it did, changes nothing either
+    // and is answered (nothing to retry); it is counted, not stored.
+    const before = await unmatchedHints();
     const unknown = { notify_type: "payment_success", data: { order_id: "C000", merchant_order_id: "P-NOT-OURS" } };
     expect(await postWebhook(unknown)).toEqual({ status: 200, text: "SUCCESS" });
-    const outcomes = (await notificationRecords(shop)).map((r) => r.outcome);
-    expect(outcomes).toEqual(expect.arrayContaining(["unconfirmed", "unknown_order"]));
+    expect(await postWebhook(hintFor({ ...attempt, syssn: "C-SOMEONE-ELSES" }))).toEqual({
+      status: 200,
+      text: "SUCCESS",
+    });
+    expect(await unmatchedHints()).toBe(before + 2);
+    const stored = (await notificationRecords(shop)).map((r) => r.outTradeNo);
+    expect(stored).not.toContain("P-NOT-OURS");
+    expect(stored.filter((outTradeNo) => outTradeNo === attempt.outTradeNo)).toHaveLength(1);
     expect((await orderOf(shop, orderId)).reviewReason ?? null).toBeNull();
+  });
+
+  it("keeps unproven junk at any volume out of the notification records, and answers a sender over its allowance 429", async () => {
+    const { attempt } = await checkout(shop);
+    const recordsBefore = (await notificationRecords(shop)).length;
+    const refusedRowsBefore = (await shop.database.db.select().from(refusedNotifications)).length;
+    const before = await unmatchedHints();
+    // Unreadable bodies, other webhook types, unknown orders and other intents of a known order, 150 from
+    // one sender: every one proves nothing and names nothing the shop acts on.
+    const junk = (i: number) =>
+      [
+        `{"junk": ${i}}`,
+        {
+          notify_type: `refund_success_${i}`,
+          data: { order_id: attempt.syssn, merchant_order_id: attempt.outTradeNo },
+        },
+        { notify_type: "payment_success", data: { order_id: `C${i}`, merchant_order_id: `P-NOT-OURS-${i}` } },
+        hintFor({ ...attempt, syssn: `C-OTHER-${i}` }),
+      ][i % 4];
+    const answers = await Promise.all(Array.from({ length: 150 }, (_, i) => postWebhook(junk(i), "198.51.100.7")));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(120);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(30);
+    expect(await unmatchedHints()).toBe(before + 120);
+    expect((await notificationRecords(shop)).length).toBe(recordsBefore);
+    const refusedRows = await shop.database.db.select().from(refusedNotifications);
+    expect(refusedRows.length - refusedRowsBefore).toBeLessThanOrEqual(1); // at most a new hour's row
+    // Another sender keeps its own allowance.
+    expect((await postWebhook(junk(0), "198.51.100.8")).status).toBe(200);
+  });
+
+  it("a flood of hints for a known order costs CBTIS one query per spacing interval and one record", async () => {
+    const { orderId, attempt } = await checkout(shop);
+    const spacing = shop.ctx.querySpacingMs;
+    shop.ctx.querySpacingMs = 60_000;
+    const queriesBefore = queryCalls(attempt.outTradeNo);
+    try {
+      // Copies of one hint, reworded (spacing, extra fields) and from several senders, all at once.
+      const copies = Array.from({ length: 40 }, (_, i) =>
+        i % 2 ? JSON.stringify(hintFor(attempt), null, i % 7) : { ...hintFor(attempt), extra: i },
+      );
+      const answers = await Promise.all(copies.map((copy, i) => postWebhook(copy, `192.0.2.${i % 4}`)));
+      expect(answers.every((a) => a.status === 503)).toBe(true);
+    } finally {
+      shop.ctx.querySpacingMs = spacing;
+    }
+    expect(queryCalls(attempt.outTradeNo) - queriesBefore).toBeLessThanOrEqual(1);
+    const records = (await notificationRecords(shop)).filter((r) => r.outTradeNo === attempt.outTradeNo);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ timesReceived: 40, signatureValid: false, outcome: "unconfirmed" });
+    expect((await orderOf(shop, orderId)).state).toBe("awaiting_payment");
   });
 
   it("a webhook for a cancelled intent is recorded as not borne out, and flags nothing", async () => {

@@ -12,7 +12,8 @@ import {
 
 /**
  * What came of a verified notification: `unconfirmed` while QFPay's query cannot vouch for it yet (a
- * later copy updates the row). Refused ones (bad signature, oversized) are counted in refused_notifications.
+ * later copy updates the row). Refused ones (bad signature, oversized, unmatched hints) are counted in
+ * refused_notifications.
  */
 export const NOTIFICATION_OUTCOMES = [
   "applied",
@@ -53,13 +54,14 @@ export const receivedNotifications = pgTable(
 );
 
 /**
- * Requests to the notification endpoint that prove nothing (a bad signature, an oversized body): anyone
+ * Requests to the notification endpoint that prove nothing (a bad signature, an oversized body, an unproven
+ * hint naming nothing the shop acts on): anyone
  * can send them, so they are counted per hour with one short sample, never stored one by one.
  */
 export const refusedNotifications = pgTable(
   "refused_notifications",
   {
-    reason: text("reason").$type<"bad_signature" | "oversized">().notNull(),
+    reason: text("reason").$type<"bad_signature" | "oversized" | "unmatched_hint">().notNull(),
     hour: timestamp("hour", { withTimezone: true }).notNull(),
     count: integer("count").notNull().default(1),
     /** The hour's first body, cut short: enough to tell a misconfigured client_key from noise. */

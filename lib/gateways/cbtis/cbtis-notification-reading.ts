@@ -14,12 +14,17 @@ export function readCbtisWebhook(
   signature: string | null,
   verify: WebhookVerifier,
 ): NotificationReading {
-  if (verify(raw, signature) === "forged") return { kind: "forged" };
+  const sender = verify(raw, signature);
+  if (sender === "forged") return { kind: "forged" };
+  const proven = sender === "verified";
   const parsed = parseWebhook(raw);
-  if (!parsed.ok) return { kind: "malformed", error: parsed.error };
+  if (!parsed.ok)
+    return proven ? { kind: "malformed", error: parsed.error } : { kind: "unproven", detail: parsed.error };
   const { notify_type, data } = parsed.webhook;
   const fields = { notifyType: notify_type, outTradeNo: data.merchant_order_id, syssn: data.order_id };
-  if (notify_type !== PAYMENT_SUCCESS)
-    return { kind: "ignored", fields, detail: `notify_type ${notify_type}: the shop acts on payment_success only` };
+  if (notify_type !== PAYMENT_SUCCESS) {
+    const detail = `notify_type ${notify_type}: the shop acts on payment_success only`;
+    return proven ? { kind: "ignored", fields, detail } : { kind: "unproven", detail };
+  }
   return { kind: "hint", fields };
 }

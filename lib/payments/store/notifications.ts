@@ -18,19 +18,23 @@ export interface NotificationRecord {
   syssn?: string;
   orderId?: string;
   detail?: string;
+  /** False for a message whose sender the shop cannot verify (a hint): its row is the message it names. */
+  proven?: boolean;
 }
 
 /**
- * A verified notification, kept whole, with what came of it: the admin shows it in the order's story.
+ * A verified notification (or a hint about a known payment), kept whole, with what came of it: the admin
+ * shows it in the order's story.
  * A copy (QFPay resends until it hears SUCCESS) counts itself on the first one's row and leaves there
  * the latest outcome. Returns how many times it has been received.
  */
 export async function recordNotification(db: Db, record: NotificationRecord): Promise<number> {
-  const { raw, signature, ...fields } = record;
+  const { raw, signature, proven = true, ...fields } = record;
+  // An unproven body's bytes mean nothing: reworded copies of one hint share its row rather than each adding one.
   const dedupeKey = createHash("sha256")
-    .update(raw)
+    .update(proven ? raw : `hint\n${fields.notifyType}\n${fields.outTradeNo}\n${fields.syssn}`)
     .update("\n")
-    .update(signature ?? "")
+    .update(proven ? (signature ?? "") : "")
     .digest("hex");
   const [row] = await db
     .insert(receivedNotifications)
@@ -40,7 +44,7 @@ export async function recordNotification(db: Db, record: NotificationRecord): Pr
       rawBody: storedText(raw, STORED_BODY_CHARS),
       bodyBytes: raw.byteLength,
       signature: signature?.slice(0, 128) ?? null,
-      signatureValid: true,
+      signatureValid: proven,
     })
     .onConflictDoUpdate({
       target: receivedNotifications.dedupeKey,
