@@ -118,12 +118,21 @@ async function receivePayment(
   return settled(ctx, received, borneOut ? "applied" : "mismatch", known);
 }
 
+/** The longest a hint waits for the spacing to let it ask (QFPay's and CBTIS's spacing is 3 s). */
+const HINT_WAIT_LIMIT_MS = 3_500;
+
 /**
- * A signed notification earns a query of its own at once; a hint, which anyone could send, waits its turn in
- * the spacing that holds pollers: a flood of them costs the gateway one query per spacing interval.
+ * A signed notification earns a query of its own at once; a hint, which anyone could send, takes its turn in
+ * the spacing that holds pollers: a flood of them costs the gateway one query per spacing interval. When the
+ * turn was just taken (most often by the order page's poll, moments before the webhook), it waits the spacing
+ * out and asks once more, rather than be answered "come again" for a payment that is there.
  */
 async function lookIntoHint(ctx: PaymentsContext, attempt: Attempt): Promise<QueryOutcome> {
-  return (await queryAttempts(ctx, [attempt], "hint")).get(attempt.id) ?? { result: "too_soon" };
+  const ask = async () => (await queryAttempts(ctx, [attempt], "hint")).get(attempt.id) ?? { result: "too_soon" };
+  const first = await ask();
+  if (first.result !== "too_soon") return first;
+  await new Promise((resolve) => setTimeout(resolve, Math.min(ctx.querySpacingMs, HINT_WAIT_LIMIT_MS)));
+  return ask();
 }
 
 type RefundNews = { outcome: "applied" | "mismatch"; refund: Refund; payment?: Attempt } | { outcome: "unknown_order" };

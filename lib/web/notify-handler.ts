@@ -11,7 +11,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
 /** QFPay stops resending only on `SUCCESS`: anything else brings the notification again. */
 const ANSWERS: Record<Exclude<NotificationResult, "forged">, { status: number; body: string }> = {
   taken: { status: 200, body: "SUCCESS" },
-  unconfirmed: { status: 503, body: "FAIL: QFPay's query does not confirm this payment yet" },
+  unconfirmed: { status: 503, body: "FAIL: the gateway's query does not confirm this payment yet" },
   // Nothing to retry: the provider's own message about an order not the shop's is taken too.
   unmatched: { status: 200, body: "SUCCESS" },
   limited: { status: 429, body: "FAIL: too many notifications" },

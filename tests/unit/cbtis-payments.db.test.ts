@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { refusedNotifications } from "@/lib/db/schema/notifications";
 import { CBTIS_REFUNDS_IN_PORTAL } from "@/lib/gateways/cbtis/cbtis-gateway";
+import { queryAttempt } from "@/lib/payments/query-attempt";
 import { reconcile } from "@/lib/payments/reconcile";
 import { refundOrder } from "@/lib/payments/refund-payment";
 import type { Wallet } from "@/lib/qfpay/pay-types";
@@ -143,6 +144,23 @@ describe("the shop through CBTIS", () => {
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ timesReceived: 40, signatureValid: false, outcome: "unconfirmed" });
     expect((await orderOf(shop, orderId)).state).toBe("awaiting_payment");
+  });
+
+  it("a webhook moments after the order page asked CBTIS waits its turn, and is taken", async () => {
+    const { orderId, attempt } = await checkout(shop);
+    const spacing = shop.ctx.querySpacingMs;
+    shop.ctx.querySpacingMs = 1_000;
+    try {
+      await shop.cbtisControl({ action: "fault", fault: { endpoint: "webhook", kind: "delay", delayMs: 3_600_000 } });
+      // The order page's poll takes the turn (as the checkout's own answer did, moments ago); the shopper pays;
+      // CBTIS's webhook comes within the spacing.
+      await queryAttempt(shop.ctx, attempt, "status");
+      await shop.cbtisControl({ action: "pay", orderId: attempt.syssn });
+      expect(await postWebhook(hintFor(attempt))).toEqual({ status: 200, text: "SUCCESS" });
+    } finally {
+      shop.ctx.querySpacingMs = spacing;
+    }
+    expect((await orderOf(shop, orderId)).state).toBe("paid");
   });
 
   it("a webhook for a cancelled intent is recorded as not borne out, and flags nothing", async () => {

@@ -39,7 +39,10 @@ it("a signed 'paid' notification for a payment QFPay still holds as unpaid chang
   expect(held.respcd).toBe("1143");
   const forged = notificationBody({ ...held, respcd: "0000", paydtm: formatGatewayTime(new Date()) });
   // Confirmed by QFPay's query before the answer: not paid, so not taken (QFPay would send it again).
-  expect(await post(forged)).toEqual({ status: 503, text: "FAIL: QFPay's query does not confirm this payment yet" });
+  expect(await post(forged)).toEqual({
+    status: 503,
+    text: "FAIL: the gateway's query does not confirm this payment yet",
+  });
   // Recorded once the query has spoken, as what truly came of it: never "applied" before anything was.
   const recordOf = async (body: string) => (await notificationRecords(shop)).find((r) => r.rawBody === body);
   expect(await recordOf(forged)).toMatchObject({
