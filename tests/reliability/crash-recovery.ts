@@ -18,7 +18,9 @@ import { freshDatabase, type TestDatabase } from "./test-databases";
  * a refund and a receipt's delivery, restarts it on the same database, lets the shop recover as it would
  * in production (the shopper comes back, QFPay resends, the cron job reconciles and sends the mail still
  * owed), then checks the database: every order consistent, none lost, none paid twice; and the test's
- * SMTP server: the receipt arrived once. `CRASH_SCENARIO=<point>` runs one scenario only.
+ * SMTP server: the receipt arrived once. The checkout and payment points are run again with the shop paying
+ * through CBTIS (`PAYMENT_PROVIDER=cbtis`, its webhook a hint the shop looks up). `CRASH_SCENARIO=<point>`
+ * runs one point only, `CRASH_PROVIDER=qfpay|cbtis` one provider only.
  */
 
 const PORT = Number(process.env.RELIABILITY_PORT ?? 3210);
@@ -28,12 +30,17 @@ let mailbox: TestMailbox;
 
 /** What a scenario learnt before the crash, for after it. */
 interface Memo {
+  /** Who the shop pays through in this run. */
+  provider: Provider;
   orderId?: string;
   syssn?: string;
 }
 
+type Provider = "qfpay" | "cbtis";
+
 interface Scenario {
   point: CrashPoint;
+  provider: Provider;
   /** Does what reaches the crash point; the server dies somewhere inside. */
   crash(shopper: Shopper, server: ProductionServer, memo: Memo): Promise<void>;
   /** What the shop and the shopper do after the restart. */
@@ -58,17 +65,25 @@ async function until<T>(
   }
 }
 
+/** Each stand-in's cashier link, holding its number for the payment (QFPay's syssn, CBTIS's order_id). */
+const CASHIER_LINK = /\/sandbox\/(?:cbtis\/)?cashier\/([A-Za-z0-9_-]+)/;
+
 /** The sandbox cashier's transaction for the order's live attempt, read off the order page's payment link. */
 async function cashierSyssnOf(shopper: Shopper, orderId: string): Promise<string> {
   const html = await shopper.page(`/orders/${orderId}`);
-  const match = /\/sandbox\/cashier\/([A-Za-z0-9]+)/.exec(html);
+  const match = CASHIER_LINK.exec(html);
   if (!match) throw new Error(`order ${orderId} shows no payment link`);
   return match[1]!;
 }
 
-async function payInCashier(shopper: Shopper, server: ProductionServer, orderId: string): Promise<void> {
-  const syssn = await cashierSyssnOf(shopper, orderId);
-  await sandboxControl(server.baseUrl, { action: "pay", syssn }).catch(() => undefined);
+/** The stand-in's cashier pays the order's live attempt, as the shopper's wallet would. */
+async function payInCashier(shopper: Shopper, server: ProductionServer, memo: Memo, orderId: string): Promise<void> {
+  const number = await cashierSyssnOf(shopper, orderId);
+  const paid =
+    memo.provider === "cbtis"
+      ? sandboxControl(server.baseUrl, { action: "pay", orderId: number }, "/sandbox/cbtis/control")
+      : sandboxControl(server.baseUrl, { action: "pay", syssn: number });
+  await paid.catch(() => undefined);
 }
 
 async function stateOf(shopper: Shopper, orderId: string): Promise<string | undefined> {
@@ -95,20 +110,20 @@ async function reconcileUntil(
  * is the first order. Its lost attempt is settled by the order page's query of QFPay (failed as never
  * sent, or left open at QFPay and set aside), and the page offers another try, which the shopper takes.
  */
-async function checkoutAgainAndPay(shopper: Shopper, server: ProductionServer): Promise<void> {
+async function checkoutAgainAndPay(shopper: Shopper, server: ProductionServer, memo: Memo): Promise<void> {
   const { orderId } = await shopper.checkout();
   if (!orderId) throw new Error("a desktop checkout goes to the order page");
   const path = `/orders/${orderId}`;
   await until("the order page to offer a payment", async () => {
     await shopper.status(orderId);
     const html = await shopper.page(path);
-    if (/\/sandbox\/cashier\/[A-Za-z0-9]+/.test(html)) return true;
+    if (CASHIER_LINK.test(html)) return true;
     // "Try again with" after a failed try; "Start again with" while an answer QFPay never gave is set aside.
     const retry = ["Try again with", "Start again with"].find((label) => html.includes(label));
     if (retry) await (await shopper.submit(path, html, retry, {})).body?.cancel();
     return false;
   });
-  await payInCashier(shopper, server, orderId);
+  await payInCashier(shopper, server, memo, orderId);
   await until("the second order to be paid", async () => (await stateOf(shopper, orderId)) === "paid");
   // The lost attempt: QFPay's silence is final after the sandbox's grace period; then reconciliation settles it.
   await sleep(5_500);
@@ -122,7 +137,7 @@ async function placeOrder(shopper: Shopper, memo: Memo): Promise<string> {
   return orderId;
 }
 
-const SCENARIOS: Scenario[] = [
+const STEPS: Omit<Scenario, "provider">[] = [
   {
     point: "checkout.before-gateway",
     crash: async (shopper) => void (await shopper.checkout()),
@@ -137,12 +152,14 @@ const SCENARIOS: Scenario[] = [
     expect:
       "the lost attempt is found open at QFPay and set aside; the same cart again is that order, paid once on another try",
   },
-  ...(["paid.mid-transaction", "notify.after-confirm", "notify.after-record"] as const).map((point): Scenario => ({
-    point,
-    crash: async (shopper, server, memo) => payInCashier(shopper, server, await placeOrder(shopper, memo)),
-    recover: (shopper, server, memo) => reconcileUntil(shopper, server, memo.orderId!, "paid"),
-    expect: "the order is paid exactly once",
-  })),
+  ...(["paid.mid-transaction", "notify.after-confirm", "notify.after-record"] as const).map(
+    (point): Omit<Scenario, "provider"> => ({
+      point,
+      crash: async (shopper, server, memo) => payInCashier(shopper, server, memo, await placeOrder(shopper, memo)),
+      recover: (shopper, server, memo) => reconcileUntil(shopper, server, memo.orderId!, "paid"),
+      expect: "the order is paid exactly once",
+    }),
+  ),
   {
     point: "mail.before-send",
     // Paid and committed, the receipt claimed by the after() that followed, the server killed before the send.
@@ -176,7 +193,7 @@ const SCENARIOS: Scenario[] = [
     point: "refund.after-gateway",
     async crash(shopper, server, memo) {
       const orderId = await placeOrder(shopper, memo);
-      await payInCashier(shopper, server, orderId);
+      await payInCashier(shopper, server, memo, orderId);
       await until("the order to be paid", async () => (await stateOf(shopper, orderId)) === "paid");
       const admin = new Shopper(server.baseUrl, { clientAddress: "198.51.100.200" });
       const signIn = await admin.submit("/admin", await admin.page("/admin"), 'name="password"', {
@@ -192,17 +209,38 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
+/** The points a CBTIS payment passes too: its checkout, and its webhook looked up and applied. */
+const CBTIS_POINTS: readonly CrashPoint[] = [
+  "checkout.before-gateway",
+  "checkout.after-gateway",
+  "paid.mid-transaction",
+  "notify.after-confirm",
+  "notify.after-record",
+];
+
+const SCENARIOS: Scenario[] = [
+  ...STEPS.map((step): Scenario => ({ ...step, provider: "qfpay" })),
+  ...STEPS.filter((step) => CBTIS_POINTS.includes(step.point)).map((step): Scenario => ({
+    ...step,
+    provider: "cbtis",
+  })),
+];
+
 async function runScenario(scenario: Scenario, database: TestDatabase): Promise<string[]> {
-  const mail = { SMTP_URL: mailbox.url, MAIL_FROM: "Harbour Tea & Goods <receipts@harbour-tea.test>" };
+  const base = {
+    SMTP_URL: mailbox.url,
+    MAIL_FROM: "Harbour Tea & Goods <receipts@harbour-tea.test>",
+    PAYMENT_PROVIDER: scenario.provider,
+  };
   const start = (env: Record<string, string> = {}) =>
-    startProductionServer({ port: PORT, database: database.server, env: { ...mail, ...env } });
+    startProductionServer({ port: PORT, database: database.server, env: { ...base, ...env } });
   let server = await start({ SHOP_CRASH_AT: scenario.point });
-  // QFPay's notification retries, a thousand times faster.
-  await sandboxControl(server.baseUrl, { action: "settings", timeScale: 0.001 });
+  // QFPay's notification retries, a thousand times faster (CBTIS's are left to the cron job's look-ups).
+  if (scenario.provider === "qfpay") await sandboxControl(server.baseUrl, { action: "settings", timeScale: 0.001 });
   const shopper = new Shopper(server.baseUrl, { clientAddress: "198.51.100.7" });
   await shopper.addToCart(PRODUCT.slug, PRODUCT.sku);
 
-  const memo: Memo = {};
+  const memo: Memo = { provider: scenario.provider };
   await scenario.crash(shopper, server, memo).catch(() => undefined);
   const exit = await Promise.race([server.exited, sleep(20_000).then(() => null)]);
   if (exit?.signal !== "SIGKILL") {
@@ -235,10 +273,16 @@ async function main() {
   ensureProductionBuild();
   mailbox = await startMailbox();
   const only = process.env.CRASH_SCENARIO;
+  const provider = process.env.CRASH_PROVIDER;
   let failed = 0;
   for (const engine of engines) {
-    for (const scenario of SCENARIOS.filter((s) => !only || s.point === only)) {
-      const database = await freshDatabase(engine, path.join(".data", "reliability", scenario.point));
+    for (const scenario of SCENARIOS.filter(
+      (s) => (!only || s.point === only) && (!provider || s.provider === provider),
+    )) {
+      const database = await freshDatabase(
+        engine,
+        path.join(".data", "reliability", scenario.provider, scenario.point),
+      );
       const started = Date.now();
       let problems: string[];
       try {
@@ -250,10 +294,14 @@ async function main() {
       }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       if (problems.length === 0)
-        console.log(`ok   ${engine} kill -9 at ${scenario.point}: ${scenario.expect} (${seconds} s)`);
+        console.log(
+          `ok   ${engine} ${scenario.provider} kill -9 at ${scenario.point}: ${scenario.expect} (${seconds} s)`,
+        );
       else {
         failed += 1;
-        console.log(`FAIL ${engine} kill -9 at ${scenario.point} (${seconds} s)\n  - ${problems.join("\n  - ")}`);
+        console.log(
+          `FAIL ${engine} ${scenario.provider} kill -9 at ${scenario.point} (${seconds} s)\n  - ${problems.join("\n  - ")}`,
+        );
       }
     }
   }

@@ -4,6 +4,7 @@ import { inventory } from "@/lib/db/schema/inventory";
 import { orderEvents, orderItems, orders } from "@/lib/db/schema/orders";
 import { paymentAttempts, refunds } from "@/lib/db/schema/payments";
 import { sandboxTransactions } from "@/lib/db/schema/sandbox";
+import { cbtisSandboxIntents } from "@/lib/db/schema/cbtis-sandbox";
 import { transactionStateOf } from "@/lib/qfpay/status-codes";
 
 const PAID_STATES = new Set(["paid", "partially_refunded", "refunded"]);
@@ -16,9 +17,40 @@ export interface Ledger {
   problems: string[];
 }
 
+/** A payment or refund as the gateway's books hold it, whichever stand-in (QFPay's or CBTIS's) kept them. */
+interface Held {
+  orderType: "payment" | "refund";
+  outTradeNo: string;
+  /** The gateway's own number: QFPay's syssn, CBTIS's order_id. */
+  number: string;
+  state: "paid" | "pending" | "closed";
+}
+
+/** Both stand-ins' books in one shape: a shop pays through one provider, and the other's table is empty. */
+async function gatewayBooks(db: Db): Promise<Held[]> {
+  const [qfpay, cbtis] = await Promise.all([
+    db.select().from(sandboxTransactions),
+    db.select().from(cbtisSandboxIntents),
+  ]);
+  return [
+    ...qfpay.map((tx): Held => ({
+      orderType: tx.orderType === "refund" ? "refund" : "payment",
+      outTradeNo: tx.outTradeNo,
+      number: tx.syssn,
+      state: tx.respcd === "0000" ? "paid" : transactionStateOf(tx.respcd) === "pending" ? "pending" : "closed",
+    })),
+    ...cbtis.map((intent): Held => ({
+      orderType: "payment",
+      outTradeNo: intent.merchantOrderId,
+      number: intent.orderId,
+      state: intent.status === "SUCCEEDED" ? "paid" : intent.status === "PENDING" ? "pending" : "closed",
+    })),
+  ];
+}
+
 /**
  * What must hold in the shop's database whatever happened to it (crashes, load, duplicates), checked
- * against the sandbox gateway's own records, which stand for QFPay's books:
+ * against the sandbox gateway's own records, which stand for QFPay's (or CBTIS's) books:
  * - every payment the gateway holds belongs to an attempt the shop stored (no order lost);
  * - a paid order has exactly one paid attempt, for its total, that the gateway also holds as paid,
  *   and its side effects (the `order.paid_effects` event, the stock taken) happened exactly once;
@@ -37,7 +69,7 @@ export async function checkInvariants(db: Db, options: { settled: boolean; stock
     db
       .select({ orderId: orderEvents.orderId, type: orderEvents.type, fromState: orderEvents.fromState })
       .from(orderEvents),
-    db.select().from(sandboxTransactions),
+    gatewayBooks(db),
     db.select().from(orderItems),
     db.select().from(inventory),
   ]);
@@ -55,7 +87,7 @@ export async function checkInvariants(db: Db, options: { settled: boolean; stock
 
   for (const tx of gateway) {
     if (!knownOutTradeNos.has(tx.outTradeNo))
-      problems.push(`gateway ${tx.orderType} ${tx.syssn} (${tx.outTradeNo}) belongs to nothing the shop stored`);
+      problems.push(`gateway ${tx.orderType} ${tx.number} (${tx.outTradeNo}) belongs to nothing the shop stored`);
   }
 
   const taken = new Map<string, number>();
@@ -92,18 +124,18 @@ export async function checkInvariants(db: Db, options: { settled: boolean; stock
 
     for (const attempt of attemptsOf.get(order.id) ?? []) {
       const held = gatewayByOutTradeNo.get(attempt.outTradeNo);
-      if (attempt.state === "paid" && held?.respcd !== "0000")
+      if (attempt.state === "paid" && held?.state !== "paid")
         problems.push(
-          `${label}: attempt ${attempt.outTradeNo} paid, but the gateway holds it as ${held?.respcd ?? "nothing"}`,
+          `${label}: attempt ${attempt.outTradeNo} paid, but the gateway holds it as ${held?.state ?? "nothing"}`,
         );
-      if (held?.respcd === "0000" && attempt.state !== "paid" && !order.needsReview) {
+      if (held?.state === "paid" && attempt.state !== "paid" && !order.needsReview) {
         problems.push(`${label}: the gateway holds ${attempt.outTradeNo} as paid, the shop as ${attempt.state}`);
       }
       // Settled, an attempt may stay open only while QFPay itself still holds it open (it closes at expiry).
-      const openAtGateway = held !== undefined && transactionStateOf(held.respcd) === "pending";
+      const openAtGateway = held?.state === "pending";
       if (options.settled && (attempt.state === "created" || attempt.state === "unknown") && !openAtGateway) {
         problems.push(
-          `${label}: attempt ${attempt.outTradeNo} still ${attempt.state}, the gateway holds ${held?.respcd ?? "nothing"}`,
+          `${label}: attempt ${attempt.outTradeNo} still ${attempt.state}, the gateway holds ${held?.state ?? "nothing"}`,
         );
       }
     }

@@ -150,8 +150,10 @@ export class Shopper {
 export async function sandboxControl(
   baseUrl: string,
   command: unknown,
+  /** The stand-in scripted: QFPay's, or CBTIS's at /sandbox/cbtis/control. */
+  controlPath = "/sandbox/qfpay/control",
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(new URL("/sandbox/qfpay/control", baseUrl), {
+  const response = await fetch(new URL(controlPath, baseUrl), {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(command),
