@@ -6,6 +6,7 @@ import { z } from "zod";
 import { readCart } from "@/lib/cart/current-cart";
 import { clientAddress } from "@/lib/web/client-address";
 import { guessDevice } from "@/lib/web/device";
+import { walletJump } from "@/lib/web/wallet-jump";
 import { getConfig } from "@/lib/env";
 import { validatedAction } from "@/lib/web/validated-action";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
@@ -69,11 +70,7 @@ export const startCheckoutAction = validatedAction(
     const result = await startPayment(ctx, { sessionId, email, items: priced.items, wallet, device, checkoutKey });
     if (!result.ok) return { status: "error", message: result.error, email };
 
-    const { attempt, orderId } = result;
-    // Phones go straight to the wallet, unless an app's browser would block the jump to it.
-    const inApp = guessDevice(await headers()).inApp;
-    if (device === "mobile" && !inApp && attempt.state === "awaiting_payment" && attempt.payUrl)
-      redirect(attempt.payUrl);
-    redirect(`/orders/${orderId}`);
+    const jump = walletJump(ctx.gateway, result.attempt, device, guessDevice(await headers()).inApp);
+    redirect(jump ?? `/orders/${result.orderId}`);
   },
 );

@@ -26,6 +26,11 @@ export interface PaymentGateway {
    * merchant makes them, in the merchant's words, shown before anyone tries. Null when the shop refunds.
    */
   readonly refundsOutsideShop: string | null;
+  /**
+   * Whether the wallet's page sends the shopper back to the shop's return URL. When it does not (CBTIS
+   * documents no return URL), a phone opens the wallet's page beside the order page instead of leaving it.
+   */
+  readonly returnsShopper: boolean;
   /** Why the gateway takes no refunds at this moment, or null. */
   refundPause(at: Date): string | null;
   /** When an earlier refusal of a refund of this payment also refuses every partial one: the reason. */

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { sanitizeCart } from "@/lib/cart/cart-lines";
 import { guessDevice } from "@/lib/web/device";
+import { walletJump } from "@/lib/web/wallet-jump";
 import { getConfig } from "@/lib/env";
 import { itemsOf, readOrderState } from "@/lib/payments/store/orders";
 import { validatedAction } from "@/lib/web/validated-action";
@@ -51,15 +52,7 @@ export const retryPaymentAction = validatedAction(
     if (!getConfig().qfpay.wallets.includes(wallet)) redirect(back);
     const result = await retryPayment(ctx, orderId, wallet, device);
     if (!result.ok) return { message: result.error };
-    if (
-      device === "mobile" &&
-      !guessDevice(await headers()).inApp &&
-      result.attempt.state === "awaiting_payment" &&
-      result.attempt.payUrl
-    ) {
-      redirect(result.attempt.payUrl);
-    }
-    redirect(back);
+    redirect(walletJump(ctx.gateway, result.attempt, device, guessDevice(await headers()).inApp) ?? back);
   },
 );
 

@@ -18,10 +18,20 @@ interface Props {
   otherWallets: RetryChoice[];
   /** Open "Pay another way" from the start (the shopper asked for it). */
   otherWaysOpen?: boolean;
+  /** Whether the wallet's page sends the shopper back here; if not, a phone opens it beside this page. */
+  returnsShopper: boolean;
 }
 
 /** An attempt the shopper can pay now: the QR code on a computer, the wallet button on a phone. */
-export function OpenPayment({ view, token, shareUrl, inApp, otherWallets, otherWaysOpen = false }: Props) {
+export function OpenPayment({
+  view,
+  token,
+  shareUrl,
+  inApp,
+  otherWallets,
+  otherWaysOpen = false,
+  returnsShopper,
+}: Props) {
   const attempt = view.attempt!;
   const payUrl = attempt.payUrl!;
   const wallet = WALLET_NAMES[attempt.wallet];
@@ -32,6 +42,7 @@ export function OpenPayment({ view, token, shareUrl, inApp, otherWallets, otherW
       ? { wallet: attempt.wallet, device: "mobile", label: "Pay on my phone" }
       : { wallet: attempt.wallet, device: "desktop", label: "Pay on this computer" };
   const showQr = flow === "web" || inApp !== null;
+  const beside = showQr || !returnsShopper;
 
   return (
     <section aria-labelledby="pay-title" className="open-payment">
@@ -66,7 +77,7 @@ export function OpenPayment({ view, token, shareUrl, inApp, otherWallets, otherW
         <a
           href={payUrl}
           className={`button ${showQr ? "" : "button-primary"}`}
-          target={showQr ? "_blank" : undefined}
+          target={beside ? "_blank" : undefined}
           rel="noopener noreferrer"
         >
           Open payment page

@@ -84,6 +84,7 @@ export default async function OrderPage({
           inApp={device.inApp}
           otherWallets={others}
           otherWaysOpen={otherWaysOpen}
+          returnsShopper={ctx.gateway.returnsShopper}
         />
       )}
 

@@ -79,6 +79,8 @@ export function cbtisGateway(client: CbtisClient, options: CbtisGatewayOptions):
 
     lookUpPayments: (payments) => lookUpCbtisPayments(client, payments),
 
+    returnsShopper: false,
+
     refundsOutsideShop: CBTIS_REFUNDS_IN_PORTAL,
     refundPause: () => CBTIS_REFUNDS_IN_PORTAL,
     partialRefusal: () => null,

@@ -63,6 +63,8 @@ export function qfpayGateway(client: QfpayClient, options: QfpayGatewayOptions):
 
     lookUpPayments: (payments) => lookUpQfpayPayments(client, payments),
 
+    returnsShopper: true,
+
     refundsOutsideShop: null,
     refundPause: (at) => (inRefundBlackout(at) ? BLACKOUT_REASON : null),
     partialRefusal,
