@@ -33,6 +33,11 @@ export const MAX_MERCHANT_ORDER_ID = 32;
 /** The seed sets no limit on `description`; the shop keeps it to what a wallet shows in one line. */
 export const MAX_DESCRIPTION = 128;
 
+/** An http(s) address that parses: a URL the gateway could not read would leave its webhooks nowhere to go. */
+function isWebUrl(text: string): boolean {
+  return !/\s/.test(text) && URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
+}
+
 /** Everything seed 003's table requires of a create request, checked before anything is sent. */
 export function checkCreateRequest(request: CreateIntentRequest): RequestProblem[] {
   const problems: RequestProblem[] = [];
@@ -51,7 +56,7 @@ export function checkCreateRequest(request: CreateIntentRequest): RequestProblem
     });
   if (!request.description.trim() || request.description.length > MAX_DESCRIPTION)
     problems.push({ field: "description", message: `description is required, at most ${MAX_DESCRIPTION} characters` });
-  if (request.notify_url !== undefined && !/^https?:\/\/\S+$/.test(request.notify_url))
+  if (request.notify_url !== undefined && !isWebUrl(request.notify_url))
     problems.push({ field: "notify_url", message: "notify_url must be an http(s) URL" });
   const method = request.payment_method;
   if (

@@ -1,40 +1,10 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { cbtisSandboxIntents } from "../../db/schema/cbtis-sandbox";
-import { readHkdAmount } from "./amount-rules";
+import { createRequestProblem, queryRequestSchema, createRequestSchema } from "./request-rules";
 import { INTENT_LIFETIME_MS } from "./credentials";
 import type { CbtisFault } from "./faults";
 import { cbtisTime, findIntent, intentAnswer, newOrderId, settleIntent, type Intent } from "./intents";
-
-/** The stand-in's reading of seed 003's create table: every required field, the enumerated values, HKD. */
-const createSchema = z.object({
-  amount: z.string().max(32),
-  currency: z.literal("HKD"),
-  merchant_order_id: z
-    .string()
-    .min(1)
-    .max(32)
-    .regex(/^[\x21-\x7e]+$/),
-  description: z.string().min(1).max(256),
-  notify_url: z.url({ protocol: /^https?$/ }).optional(),
-  payment_method: z.object({
-    type: z.literal("alipayhk"),
-    alipayhk: z.object({
-      flow: z.enum(["web_qrcode", "mobile_web"]),
-      payment_method: z.enum(["ALIPAYCN", "ALIPAYHK"]),
-    }),
-  }),
-});
-
-const visibleId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[\x21-\x7e]+$/);
-const querySchema = z
-  .object({ order_id: visibleId.optional(), merchant_order_id: visibleId.optional() })
-  .refine((q) => q.order_id || q.merchant_order_id, "order_id or merchant_order_id is required");
 
 export type Answer = { status: number; body: unknown };
 
@@ -59,12 +29,9 @@ export async function createIntent(
   now: Date,
   fault: CbtisFault | null,
 ): Promise<Answer> {
-  const parsed = createSchema.safeParse(json);
-  if (!parsed.success)
-    return refusal(400, 400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
-  const request = parsed.data;
-  if (readHkdAmount(request.amount) === null)
-    return refusal(400, 400, "amount: a positive HKD amount with at most two decimals");
+  const problem = createRequestProblem(json);
+  if (problem) return refusal(400, 400, problem);
+  const request = createRequestSchema.parse(json);
   const orderId = newOrderId();
   const pending = fault?.kind === "pending" ? fault : null;
   const [created] = await ctx.db
@@ -95,7 +62,7 @@ export async function createIntent(
 
 /** `payment_intents/query`; a scripted pending intent counts down its queries here, then settles. */
 export async function queryIntent(ctx: ApiContext, json: unknown, now: Date): Promise<Answer> {
-  const parsed = querySchema.safeParse(json);
+  const parsed = queryRequestSchema.safeParse(json);
   if (!parsed.success) return refusal(400, 400, "order_id or merchant_order_id is required");
   let intent = await findIntent(ctx.db, {
     orderId: parsed.data.order_id,
