@@ -40,11 +40,7 @@ export const intentSchema = z.looseObject({
   status: z.enum(INTENT_STATUSES),
   create_time: z.string().optional(),
   pay_time: z.string().optional(),
-  /**
-   * Refunds are not in the seed: if CBTIS's query reports what was refunded (in the amount's unit), the
-   * shop records it; absent, nothing is assumed.
-   */
-  refunded_amount: amountText.optional(),
+  // No refund field: the seed's answer has none, and the shop guesses none (docs/cbtis.md, 8).
 });
 export type Intent = z.infer<typeof intentSchema>;
 
