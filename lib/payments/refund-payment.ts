@@ -30,6 +30,11 @@ export interface RefundInput {
   amount: number | "rest";
   requestKey: string;
   by: string;
+  /**
+   * The merchant made this refund in the gateway's own portal (a gateway whose API takes none): the shop
+   * records it on the merchant's word, sending nothing. Refused for a gateway the shop refunds through.
+   */
+  madeInPortal?: boolean;
 }
 
 /**
@@ -40,7 +45,9 @@ export interface RefundInput {
 export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Promise<RefundResult> {
   if (input.amount !== "rest" && (!Number.isSafeInteger(input.amount) || input.amount <= 0))
     return { ok: false, error: "Enter an amount above zero." };
-  const paused = ctx.gateway.refundPause(ctx.now());
+  const inPortal = ctx.gateway.refundsOutsideShop !== null;
+  if (input.madeInPortal && !inPortal) return { ok: false, error: "Refunds of these payments are made here." };
+  const paused = input.madeInPortal ? null : ctx.gateway.refundPause(ctx.now());
   if (paused) return { ok: false, error: paused };
 
   const prepared = await transaction(ctx.db, async (tx): Promise<RefundResult | { send: Refund; syssn: string }> => {
@@ -98,10 +105,15 @@ export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Pro
       },
       "created",
       `admin:${input.by}`,
-      { amount, outTradeNo, syssn: payment.syssn },
+      { amount, outTradeNo, syssn: payment.syssn, ...(input.madeInPortal && { madeInPortal: true }) },
     );
     // Its number is new and its key was looked for under the order's lock: nothing can hold either.
     if (!refund) throw new Error(`Refund ${outTradeNo} could not be stored.`);
+    if (input.madeInPortal) {
+      // Nothing to send: the money went back through the portal, and the order counts it at once.
+      await markRefundSucceeded(tx, refund, null, `admin:${input.by}:portal`);
+      return { ok: true, refund: (await lockRefundByOutTradeNo(tx, outTradeNo))! };
+    }
     return { send: refund, syssn: payment.syssn };
   });
   if (!("send" in prepared)) return prepared;

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addToCart, checkoutWith, orderStatus, JASMINE } from "./shop";
+import { expectNoAxeViolations } from "./axe";
 
 /*
  * The shop with PAYMENT_PROVIDER=cbtis (playwright.config.ts's second server): the same pages and the same
@@ -87,4 +88,37 @@ test("@phone CBTIS: a phone opens the mobile_web cashier beside its order page, 
   await cashier.close();
   await expect(orderStatus(page)).toHaveText("Paid", { timeout: 10_000 });
   await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+});
+
+test("CBTIS admin: a refund made in CBTIS's portal is recorded in two steps, and the shopper sees it", async ({
+  page,
+  browser,
+}) => {
+  test.slow();
+  await addToCart(page);
+  await checkoutWith(page, "AlipayHK");
+  const payUrl = await page.getByRole("link", { name: "Open payment page" }).getAttribute("href");
+  await page.request.post("/sandbox/cbtis/control", { data: { action: "pay", orderId: payUrl!.split("/").pop() } });
+  await expect(orderStatus(page)).toHaveText("Paid", { timeout: 10_000 });
+  const orderId = new URL(page.url()).pathname.split("/")[2]!;
+
+  const admin = await (
+    await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77" } })
+  ).newPage();
+  await admin.goto("/admin");
+  await admin.getByLabel("Password").fill("e2e-admin-password");
+  await admin.getByRole("button", { name: "Sign in" }).click();
+  await expect(admin.getByRole("heading", { name: "Orders" })).toBeVisible();
+  await admin.goto(`/admin/orders/${orderId}`);
+  await expect(admin.getByRole("note").filter({ hasText: "refunded in CBTIS's merchant portal" })).toBeVisible();
+  await expectNoAxeViolations(admin, "the CBTIS admin order page");
+  await admin.getByLabel("Amount refunded in the portal").fill("28.00");
+  await admin.getByRole("button", { name: "Record amount" }).click();
+  await expect(
+    admin.getByText(/^Record a refund of HK\$28\.00 of payment C\d{21}, made in the provider's portal\?/),
+  ).toBeVisible();
+  await admin.getByRole("button", { name: "Confirm record" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: /Refund R\w+ recorded\./ })).toBeVisible();
+  await page.reload();
+  await expect(orderStatus(page)).toHaveText("Partially refunded");
 });

@@ -213,4 +213,40 @@ describe("the shop through CBTIS", () => {
     expect(result).toEqual({ ok: false, error: CBTIS_REFUNDS_IN_PORTAL });
     expect((await orderOf(shop, orderId)).state).toBe("paid");
   });
+
+  it("records a refund the merchant made in CBTIS's portal, once, without sending anything to CBTIS", async () => {
+    const { orderId, attempt } = await checkout(shop, { qty: 2 });
+    await shop.cbtisControl({ action: "pay", orderId: attempt.syssn });
+    await eventually(async () => (await orderOf(shop, orderId)).state === "paid");
+    const calls = () => shop.logLines.filter((line) => line.event === "cbtis.call").length;
+    const before = calls();
+    const record = (amount: number | "rest", requestKey: string) =>
+      refundOrder(shop.ctx, { orderId, amount, requestKey, by: "admin", madeInPortal: true });
+
+    // The admin's double click, two submits at once with one key: one refund.
+    const key = crypto.randomUUID();
+    const [first, second] = await Promise.all([record(5_000, key), record(5_000, key)]);
+    expect(first.ok && second.ok && first.refund.id === second.refund.id).toBe(true);
+    expect(first.ok && first.refund).toMatchObject({ state: "succeeded", amount: 5_000 });
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "partially_refunded", refundedTotal: 5_000 });
+    // More than the payment still holds is refused; the rest is taken, and the order is refunded.
+    expect(await record(25_600, crypto.randomUUID())).toEqual({
+      ok: false,
+      error: "At most HK$206.00 can still be refunded from this payment.",
+    });
+    expect((await record("rest", crypto.randomUUID())).ok).toBe(true);
+    expect(await orderOf(shop, orderId)).toMatchObject({ state: "refunded", refundedTotal: 25_600 });
+    expect(calls()).toBe(before);
+    // A shop that refunds through its gateway does not take a record on anyone's word.
+    const qfpayLike = { ...shop.ctx, gateway: { ...shop.ctx.gateway, refundsOutsideShop: null } };
+    expect(
+      await refundOrder(qfpayLike, {
+        orderId,
+        amount: 100,
+        requestKey: crypto.randomUUID(),
+        by: "admin",
+        madeInPortal: true,
+      }),
+    ).toEqual({ ok: false, error: "Refunds of these payments are made here." });
+  });
 });

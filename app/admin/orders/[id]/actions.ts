@@ -63,11 +63,22 @@ export const refundOrderAction = validatedAction(
     if (!order || !isCurrencyCode(order.currency)) return error("This order does not exist.");
     const amount = full === "1" ? "rest" : parseMoneyInput(typed ?? "", order.currency);
     if (amount === null || (amount !== "rest" && amount <= 0)) return error("Enter an amount such as 28.00.");
-    if (confirmed !== "1") return confirmRefund(ctx, order.id, order.currency, payment, amount, typed ?? "");
-    const result = await refundOrder(ctx, { orderId: id, attemptId: payment, amount, requestKey, by: "admin" });
+    // A gateway that takes no refunds from the shop: the admin records the one made in its portal.
+    const madeInPortal = ctx.gateway.refundsOutsideShop !== null;
+    if (confirmed !== "1")
+      return confirmRefund(ctx, order.id, order.currency, payment, amount, typed ?? "", madeInPortal);
+    const result = await refundOrder(ctx, {
+      orderId: id,
+      attemptId: payment,
+      amount,
+      requestKey,
+      by: "admin",
+      madeInPortal,
+    });
     revalidatePath(`/admin/orders/${id}`);
     if (!result.ok) return error(result.error);
     const { refund } = result;
+    if (madeInPortal) return { status: "ok", message: `Refund ${refund.outTradeNo} recorded.` };
     return refund.state === "succeeded"
       ? { status: "ok", message: `Refund ${refund.outTradeNo} succeeded.` }
       : {
@@ -88,6 +99,7 @@ async function confirmRefund(
   attemptId: number,
   amount: number | "rest",
   typed: string,
+  madeInPortal: boolean,
 ): Promise<AdminFormState> {
   const [attempts, refunds] = await Promise.all([attemptsOf(ctx.db, orderId), refundsOf(ctx.db, orderId)]);
   const balance = paymentBalances(attempts, refunds).find((p) => p.attemptId === attemptId);
@@ -96,9 +108,12 @@ async function confirmRefund(
   const minor = amount === "rest" ? balance.refundable : amount;
   if (minor > balance.refundable)
     return error(`At most ${formatMoney(balance.refundable, currency)} can still be refunded from this payment.`);
+  const money = formatMoney(minor, currency);
   return {
     status: "confirm",
-    message: `Refund ${formatMoney(minor, currency)} of payment ${balance.syssn} to the shopper? A refund cannot be undone.`,
+    message: madeInPortal
+      ? `Record a refund of ${money} of payment ${balance.syssn}, made in the provider's portal? The shop cannot check it with the provider, and a record cannot be undone.`
+      : `Refund ${money} of payment ${balance.syssn} to the shopper? A refund cannot be undone.`,
     confirm: { payment: attemptId, amount: typed, full: amount === "rest" },
   };
 }

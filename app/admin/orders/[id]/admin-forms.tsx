@@ -29,19 +29,33 @@ export interface RefundablePayment {
   summary: string;
 }
 
+/** The form's words: a refund the shop sends, or one made in the provider's portal that the admin records. */
+const WORDS = {
+  send: { verb: "Refund", amount: "Amount to refund", all: "Refund everything left", busy: "Refunding…" },
+  record: {
+    verb: "Record",
+    amount: "Amount refunded in the portal",
+    all: "Record everything left",
+    busy: "Recording…",
+  },
+} as const;
+
 export function RefundForm({
   refund,
   requestKey,
   payments,
   cancelHref,
+  mode = "send",
 }: {
   refund: BoundAdminAction;
   requestKey: string;
   payments: RefundablePayment[];
   /** Where "Cancel" on the confirmation goes: this order's page, as it was. */
   cancelHref: string;
+  mode?: keyof typeof WORDS;
 }) {
   const [state, action, pending] = useActionState(refund, initial);
+  const words = WORDS[mode];
   const only = payments.length === 1 ? payments[0] : undefined;
   if (state.status === "confirm" && state.confirm) {
     const { confirm } = state;
@@ -62,13 +76,13 @@ export function RefundForm({
             disabled={pending}
             aria-describedby="refund-confirm-text"
           >
-            Confirm refund
+            Confirm {mode === "send" ? "refund" : "record"}
           </button>
           <a href={cancelHref} className="button button-quiet">
             Cancel
           </a>
         </div>
-        <Status state={state} pending={pending} busy="Refunding…" />
+        <Status state={state} pending={pending} busy={words.busy} />
       </form>
     );
   }
@@ -94,7 +108,7 @@ export function RefundForm({
         </fieldset>
       )}
       <label>
-        Amount to refund
+        {words.amount}
         <input
           type="text"
           name="amount"
@@ -105,13 +119,13 @@ export function RefundForm({
       </label>
       <div className="retry-options">
         <button type="submit" className="button button-primary" disabled={pending}>
-          Refund amount
+          {words.verb} amount
         </button>
         <button type="submit" name="full" value="1" className="button" disabled={pending}>
-          Refund everything left
+          {words.all}
         </button>
       </div>
-      <Status state={state} pending={pending} busy="Refunding…" />
+      <Status state={state} pending={pending} busy={words.busy} />
     </form>
   );
 }

@@ -143,19 +143,22 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             { header: "Failure", cell: (r) => (r.failureCode ? `${r.failureCode}: ${r.failureReason ?? ""}` : "–") },
           ]}
         />
-        {refundable.length > 0 &&
-          (refundsOutsideShop ? (
-            <p className="notice" role="note">
-              {refundsOutsideShop}
-            </p>
-          ) : (
+        {refundable.length > 0 && (
+          <>
+            {refundsOutsideShop && (
+              <p className="notice" role="note">
+                {refundsOutsideShop} Record here a refund you made there, so that this order shows it.
+              </p>
+            )}
             <RefundForm
               refund={refundOrderAction.bind(null, order.id)}
               requestKey={randomUUID()}
               payments={refundable}
               cancelHref={`/admin/orders/${order.id}`}
+              mode={refundsOutsideShop ? "record" : "send"}
             />
-          ))}
+          </>
+        )}
       </section>
 
       <section aria-labelledby="notifications-title">
@@ -165,7 +168,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           columns={[
             { header: "First received", cell: (n) => TIME.format(n.firstReceivedAt) },
             { header: "Type", cell: (n) => n.notifyType ?? "–" },
-            { header: "Signature", cell: (n) => (n.signatureValid ? "valid" : "INVALID") },
+            // An unsigned message is kept only as a hint the shop looked up (CBTIS's webhooks).
+            { header: "Signature", cell: (n) => (n.signatureValid ? "valid" : "none: looked up") },
             { header: "Outcome", cell: (n) => `${n.outcome}${n.detail ? ` (${n.detail})` : ""}` },
             { header: "Times", cell: (n) => n.timesReceived },
             {
