@@ -26,6 +26,11 @@ const config = [
     "^(next($|/)|@/|(\\.\\./)+(payments|db|sandbox|admin|cart|catalog|web|gateways|qfpay)(/|$))",
     "lib/cbtis depends on nothing of the app.",
   ),
+  seam(
+    ["lib/wire/**"],
+    "^(next($|/)|@/|\\.\\./)",
+    "lib/wire is the providers' shared transport: it depends on nothing else.",
+  ),
   {
     ...seam(
       ["lib/payments/**"],

@@ -8,6 +8,7 @@ import {
   type QueryIntentRequest,
   type RequestProblem,
 } from "./intent-request";
+import { postWithDeadline } from "../wire/post-with-deadline";
 import { envelopeSchema, intentCreatedSchema, intentSchema, type Intent, type IntentCreated } from "./responses";
 
 export const CREATE_PATH = "/mch-api/v1/pa/payment_intents/create";
@@ -48,29 +49,20 @@ export function createCbtisClient(config: CbtisClientConfig): CbtisClient {
   async function post<T>(path: string, body: object, accepted: z.ZodType<T>): Promise<CbtisOutcome<T>> {
     const token = await config.tokens.get();
     if (token === null) return { kind: "unauthenticated", message: `No CBTIS access token: ${path} was not sent` };
-    // One deadline for the whole exchange: a gateway that sends headers and then stalls is a timeout too.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let status: number;
-    let text: string;
-    try {
-      const response = await doFetch(baseUrl + path, {
-        method: "POST",
+    const exchange = await postWithDeadline(
+      doFetch,
+      baseUrl + path,
+      {
         headers: { "Content-Type": "application/json", Accept: "application/json", Authorization: `Bearer ${token}` },
         body: JSON.stringify(body),
-        signal: controller.signal,
-        cache: "no-store",
-        redirect: "error",
-      });
-      status = response.status;
-      text = await response.text();
-    } catch {
-      return controller.signal.aborted
-        ? { kind: "transport", reason: "timeout", message: `CBTIS did not answer ${path} within ${timeoutMs} ms` }
-        : { kind: "transport", reason: "network", message: `The connection to CBTIS failed during ${path}` };
-    } finally {
-      clearTimeout(timer);
-    }
+      },
+      timeoutMs,
+    );
+    if (exchange.kind === "timeout")
+      return { kind: "transport", reason: "timeout", message: `CBTIS did not answer ${path} within ${timeoutMs} ms` };
+    if (exchange.kind === "network")
+      return { kind: "transport", reason: "network", message: `The connection to CBTIS failed during ${path}` };
+    const { status, text } = exchange;
 
     // A refused token did nothing: the next call logs in again.
     if (status === 401) {

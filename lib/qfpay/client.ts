@@ -8,6 +8,7 @@ import {
   type RequestProblem,
 } from "./payment-request";
 import { checkQueryRequest, type QueryRequest } from "./query-request";
+import { postWithDeadline } from "../wire/post-with-deadline";
 import {
   envelopeSchema,
   paymentAcceptedSchema,
@@ -75,29 +76,17 @@ export function createQfpayClient(config: QfpayClientConfig): QfpayClient {
     };
     if (signType === "SHA256") headers["X-QF-SIGNTYPE"] = "SHA256";
 
-    // One deadline for the whole exchange: a gateway that sends headers and then stalls is a timeout too.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let status: number;
-    let text: string;
-    try {
-      const response = await doFetch(baseUrl + path, {
-        method: "POST",
-        headers,
-        body: new URLSearchParams(params).toString(),
-        signal: controller.signal,
-        cache: "no-store",
-        redirect: "error",
-      });
-      status = response.status;
-      text = await response.text();
-    } catch {
-      return controller.signal.aborted
-        ? { kind: "transport", reason: "timeout", message: `QFPay did not answer ${path} within ${timeoutMs} ms` }
-        : { kind: "transport", reason: "network", message: `The connection to QFPay failed during ${path}` };
-    } finally {
-      clearTimeout(timer);
-    }
+    const exchange = await postWithDeadline(
+      doFetch,
+      baseUrl + path,
+      { headers, body: new URLSearchParams(params).toString() },
+      timeoutMs,
+    );
+    if (exchange.kind === "timeout")
+      return { kind: "transport", reason: "timeout", message: `QFPay did not answer ${path} within ${timeoutMs} ms` };
+    if (exchange.kind === "network")
+      return { kind: "transport", reason: "network", message: `The connection to QFPay failed during ${path}` };
+    const { status, text } = exchange;
 
     if (status < 200 || status > 299) {
       return { kind: "transport", reason: "http", status, message: `QFPay answered ${path} with HTTP ${status}` };
