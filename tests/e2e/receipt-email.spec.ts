@@ -5,7 +5,7 @@ import { addToCart, checkoutWith, controlSandbox, JASMINE, orderStatus } from ".
 /**
  * The receipt reaches the SMTP server the run started (tests/e2e/mailbox.global-setup.ts) once, with what
  * the shopper needs, however many times QFPay repeats its notification; the order page says it was sent
- * only once it was. (A server killed between the payment and the send: tests/reliability/crash-recovery.ts.)
+ * only once it was. (A server killed between the payment and the send: receipt-after-crash.spec.ts.)
  */
 // A payment, the mail's round trip and a second browser: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 90_000 });
