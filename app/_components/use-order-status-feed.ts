@@ -6,7 +6,7 @@ import type { StatusTone } from "@/lib/payments/order-status";
 
 const POLL_MS = 1_500;
 /** Errors in a row, without a status event between them, before the page gives the stream up for polling. */
-const STREAM_FAILURES = 3;
+const STREAM_FAILURES = 2;
 
 export interface OrderStatusNews {
   state: string;
@@ -91,16 +91,19 @@ export function useOrderStatusFeed({
       fallBack();
     } else {
       let failures = 0;
+      let heard = false;
       source = new EventSource(`/api/orders/${orderId}/events${query}`);
       source.addEventListener("status", (event) => {
         failures = 0;
+        heard = true;
         setMode("stream");
         hear(JSON.parse((event as MessageEvent<string>).data) as OrderStatusNews);
       });
       // The server ends each stream after a few minutes and the browser reconnects by itself (an error
-      // event, then a status event again). A refusal closes the source; errors in a row mean it is not working.
+      // event, then a status event again). A refusal closes the source; a stream that never opened, or
+      // errors in a row, mean it is not working here (a proxy, a network that drops it): poll instead.
       source.addEventListener("error", () => {
-        if (source?.readyState === EventSource.CLOSED || ++failures >= STREAM_FAILURES) fallBack();
+        if (source?.readyState === EventSource.CLOSED || !heard || ++failures >= STREAM_FAILURES) fallBack();
       });
     }
     return stop;
