@@ -111,22 +111,26 @@ export async function openOrderStatusStream(source: StatusStreamSource): Promise
   let lastKey = "";
   const timers: ReturnType<typeof setTimeout>[] = [];
 
-  const finish = () => {
+  // `dropped`: the client stopped reading; the response is aborted rather than ended, so that the socket
+  // and what is queued for it go too, instead of waiting for a reader that never comes.
+  const finish = (dropped?: unknown) => {
     if (closed) return;
     closed = true;
     timers.forEach(clearTimeout);
-    source.signal.removeEventListener("abort", finish);
+    source.signal.removeEventListener("abort", onAbort);
     unsubscribe();
     openStreams -= 1;
     try {
-      controller.close();
+      if (dropped) controller.error(dropped);
+      else controller.close();
     } catch {
       // Cancelled by the consumer already.
     }
   };
+  const onAbort = () => finish();
   const send = (text: string) => {
     if (closed) return;
-    if ((controller.desiredSize ?? 1) <= 0) return finish();
+    if ((controller.desiredSize ?? 1) <= 0) return finish(new Error("the client stopped reading its status stream"));
     controller.enqueue(encoder.encode(text));
   };
   const sendProgress = (progress: OrderProgress) => {
@@ -172,10 +176,10 @@ export async function openOrderStatusStream(source: StatusStreamSource): Promise
         sendProgress(first);
         if (closed) return;
         if (source.signal.aborted) return finish();
-        source.signal.addEventListener("abort", finish);
+        source.signal.addEventListener("abort", onAbort);
         timers.push(setInterval(() => send(": keep-alive\n\n"), timing.heartbeatMs));
         timers.push(setInterval(() => void refresh("recheck"), timing.recheckMs));
-        timers.push(setTimeout(finish, timing.lifetimeMs));
+        timers.push(setTimeout(() => finish(), timing.lifetimeMs));
         if (missed) void refresh("read");
       },
       cancel: () => finish(),

@@ -165,6 +165,29 @@ it("lets go of everything when the browser goes away", async () => {
   expect(await until(() => feed.size() === 0 && openStatusStreams() === before)).toBe(true);
 });
 
+it("drops a client that stops reading once its queue is full, releasing its subscription", async () => {
+  const { orderId } = await checkout(shop);
+  const opening = await openOrderStatusStream({
+    orderId,
+    feed,
+    read: () => readStoredProgress(shop.ctx, orderId),
+    recheck: () => readOrderProgress(shop.ctx, orderId),
+    signal: new AbortController().signal,
+    log: shop.ctx.log,
+    timing: { heartbeatMs: 1 },
+  });
+  if (opening.kind !== "stream") throw new Error(`no stream: ${opening.kind}`);
+  expect(feed.size()).toBe(1);
+  // Nobody reads: the heartbeats pile up to the queue's limit (16 kB), and the stream gives up on its client.
+  expect(await until(() => feed.size() === 0, 15_000)).toBe(true);
+  const reader = opening.body.getReader();
+  await expect(
+    (async () => {
+      while (!(await reader.read()).done);
+    })(),
+  ).rejects.toThrow("stopped reading");
+});
+
 it("answers 404 for an order that does not exist, and holds no subscription for it", async () => {
   const response = await fetch(`${server.url}/api/orders/AAAAAAAAAAAAAAAAAAAAAA/events`);
   expect(response.status).toBe(404);
