@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool } from "pg";
 import { applyPostgresMigrations, postgresSchemaBehind, SchemaBehindError } from "./postgres-migrations";
+import { listenOnPostgres, type ChannelHandlers, type ChannelListening } from "./postgres-listener";
 
 /** One type for both engines: every query in the shop is written once and runs on either. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -12,6 +13,12 @@ export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export interface DatabaseHandle {
   db: Db;
   engine: "pglite" | "postgres";
+  /**
+   * Hears `pg_notify(channel, …)` once the notifying transaction commits, from any process on this database
+   * (PostgreSQL: over one connection of its own per call, so call it once per process and fan out; PGlite:
+   * on its only connection, since only this process may open its folder).
+   */
+  listen(channel: string, handlers: ChannelHandlers): ChannelListening;
   close(): Promise<void>;
 }
 
@@ -54,7 +61,26 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       await pool.end().catch(() => undefined);
       throw error;
     }
-    return { db: drizzle(pool) as unknown as Db, engine: "postgres", close: () => pool.end() };
+    const listeners = new Set<ChannelListening>();
+    // The direct URL: LISTEN needs a session of its own, which a transaction pooler does not keep.
+    const listenUrl = options.migrationUrl ?? options.url;
+    return {
+      db: drizzle(pool) as unknown as Db,
+      engine: "postgres",
+      listen(channel, handlers) {
+        const listening = listenOnPostgres(listenUrl, channel, handlers);
+        listeners.add(listening);
+        const stop = () => {
+          listeners.delete(listening);
+          return listening.stop();
+        };
+        return { ready: listening.ready, stop };
+      },
+      async close() {
+        await Promise.all([...listeners].map((listening) => listening.stop()));
+        await pool.end();
+      },
+    };
   }
 
   const { PGlite } = await import("@electric-sql/pglite");
@@ -70,7 +96,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   const db = drizzle(client);
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Db, engine: "pglite", close: () => client.close() };
+  return {
+    db: db as unknown as Db,
+    engine: "pglite",
+    listen(channel, handlers) {
+      // One process, one connection: nothing is ever missed, so there is no gap to report.
+      const unlisten = client.listen(channel, handlers.onPayload);
+      return { ready: unlisten.then(() => undefined), stop: () => unlisten.then((stop) => stop()) };
+    },
+    close: () => client.close(),
+  };
 }
 
 /** A round trip, for health checks. */

@@ -3,6 +3,7 @@ import { attachDatabasePool } from "@vercel/functions";
 import { getConfig } from "../env";
 import { seedInventory } from "../payments/store/stock";
 import { openDatabase, type Db, type DatabaseHandle } from "./connection";
+import type { ChannelHandlers, ChannelListening } from "./postgres-listener";
 
 // Kept on globalThis so that `next dev` reloading modules never opens the PGlite folder twice.
 const holder = globalThis as typeof globalThis & { __shopDatabase?: Promise<DatabaseHandle> };
@@ -35,4 +36,10 @@ export async function getDb(): Promise<Db> {
       throw error;
     });
   return (await holder.__shopDatabase).db;
+}
+
+/** Listens on a channel of the shop's database (DatabaseHandle.listen): once per process, the caller fans out. */
+export async function listenToShopDatabase(channel: string, handlers: ChannelHandlers): Promise<ChannelListening> {
+  await getDb();
+  return (await holder.__shopDatabase!).listen(channel, handlers);
 }

@@ -72,7 +72,20 @@ export async function readOrderStatus(ctx: PaymentsContext, orderId: string) {
 
 /** What the order page polls for: the same states and words as readOrderStatus, and nothing else to read. */
 export async function readOrderProgress(ctx: PaymentsContext, orderId: string) {
-  const attempt = await latestAttemptAfterQuery(ctx, orderId);
+  return progressOf(ctx, orderId, await latestAttemptAfterQuery(ctx, orderId));
+}
+
+/**
+ * The same answer from what the database holds, without asking the gateway: for a read that a committed
+ * move prompted (the order's live stream), which has nothing to learn from QFPay.
+ */
+export async function readStoredProgress(ctx: PaymentsContext, orderId: string) {
+  return progressOf(ctx, orderId, await latestAttempt(ctx.db, orderId));
+}
+
+export type OrderProgress = NonNullable<Awaited<ReturnType<typeof readOrderProgress>>>;
+
+async function progressOf(ctx: PaymentsContext, orderId: string, attempt: { state: AttemptState } | undefined) {
   const state = await readOrderState(ctx.db, orderId);
   if (!state) return null;
   return {

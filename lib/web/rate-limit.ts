@@ -14,6 +14,11 @@ export interface RateRule {
 export const CHECKOUT_RULE: RateRule = { name: "checkout", limit: 30, windowMs: 10 * 60_000 };
 /** Status polls per client and order: the order page asks every 1.5 s. */
 export const STATUS_RULE: RateRule = { name: "status", limit: 90, windowMs: 60_000 };
+/**
+ * Status streams opened per client and order: a page opens one every four minutes, and again after a
+ * dropped connection (the browser waits 3 s); a loop of reconnects is stopped here and the page polls.
+ */
+export const EVENTS_RULE: RateRule = { name: "events", limit: 20, windowMs: 60_000 };
 
 /** Refused notifications (bad signature, oversized) per sender: QFPay itself never sends one. */
 export const REFUSED_NOTIFICATION_RULE: RateRule = { name: "refused-notify", limit: 60, windowMs: 60_000 };

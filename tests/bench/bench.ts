@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { orderUrl } from "@/lib/payments/order-access";
@@ -16,6 +16,8 @@ import {
 } from "../support/shop-fixtures";
 import { PHONE_AGENT } from "../support/shop-http-client";
 import { measureColdStart } from "./cold-start";
+import { measurePaidLatency } from "./paid-latency";
+import { peakRssMb, waitForIdle } from "./server-process";
 import { auditPages, type PageAudit } from "./lighthouse-pages";
 import {
   measureBareRoute,
@@ -37,43 +39,9 @@ const CHECKOUTS = { warmUp: 30, sequential: 100, concurrent: 300, concurrency: 8
 const NOTIFY_CONNECTIONS = 32;
 const STATUS_CONNECTIONS = 32;
 const SECONDS = 8;
+// Orders paid while their QR page is open in Chromium, timed from the notification's SUCCESS to Paid shown.
+const PAID_RUNS = Number(process.env.BENCH_PAID_RUNS ?? 30);
 const OUT = path.join(".data", "bench", "results.json");
-
-/** The server's peak resident memory (Linux's high-water mark), in MB. */
-function peakRssMb(pid: number): number | null {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The server's CPU time so far, in clock ticks (Linux), or null elsewhere. */
-function cpuTicks(pid: number): number | null {
-  try {
-    // Fields after the command name: utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Waits until the server has finished what earlier loads left behind (the confirmation queries that
- * follow notifications run after the answer): each measure starts on a quiet server.
- */
-async function waitForIdle(pid: number): Promise<void> {
-  const until = Date.now() + 60_000;
-  let before = cpuTicks(pid);
-  while (before !== null && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = cpuTicks(pid);
-    if (now === null || now - before <= 5) return; // under 10% of a core over half a second
-    before = now;
-  }
-}
 
 const pct = (part: number, whole: number) => `${Math.round((100 * part) / whole)}%`;
 const yes = (met: boolean) => (met ? "yes" : "**no**");
@@ -140,6 +108,8 @@ async function main() {
     });
     await waitForIdle(server.pid);
     const status = await measureStatusPolling(url, waiting.results, STATUS_CONNECTIONS, SECONDS);
+    await waitForIdle(server.pid);
+    const paidLatency = await measurePaidLatency(url, PAID_RUNS);
 
     // Pages: a shopper with a cart and an order awaiting payment.
     const visitor = shopperNumber(url, 60_000);
@@ -161,6 +131,7 @@ async function main() {
           ]);
 
     results = {
+      paidLatency,
       notifications,
       bare,
       status,
@@ -180,6 +151,7 @@ async function main() {
   const coldStart = process.env.TEST_POSTGRES_URL ? await measureColdStart(PORT) : null;
 
   const { notifications, bare, status, sequential, concurrent, bareCheckout, pages, peakRssMb: rss } = results;
+  const { paidLatency } = results;
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${engine === "pglite" ? "embedded PGlite" : "PostgreSQL"}`;
   const lines = [
     `Machine: ${machine}; ${new Date().toISOString().slice(0, 10)}.`,
@@ -217,6 +189,14 @@ async function main() {
       pct(status.perSecond, bare.perSecond),
       "",
       "",
+    ),
+    row(
+      `Notification's SUCCESS → QR page shows Paid, Chromium, ${paidLatency.runs} runs`,
+      `p50 ${paidLatency.p50} ms, p99 ${paidLatency.p99} ms (from the notification sent: p50 ${paidLatency.fromSendP50} ms, p99 ${paidLatency.fromSendP99} ms), ${paidLatency.polls} polls, load ${paidLatency.load.join(" → ")}`,
+      "",
+      "",
+      "p50 < 300 ms, p99 < 1 s",
+      yes(paidLatency.p50 < 300 && paidLatency.p99 < 1000),
     ),
     row("Server peak RSS during the loads", rss === null ? "n/a (Linux only)" : `${rss} MB`, "", "", "", ""),
     coldStart

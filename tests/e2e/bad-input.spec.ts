@@ -1000,6 +1000,7 @@ test("route handlers: malformed, oversized, forged and wrong-method requests get
   const outTradeNo = await outTradeNoOf(owner, syssn);
   const before = { order: await owner.order(orderId), gateway: await transaction(owner, syssn) };
   const status = `/api/orders/${orderId}/status`;
+  const events = `/api/orders/${orderId}/events`;
   const now = formatGatewayTime(new Date());
   const payment = (changes: Record<string, string>) => ({
     txamt: "100",
@@ -1231,6 +1232,30 @@ test("route handlers: malformed, oversized, forged and wrong-method requests get
     },
     { name: "status asked with Origin null", path: status, headers: { Origin: "null" }, status: 403 },
     { name: "status asked cross-site", path: status, headers: { "Sec-Fetch-Site": "cross-site" }, status: 403 },
+
+    // GET /api/orders/[id]/events: the same status, pushed; a stream only for who may see the order.
+    ...(["POST", "PUT", "DELETE"] as const).map((method) => ({
+      name: `status stream by ${method}`,
+      method,
+      path: events,
+      status: 405,
+    })),
+    {
+      name: "status stream of an order that does not exist",
+      path: `/api/orders/${"A".repeat(22)}/events`,
+      status: 404,
+    },
+    { name: "status stream by path traversal", path: "/api/orders/..%2F..%2Fhealth/events", status: 404 },
+    { name: "status stream of an id of 5000 characters", path: `/api/orders/${"A".repeat(5000)}/events`, status: 404 },
+    { name: "status stream of a NUL id", path: "/api/orders/%00/events", status: 404 },
+    { name: "status stream of an id in broken %-encoding", path: "/api/orders/%ZZ/events", status: 400 },
+    {
+      name: "status stream asked from another site's page",
+      path: events,
+      headers: { Origin: "https://evil.example" },
+      status: 403,
+    },
+    { name: "status stream asked cross-site", path: events, headers: { "Sec-Fetch-Site": "cross-site" }, status: 403 },
 
     // Any other path, whatever it ends with: an action posted there is refused by the proxy, not a 500.
     {
@@ -1482,6 +1507,7 @@ test("route handlers: malformed, oversized, forged and wrong-method requests get
     "?t=%ZZ",
   ]) {
     expect.soft((await stranger.get(`${status}${query}`)).status(), `status${query.slice(0, 40)}`).toBe(404);
+    expect.soft((await stranger.get(`${events}${query}`)).status(), `status stream${query.slice(0, 40)}`).toBe(404);
     expect
       .soft((await stranger.get(`/orders/${orderId}${query}`)).status(), `order page${query.slice(0, 40)}`)
       .toBe(404);

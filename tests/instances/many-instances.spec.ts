@@ -43,14 +43,21 @@ async function inspect(request: APIRequestContext, syssn: string) {
 test.describe.configure({ mode: "serial" });
 test.skip(process.env[SKIPPED_ENV] === "1", "needs PostgreSQL (TEST_POSTGRES_URL)");
 
-test("desktop: the QR's status, polled on whichever instance answers, turns Paid; QFPay is given the https origin", async ({
+test("desktop: the QR's status, pushed by the instance its stream reached, turns Paid; QFPay is given the https origin", async ({
   page,
   context,
 }) => {
+  // The page's stream lands on one instance, the payment and its notification on others (round robin):
+  // the instance streaming hears the commit through PostgreSQL's LISTEN/NOTIFY, with no poll.
+  let polls = 0;
+  page.on("request", (request) => {
+    if (/\/api\/orders\/[\w-]+\/status$/.test(new URL(request.url()).pathname)) polls += 1;
+  });
   await addToCart(page);
   await checkoutWith(page, "AlipayHK");
   await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
   await expect(orderStatus(page)).toHaveText("Awaiting payment");
+  await expect(orderStatus(page)).toHaveAttribute("data-live", "stream");
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
   const payUrl = await page.getByRole("link", { name: "Open payment page" }).getAttribute("href");
   expect(payUrl).toMatch(new RegExp(`^${ORIGIN}/sandbox/cashier/\\d{26}$`));
@@ -59,6 +66,7 @@ test("desktop: the QR's status, polled on whichever instance answers, turns Paid
   await cashier.goto(payUrl!);
   await cashier.getByRole("button", { name: "Pay", exact: true }).click();
   await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
+  expect(polls).toBe(0);
 
   const held = await inspect(page.request, payUrl!.split("/").pop()!);
   expect(held.transaction.returnUrl).toMatch(new RegExp(`^${ORIGIN}/orders/[\\w-]{22}\\?t=`));

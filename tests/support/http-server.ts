@@ -8,7 +8,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
@@ -21,25 +21,30 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
     method: req.method,
     headers,
     body: hasBody ? Buffer.concat(chunks) : undefined,
+    signal,
   });
 }
 
 /**
  * Serves Web-standard handlers (what Next's route handlers are) over real HTTP on 127.0.0.1, so tests
  * reach them through sockets, headers and bodies as the shop does. A body stream that errors drops the
- * connection, as a real server would.
+ * connection, as a real server would; a client that goes away aborts the request's signal and cancels
+ * the body, as Next does.
  */
 export async function serve(handler: FetchHandler): Promise<RunningServer> {
   let origin = "";
   const server: Server = createServer((req, res) => {
+    const gone = new AbortController();
+    res.on("close", () => gone.abort());
     void (async () => {
       try {
-        const response = await handler(await toRequest(req, origin));
+        const response = await handler(await toRequest(req, origin, gone.signal));
         res.statusCode = response.status;
         response.headers.forEach((value, name) => res.setHeader(name, value));
         if (!response.body) return res.end();
         res.flushHeaders();
         const reader = response.body.getReader();
+        res.on("close", () => void reader.cancel().catch(() => undefined));
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;

@@ -1,15 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
 import { StatusIcon } from "@/app/_components/status-icon";
+import { useOrderStatusFeed } from "@/app/_components/use-order-status-feed";
 import type { StatusTone } from "@/lib/payments/order-status";
 
-const POLL_MS = 1_500;
-
 /**
- * The order's status, kept current: while the payment is open it asks the server every second and a
- * half, and re-renders the page the moment the state moves (paid, failed, expired).
+ * The order's status, kept current: while the payment is open the server pushes each move (polling when
+ * the stream cannot be had), and the page is re-rendered the moment the state moves (paid, failed,
+ * expired). `data-live` says which of the two is at work, for tests and for a curious developer.
  */
 export function LiveStatus({
   orderId,
@@ -26,43 +24,14 @@ export function LiveStatus({
   stateKey: string;
   final: boolean;
 }) {
-  const router = useRouter();
-  const [shown, setShown] = useState({ text, tone });
-  useEffect(() => {
-    if (final) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const url = `/api/orders/${orderId}/status${token ? `?t=${encodeURIComponent(token)}` : ""}`;
-    async function poll() {
-      try {
-        const response = await fetch(url, { cache: "no-store" });
-        if (response.ok) {
-          const status = (await response.json()) as {
-            state: string;
-            attemptState: string | null;
-            statusText: string;
-            tone: StatusTone;
-          };
-          if (stopped) return;
-          setShown({ text: status.statusText, tone: status.tone });
-          if (`${status.state}:${status.attemptState}` !== stateKey) {
-            router.refresh();
-            return;
-          }
-        }
-      } catch {
-        // Offline for a moment: try again on the next tick.
-      }
-      if (!stopped) timer = setTimeout(poll, POLL_MS);
-    }
-    timer = setTimeout(poll, POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [orderId, token, stateKey, final, router]);
+  const { shown, mode } = useOrderStatusFeed({ orderId, token, stateKey, final, text, tone });
   return (
-    <p role="status" aria-live="polite" className={`order-status status-badge status-badge-large status-${shown.tone}`}>
+    <p
+      role="status"
+      aria-live="polite"
+      data-live={mode === "idle" ? undefined : mode}
+      className={`order-status status-badge status-badge-large status-${shown.tone}`}
+    >
       <StatusIcon tone={shown.tone} />
       {shown.text}
     </p>

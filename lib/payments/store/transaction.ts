@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { logger } from "../../log";
 import type { EventInput } from "../types";
+import { ORDER_STATUS_CHANNEL } from "./order-status-channel";
 
 /**
  * Drizzle's transaction. A row lock or a transition takes a Tx, and a Tx comes only from `transaction()`
@@ -41,6 +43,7 @@ export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Prom
     committedLater.set(tx, events);
     const value = await work(tx);
     mailOwed = queuedMail.has(tx);
+    await announceMoves(tx, events);
     return value;
   });
   for (const { orderId, type, cause, attemptId, refundId, fromState, toState } of events) {
@@ -48,6 +51,18 @@ export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Prom
   }
   if (mailOwed) mailListeners.get(db)?.();
   return result;
+}
+
+/**
+ * Names, on ORDER_STATUS_CHANNEL, each order whose state or attempt moved (every move records an event with
+ * its `toState`). Sent inside the transaction, so the database delivers it only if the transaction commits,
+ * and after the commit (PostgreSQL to every listening process, PGlite to this one); a rollback sends nothing.
+ */
+async function announceMoves(tx: Tx, events: EventInput[]): Promise<void> {
+  const moved = [...new Set(events.filter((event) => event.toState).map((event) => event.orderId))];
+  if (moved.length === 0) return;
+  const notices = moved.map((orderId) => sql`pg_notify(${ORDER_STATUS_CHANNEL}, ${orderId})`);
+  await tx.execute(sql`select ${sql.join(notices, sql`, `)}`);
 }
 
 /** Notes that this transaction queued mail, to be delivered once it commits. */

@@ -1,0 +1,6 @@
+/**
+ * The database channel on which a committed transaction names each order whose state (or latest attempt's
+ * state) it moved. The payload is the order id and nothing else: a listener reads the state itself, so a
+ * notification carries no secret and believing one costs nothing but a read.
+ */
+export const ORDER_STATUS_CHANNEL = "order_status";

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+
+/** What the benchmark reads of the server's process (Linux's /proc; null elsewhere). */
+
+/** The server's peak resident memory (Linux's high-water mark), in MB. */
+export function peakRssMb(pid: number): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The server's CPU time so far, in clock ticks (Linux), or null elsewhere. */
+function cpuTicks(pid: number): number | null {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the server has finished what earlier loads left behind (the confirmation queries that
+ * follow notifications run after the answer): each measure starts on a quiet server.
+ */
+export async function waitForIdle(pid: number): Promise<void> {
+  const until = Date.now() + 60_000;
+  let before = cpuTicks(pid);
+  while (before !== null && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = cpuTicks(pid);
+    if (now === null || now - before <= 5) return; // under 10% of a core over half a second
+    before = now;
+  }
+}
