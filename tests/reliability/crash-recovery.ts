@@ -107,8 +107,8 @@ async function reconcileUntil(
 /** A checkout whose answer never came: the shopper, cart still full, checks out again and pays. */
 /**
  * The shopper, whose checkout was cut off, submits the same cart again: one cart is one order, so this
- * is the first order. Its lost attempt is settled by the order page's query of QFPay (failed as never
- * sent, or left open at QFPay and set aside), and the page offers another try, which the shopper takes.
+ * is the first order. Its lost attempt is settled by the order page's query of the gateway (failed as never
+ * sent, or left open there and set aside), and the page offers another try, which the shopper takes.
  */
 async function checkoutAgainAndPay(shopper: Shopper, server: ProductionServer, memo: Memo): Promise<void> {
   const { orderId } = await shopper.checkout();
@@ -150,7 +150,7 @@ const STEPS: Omit<Scenario, "provider">[] = [
     crash: async (shopper) => void (await shopper.checkout()),
     recover: checkoutAgainAndPay,
     expect:
-      "the lost attempt is found open at QFPay and set aside; the same cart again is that order, paid once on another try",
+      "the lost attempt is found open at the gateway and set aside; the same cart again is that order, paid once on another try",
   },
   ...(["paid.mid-transaction", "notify.after-confirm", "notify.after-record"] as const).map(
     (point): Omit<Scenario, "provider"> => ({
