@@ -6,7 +6,7 @@ import { ordersOfOwner } from "@/lib/payments/store/shopper-orders";
 import { isCurrencyCode } from "@/lib/qfpay/currencies";
 import { guessDevice } from "@/lib/web/device";
 import { getShopSession } from "@/lib/web/session";
-import { startOverAction } from "@/app/cart/actions";
+import { startOverAction } from "@/app/[locale]/cart/actions";
 import { ResumeChoices } from "./resume-choices";
 
 /**

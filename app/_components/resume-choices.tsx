@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { RetryOptions } from "@/app/orders/[id]/retry-options";
+import { RetryOptions } from "@/app/[locale]/orders/[id]/retry-options";
 import type { Device, Wallet } from "@/lib/qfpay/pay-types";
 
 /**

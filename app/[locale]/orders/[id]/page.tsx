@@ -80,7 +80,7 @@ export default async function OrderPage({
         <OpenPayment
           view={view}
           token={token}
-          shareUrl={orderUrl(ctx.siteUrl, order.id, ctx.sessionSecret)}
+          shareUrl={orderUrl(ctx.siteUrl, order.id, ctx.sessionSecret, order.locale)}
           inApp={device.inApp}
           otherWallets={others}
           otherWaysOpen={otherWaysOpen}

@@ -2,7 +2,9 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { getPathname } from "@/i18n/navigation";
 import { readCart } from "@/lib/cart/current-cart";
 import { clientAddress } from "@/lib/web/client-address";
 import { guessDevice } from "@/lib/web/device";
@@ -34,39 +36,41 @@ const typedEmail = (form: FormData) => String(form.get("email") ?? "").slice(0, 
 export const startCheckoutAction = validatedAction(
   {
     fields: checkoutFields,
-    invalid: (errors, form): CheckoutState =>
-      errors.email
-        ? {
-            status: "error",
-            message: "Enter the email address for your receipt.",
-            email: typedEmail(form),
-            emailError: "Enter an email address like name@example.com.",
-          }
-        : { status: "error", message: "Choose how to pay.", email: typedEmail(form) },
+    invalid: async (errors, form): Promise<CheckoutState> => {
+      const t = await getTranslations("checkout.messages");
+      return errors.email
+        ? { status: "error", message: t("emailMissing"), email: typedEmail(form), emailError: t("emailInvalid") }
+        : { status: "error", message: t("chooseWallet"), email: typedEmail(form) };
+    },
   },
   async ({ email, wallet, device }): Promise<CheckoutState> => {
-    if (!getConfig().qfpay.wallets.includes(wallet))
-      return { status: "error", message: "That wallet is not offered here.", email };
+    const t = await getTranslations("checkout.messages");
+    const locale = await getLocale();
+    if (!getConfig().qfpay.wallets.includes(wallet)) return { status: "error", message: t("walletNotOffered"), email };
 
     const ctx = await getPaymentsContext();
     const rateRule = rateKey(CHECKOUT_RULE, [clientAddress(await headers(), getConfig())], ctx.sessionSecret);
     if (!(await allowRequest(ctx.db, CHECKOUT_RULE, rateRule))) {
-      return {
-        status: "error",
-        message: "Too many orders from here in a short time. Please wait a few minutes and try again.",
-        email,
-      };
+      return { status: "error", message: t("tooMany"), email };
     }
 
     const { session, priced, checkout } = await readCart();
     if (!priced?.ok || !checkout)
-      return { status: "error", message: priced?.ok === false ? priced.error : "Your cart is empty.", email };
+      return { status: "error", message: priced?.ok === false ? priced.error : t("cartEmpty"), email };
     const sessionId = ensureSessionId(session);
 
     // A second submit of this cart (a double click, another tab) is answered with the first one's order.
     // The cart stays until it is paid for: a shopper who declines or lets it expire comes back to it.
     const { checkoutKey } = checkout;
-    const result = await startPayment(ctx, { sessionId, email, items: priced.items, wallet, device, checkoutKey });
+    const result = await startPayment(ctx, {
+      sessionId,
+      email,
+      items: priced.items,
+      wallet,
+      device,
+      checkoutKey,
+      locale,
+    });
     if (!result.ok) return { status: "error", message: result.error, email };
 
     const { attempt, orderId } = result;
@@ -74,6 +78,7 @@ export const startCheckoutAction = validatedAction(
     const inApp = guessDevice(await headers()).inApp;
     if (device === "mobile" && !inApp && attempt.state === "awaiting_payment" && attempt.payUrl)
       redirect(attempt.payUrl);
-    redirect(`/orders/${orderId}`);
+    // The order page in the shopper's language (pay_url above is the wallet's, outside the shop).
+    redirect(getPathname({ href: `/orders/${orderId}`, locale }));
   },
 );

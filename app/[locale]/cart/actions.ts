@@ -1,8 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { redirect } from "@/i18n/navigation";
 import { MAX_LINES, MAX_QUANTITY, type CartLine } from "@/lib/catalog/price-cart";
 import { productBySku } from "@/lib/catalog/products";
 import { cartCount, changeCart, type CartChange } from "@/lib/cart/cart-lines";
@@ -27,12 +28,21 @@ const qtyField = (min: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(MAX_QUANTITY));
 
+type Translate = Awaited<ReturnType<typeof getTranslations<"cart.messages">>>;
+
+/** The product's name in the shopper's language (the cart's messages name what was added or removed). */
+async function nameOf(sku: string): Promise<string> {
+  const t = await getTranslations("catalog");
+  return t(`products.${productBySku(sku)!.slug}.name` as "products.jasmine-pearls.name");
+}
+
 async function applyChange(
   change: CartChange,
-  done: (name: string, count: number) => string,
+  done: (t: Translate, name: string, count: number) => string,
 ): Promise<CartActionState> {
+  const t = await getTranslations("cart.messages");
   const product = productBySku(change.sku);
-  if (!product) return { status: "error", message: "That product is not in our catalog." };
+  if (!product) return { status: "error", message: t("notInCatalog") };
   const { session, lines, checkout } = await readCart();
   // A cart that was paid for is over: what is added now starts a new one.
   if (checkout?.spent) setCart(session, []);
@@ -41,43 +51,52 @@ async function applyChange(
   await session.save();
   revalidatePath("/", "layout");
   const count = cartCount(next);
-  const limit = capReached(lines, next, change);
+  const limit = await capReached(t, lines, next, change);
   return limit
-    ? { status: "error", message: `${limit} Your cart has ${count} item${count === 1 ? "" : "s"}.` }
-    : { status: "ok", message: done(product.name, count) };
+    ? { status: "error", message: `${limit} ${t("cartHas", { count })}` }
+    : { status: "ok", message: done(t, await nameOf(product.sku), count) };
 }
 
 /** Why a change did not all fit (the per-product cap, the number of products), in the shopper's words. */
-function capReached(before: readonly CartLine[], after: readonly CartLine[], change: CartChange): string | null {
+async function capReached(
+  t: Translate,
+  before: readonly CartLine[],
+  after: readonly CartLine[],
+  change: CartChange,
+): Promise<string | null> {
   if (change.type !== "add") return null;
   const had = before.find((line) => line.sku === change.sku)?.qty ?? 0;
   const has = after.find((line) => line.sku === change.sku)?.qty ?? 0;
   if (has === had + change.qty) return null;
-  const name = productBySku(change.sku)!.name;
-  if (has === 0) return `Your cart holds at most ${MAX_LINES} different products: ${name} was not added.`;
-  return `You can buy at most ${MAX_QUANTITY} of one product: your cart has ${has} × ${name}.`;
+  const name = await nameOf(change.sku);
+  if (has === 0) return t("tooManyLines", { max: MAX_LINES, name });
+  return t("tooMany", { max: MAX_QUANTITY, has, name });
 }
 
 export const addToCartAction = validatedAction(
   {
     // The catalog's cards send no quantity: one.
     fields: z.object({ sku: skuField, qty: qtyField(1).optional() }),
-    invalid: (): CartActionState => ({ status: "error", message: `Choose a quantity from 1 to ${MAX_QUANTITY}.` }),
+    invalid: async (): Promise<CartActionState> => ({
+      status: "error",
+      message: (await getTranslations("cart.messages"))("chooseQuantity", { max: MAX_QUANTITY }),
+    }),
   },
-  ({ sku, qty = 1 }) =>
-    applyChange(
-      { type: "add", sku, qty },
-      (name, count) => `Added ${name} to your cart (${count} item${count === 1 ? "" : "s"}).`,
-    ),
+  ({ sku, qty = 1 }) => applyChange({ type: "add", sku, qty }, (t, name, count) => t("added", { name, count })),
 );
 
 export const updateCartQuantityAction = validatedAction(
   {
     fields: z.object({ sku: skuField, qty: qtyField(0) }),
-    invalid: (): CartActionState => ({ status: "error", message: `Quantities go from 0 to ${MAX_QUANTITY}.` }),
+    invalid: async (): Promise<CartActionState> => ({
+      status: "error",
+      message: (await getTranslations("cart.messages"))("quantityRange", { max: MAX_QUANTITY }),
+    }),
   },
   ({ sku, qty }) =>
-    applyChange({ type: "set", sku, qty }, (name) => (qty === 0 ? `Removed ${name}.` : `${name}: quantity ${qty}.`)),
+    applyChange({ type: "set", sku, qty }, (t, name) =>
+      qty === 0 ? t("removed", { name }) : t("changed", { name, qty }),
+    ),
 );
 
 /** "Start over" beside an order awaiting payment: the cart is emptied, and the shopper goes back to the shop. */
@@ -88,6 +107,6 @@ export const startOverAction = validatedAction(
     setCart(session, []);
     await session.save();
     revalidatePath("/", "layout");
-    redirect("/");
+    redirect({ href: "/", locale: await getLocale() });
   },
 );

@@ -1,7 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useOptimistic, startTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { Link } from "@/i18n/navigation";
 import { ProductImage } from "@/app/_components/product-image";
 import { keepUnits } from "@/lib/catalog/keep-units";
 import { formatMoney } from "@/lib/money";
@@ -30,6 +31,8 @@ export function CartView({
   /** The most of one product a cart holds: the choices stop there, and the page says so. */
   maxQuantity: number;
 }) {
+  const t = useTranslations("cart");
+  const locale = useLocale();
   const quantities = Array.from({ length: maxQuantity + 1 }, (_, i) => i);
   const [state, action, pending] = useActionState(updateCartQuantityAction, initial);
   const [shown, setShown] = useOptimistic(lines, (current, change: { sku: string; qty: number }) =>
@@ -52,12 +55,10 @@ export function CartView({
   return (
     <div className="cart">
       <p role="status" aria-live="polite" className={`form-status form-status-${state.status}`}>
-        {pending ? "Updating your cart…" : state.message}
+        {pending ? t("updating") : state.message}
       </p>
       {shown.length === 0 ? (
-        <p>
-          Your cart is empty. <Link href="/">Browse the shop</Link>.
-        </p>
+        <p>{t.rich("empty", { browse: (chunks) => <Link href="/">{chunks}</Link> })}</p>
       ) : (
         <>
           <ul className="cart-lines">
@@ -67,9 +68,11 @@ export function CartView({
                 <Link href={`/products/${line.slug}`} className="cart-line-name">
                   {keepUnits(line.name)}
                 </Link>
-                <span className="cart-line-unit">{formatMoney(line.unitPrice, currency)} each</span>
+                <span className="cart-line-unit">
+                  {t("each", { price: formatMoney(line.unitPrice, currency, locale) })}
+                </span>
                 <label className="qty-field">
-                  <span className="visually-hidden">Quantity of {line.name}</span>
+                  <span className="visually-hidden">{t("quantityOf", { name: line.name })}</span>
                   <select
                     value={line.qty}
                     aria-describedby="quantity-limit"
@@ -77,31 +80,33 @@ export function CartView({
                   >
                     {quantities.map((qty) => (
                       <option key={qty} value={qty}>
-                        {qty === 0 ? "0 (remove)" : qty}
+                        {qty === 0 ? t("zeroRemove") : qty}
                       </option>
                     ))}
                   </select>
                 </label>
-                <span className="cart-line-total">{formatMoney(line.unitPrice * line.qty, currency)}</span>
+                <span className="cart-line-total money">
+                  {formatMoney(line.unitPrice * line.qty, currency, locale)}
+                </span>
                 <button
                   type="button"
                   className="button button-quiet"
                   onClick={() => change(line.sku, 0)}
-                  aria-label={`Remove ${line.name}`}
+                  aria-label={t("removeName", { name: line.name })}
                 >
-                  Remove
+                  {t("remove")}
                 </button>
               </li>
             ))}
           </ul>
           <p id="quantity-limit" className="field-hint">
-            You can buy up to {maxQuantity} of each product.
+            {t("limit", { max: maxQuantity })}
           </p>
           <p className="cart-total">
-            Total <strong>{formatMoney(total, currency)}</strong>
+            {t("total")} <strong className="money">{formatMoney(total, currency, locale)}</strong>
           </p>
           <Link href="/checkout" className="button button-primary">
-            Checkout
+            {t("checkout")}
           </Link>
         </>
       )}

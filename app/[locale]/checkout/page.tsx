@@ -1,30 +1,39 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import { keepUnits } from "@/lib/catalog/keep-units";
 import { readCart } from "@/lib/cart/current-cart";
 import { guessDevice } from "@/lib/web/device";
 import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
-import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { FreshOnReturn } from "@/app/_components/fresh-on-return";
 import { PendingOrderOffer } from "@/app/_components/pending-order-offer";
+import { productTexts } from "@/app/_components/product-text";
+import { productBySku } from "@/lib/catalog/products";
 import { CheckoutForm, type WalletOption } from "./checkout-form";
 
-export const metadata: Metadata = { title: "Checkout" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("checkout"))("title") };
+}
 
 export default async function CheckoutPage() {
+  const t = await getTranslations("checkout");
+  const tw = await getTranslations("wallets");
+  const locale = await getLocale();
+  const textOf = await productTexts();
   const { priced } = await readCart();
   const { qfpay, storeCurrency } = getConfig();
   if (!priced?.ok) {
     return (
       <main className="page narrow" id="main">
-        <h1>Checkout</h1>
+        <h1>{t("title")}</h1>
         <FreshOnReturn />
         <PendingOrderOffer />
         <p>
-          {priced ? priced.error : "Your cart is empty."} <Link href="/">Browse the shop</Link>.
+          {priced ? `${priced.error} ` : null}
+          {t.rich(priced ? "browse" : "emptyBrowse", { browse: (chunks) => <Link href="/">{chunks}</Link> })}
         </p>
       </main>
     );
@@ -33,7 +42,7 @@ export default async function CheckoutPage() {
   const { gateway } = await getPaymentsContext();
   const wallets: WalletOption[] = qfpay.wallets.map((wallet) => ({
     wallet,
-    label: WALLET_NAMES[wallet],
+    label: t("payWith", { wallet: tw(wallet) }),
     refusal: {
       desktop: gateway.walletRefusal(wallet, "desktop", priced.total, storeCurrency),
       mobile: gateway.walletRefusal(wallet, "mobile", priced.total, storeCurrency),
@@ -41,31 +50,29 @@ export default async function CheckoutPage() {
   }));
   return (
     <main className="page narrow" id="main">
-      <h1>Checkout</h1>
+      <h1>{t("title")}</h1>
       <FreshOnReturn />
       <PendingOrderOffer />
       <section aria-labelledby="summary-title" className="summary">
-        <h2 id="summary-title">Your order</h2>
+        <h2 id="summary-title">{t("yourOrder")}</h2>
         <ul className="summary-lines">
-          {priced.items.map((item) => (
-            <li key={item.sku}>
-              <span>
-                {item.quantity} × {keepUnits(item.name)}
-              </span>
-              <span>{formatMoney(item.unitPrice * item.quantity, storeCurrency)}</span>
-            </li>
-          ))}
+          {priced.items.map((item) => {
+            const product = productBySku(item.sku);
+            return (
+              <li key={item.sku}>
+                <span>
+                  {item.quantity} × {keepUnits(product ? textOf(product).name : item.name)}
+                </span>
+                <span className="money">{formatMoney(item.unitPrice * item.quantity, storeCurrency, locale)}</span>
+              </li>
+            );
+          })}
         </ul>
         <p className="cart-total">
-          Total <strong>{formatMoney(priced.total, storeCurrency)}</strong>
+          {t("total")} <strong className="money">{formatMoney(priced.total, storeCurrency, locale)}</strong>
         </p>
       </section>
-      {guess.inApp && (
-        <p className="notice">
-          You are in {guess.inApp}&apos;s browser, which cannot open the wallet app. After you choose a wallet we will
-          show a QR code and a link to open in Safari or Chrome.
-        </p>
-      )}
+      {guess.inApp && <p className="notice">{t("inAppNotice", { app: guess.inApp })}</p>}
       <CheckoutForm wallets={wallets} guessedDevice={guess.kind} />
     </main>
   );

@@ -1,16 +1,15 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { Device, Wallet } from "@/lib/qfpay/pay-types";
 import { startCheckoutAction, type CheckoutState } from "./actions";
 
-const DEVICE_CHOICES = [
-  { device: "desktop", label: "Pay on this computer", hint: "Scan a QR code with your phone" },
-  { device: "mobile", label: "Pay on my phone", hint: "Open the wallet app on this device" },
-] as const;
+const DEVICES = ["desktop", "mobile"] as const;
 
 export interface WalletOption {
   wallet: Wallet;
+  /** The button's words ("Pay with AlipayHK"), in the page's language. */
   label: string;
   /** Why this wallet cannot take this total, per device; null when it can. */
   refusal: { desktop: string | null; mobile: string | null };
@@ -19,12 +18,13 @@ export interface WalletOption {
 const initial: CheckoutState = { status: "idle", message: "", email: "" };
 
 export function CheckoutForm({ wallets, guessedDevice }: { wallets: WalletOption[]; guessedDevice: Device }) {
+  const t = useTranslations("checkout");
   const [state, action, pending] = useActionState(startCheckoutAction, initial);
   const [device, setDevice] = useState(guessedDevice);
   return (
     <form action={action} className="checkout-form" noValidate>
       <div className="field">
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{t("email")}</label>
         <input
           id="email"
           name="email"
@@ -42,31 +42,31 @@ export function CheckoutForm({ wallets, guessedDevice }: { wallets: WalletOption
           </p>
         ) : (
           <p id="email-hint" className="field-hint">
-            For your receipt. We send nothing else.
+            {t("emailHint")}
           </p>
         )}
       </div>
 
       <fieldset className="field device-choice">
-        <legend>Where will you pay?</legend>
-        {DEVICE_CHOICES.map((choice) => (
-          <label key={choice.device}>
+        <legend>{t("where")}</legend>
+        {DEVICES.map((choice) => (
+          <label key={choice}>
             <input
               type="radio"
               name="device"
-              value={choice.device}
-              checked={device === choice.device}
-              onChange={() => setDevice(choice.device)}
+              value={choice}
+              checked={device === choice}
+              onChange={() => setDevice(choice)}
             />
             <span>
-              {choice.label}
-              <span className="field-hint">{choice.hint}</span>
+              {t(`devices.${choice}.label`)}
+              <span className="field-hint">{t(`devices.${choice}.hint`)}</span>
             </span>
           </label>
         ))}
       </fieldset>
 
-      <div className="wallet-buttons" role="group" aria-label="Pay with">
+      <div className="wallet-buttons" role="group" aria-label={t("payWithGroup")}>
         {wallets.map(({ wallet, label, refusal }) => {
           const reason = refusal[device];
           return (
@@ -79,7 +79,7 @@ export function CheckoutForm({ wallets, guessedDevice }: { wallets: WalletOption
                 disabled={pending || reason !== null}
                 aria-describedby={reason ? `refusal-${wallet}` : undefined}
               >
-                Pay with {label}
+                {label}
               </button>
               {reason && (
                 <p id={`refusal-${wallet}`} className="field-hint">
@@ -91,7 +91,7 @@ export function CheckoutForm({ wallets, guessedDevice }: { wallets: WalletOption
         })}
       </div>
       <p role="status" aria-live="polite" className={`form-status form-status-${state.status}`}>
-        {pending ? "Starting your payment…" : state.message}
+        {pending ? t("starting") : state.message}
       </p>
     </form>
   );
