@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import "./globals.css";
+import "./i18n.css";
 
 /**
  * The document itself (<html lang>, the header) is drawn by the layout of each locale, app/[locale]/layout.tsx,

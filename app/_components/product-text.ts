@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Product } from "@/lib/catalog/products";
+import { productBySku, type Product } from "@/lib/catalog/products";
 
 /**
  * A product's name, description and category in the page's language. The catalog (lib/catalog/products.ts)
@@ -13,4 +13,16 @@ export async function productTexts() {
     description: t(`products.${product.slug}.description` as "products.jasmine-pearls.description"),
     category: t(`categories.${product.category}`),
   });
+}
+
+/**
+ * An ordered item's name in the page's language: the order keeps the English name it was bought under, and
+ * a product still in the catalog is named as the catalog now names it in this language.
+ */
+export async function itemNames() {
+  const textOf = await productTexts();
+  return (item: { sku: string; name: string }) => {
+    const product = productBySku(item.sku);
+    return product ? textOf(product).name : item.name;
+  };
 }

@@ -2,7 +2,9 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
+import { getPathname } from "@/i18n/navigation";
 import { sanitizeCart } from "@/lib/cart/cart-lines";
 import { guessDevice } from "@/lib/web/device";
 import { getConfig } from "@/lib/env";
@@ -20,9 +22,14 @@ import { deviceSchema, walletSchema } from "@/lib/qfpay/pay-types";
 // send an array, an object or a number in their place. A token that is not one is simply no token.
 const boundOrder = z.tuple([orderIdSchema, z.string().max(64).optional().catch(undefined)]);
 
+/** To a page of the shop in the shopper's language (a wallet's pay_url is redirected to as it is). */
+async function goTo(path: string): Promise<never> {
+  redirect(getPathname({ href: path, locale: await getLocale() }));
+}
+
 /** The order id, if the visitor may see that order; otherwise the visitor is sent home. */
 async function viewableOrder(ctx: PaymentsContext, orderId: string, token: string | undefined): Promise<string> {
-  if (!(await mayViewOrder(ctx, orderId, token))) redirect("/");
+  if (!(await mayViewOrder(ctx, orderId, token))) await goTo("/");
   return orderId;
 }
 
@@ -42,13 +49,13 @@ export const retryPaymentAction = validatedAction(
     fields: z.object({ wallet: walletSchema, device: deviceSchema }),
     // A page of this shop cannot send that: back to the order, for whoever may see it.
     invalid: async (_errors, _form, [orderId, token]): Promise<RetryState> =>
-      redirect(orderPath(await viewableOrder(await getPaymentsContext(), orderId, token), token)),
+      goTo(orderPath(await viewableOrder(await getPaymentsContext(), orderId, token), token)),
   },
   async ({ wallet, device }, [orderIdArg, token]): Promise<RetryState> => {
     const ctx = await getPaymentsContext();
     const orderId = await viewableOrder(ctx, orderIdArg, token);
     const back = orderPath(orderId, token);
-    if (!getConfig().qfpay.wallets.includes(wallet)) redirect(back);
+    if (!getConfig().qfpay.wallets.includes(wallet)) await goTo(back);
     const result = await retryPayment(ctx, orderId, wallet, device);
     if (!result.ok) return { message: result.error };
     if (
@@ -59,7 +66,7 @@ export const retryPaymentAction = validatedAction(
     ) {
       redirect(result.attempt.payUrl);
     }
-    redirect(back);
+    return goTo(back);
   },
 );
 
@@ -74,13 +81,13 @@ export const payAgainAction = validatedAction(
     const ctx = await getPaymentsContext();
     const orderId = await viewableOrder(ctx, orderIdArg, token);
     const state = await readOrderState(ctx.db, orderId);
-    if (state !== "expired" && state !== "failed") redirect(orderPath(orderId, token));
+    if (state !== "expired" && state !== "failed") await goTo(orderPath(orderId, token));
     const items = await itemsOf(ctx.db, orderId);
     const session = await getShopSession();
     // A new cart, with a name of its own: checking it out makes a new order.
     setCart(session, []);
     setCart(session, sanitizeCart(items.map((item) => ({ sku: item.sku, qty: item.quantity }))));
     await session.save();
-    redirect("/checkout");
+    await goTo("/checkout");
   },
 );

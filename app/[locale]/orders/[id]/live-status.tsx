@@ -2,8 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { StatusIcon } from "@/app/_components/status-icon";
 import type { StatusTone } from "@/lib/payments/order-status";
+import { statusKeyOf } from "@/lib/payments/status-key";
+import type { OrderState } from "@/lib/payments/types";
 
 const POLL_MS = 1_500;
 
@@ -26,6 +29,7 @@ export function LiveStatus({
   stateKey: string;
   final: boolean;
 }) {
+  const t = useTranslations("orderStatus");
   const router = useRouter();
   const [shown, setShown] = useState({ text, tone });
   useEffect(() => {
@@ -38,13 +42,13 @@ export function LiveStatus({
         const response = await fetch(url, { cache: "no-store" });
         if (response.ok) {
           const status = (await response.json()) as {
-            state: string;
+            state: OrderState;
             attemptState: string | null;
             statusText: string;
             tone: StatusTone;
           };
           if (stopped) return;
-          setShown({ text: status.statusText, tone: status.tone });
+          setShown({ text: t(statusKeyOf(status.state, status.attemptState)), tone: status.tone });
           if (`${status.state}:${status.attemptState}` !== stateKey) {
             router.refresh();
             return;
@@ -60,7 +64,7 @@ export function LiveStatus({
       stopped = true;
       clearTimeout(timer);
     };
-  }, [orderId, token, stateKey, final, router]);
+  }, [orderId, token, stateKey, final, router, t]);
   return (
     <p role="status" aria-live="polite" className={`order-status status-badge status-badge-large status-${shown.tone}`}>
       <StatusIcon tone={shown.tone} />

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { shopperReasonText } from "@/app/_components/shopper-reason";
+import { statusKeyOf } from "@/lib/payments/status-key";
 import { guessDevice } from "@/lib/web/device";
 import { getConfig } from "@/lib/env";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
@@ -9,7 +12,7 @@ import { orderUrl } from "@/lib/payments/order-access";
 import { readOrderStatus } from "@/lib/payments/order-status";
 import { mayViewOrder } from "@/lib/web/order-viewer";
 import { deliverDueSandboxNotifications } from "@/lib/sandbox/instance";
-import { WALLET_NAMES, type Wallet } from "@/lib/qfpay/pay-types";
+import type { Wallet } from "@/lib/qfpay/pay-types";
 import { payAgainAction } from "./actions";
 import { LiveStatus } from "./live-status";
 import { OpenPayment } from "./open-payment";
@@ -18,7 +21,9 @@ import { Receipt } from "./receipt";
 import { walletChoices } from "./retry-choices";
 import { RetryOptions } from "./retry-options";
 
-export const metadata: Metadata = { title: "Your order", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("order"))("title"), robots: { index: false } };
+}
 
 export default async function OrderPage({
   params,
@@ -40,12 +45,19 @@ export default async function OrderPage({
   if (!view) notFound();
 
   const { order, attempt } = view;
+  const t = await getTranslations("order");
+  const tw = await getTranslations("wallets");
+  const ts = await getTranslations("orderStatus");
+  const choiceLabel = (wallet: Wallet, first: boolean) =>
+    first ? t("tryAgainWith", { wallet: tw(wallet) }) : t("payWith", { wallet: tw(wallet) });
+  const reason = async (code: string | null, fallback: string | null) =>
+    shopperReasonText(ctx.gateway.shopperReason(code, fallback), code);
   const config = getConfig();
   const device = guessDevice(await headers());
   const wallets = config.qfpay.wallets;
   const current: Wallet = attempt?.wallet ?? wallets[0]!;
   const flowDevice = device.kind;
-  const others = walletChoices(wallets, current, flowDevice).slice(1);
+  const others = walletChoices(wallets, current, flowDevice, choiceLabel).slice(1);
   const payAgain = payAgainAction.bind(null, order.id, token);
 
   const payable = order.state === "awaiting_payment" && attempt?.state === "awaiting_payment" && attempt.payUrl;
@@ -60,21 +72,22 @@ export default async function OrderPage({
   return (
     <main className="page narrow" id="main">
       <h1>
-        Your order <span className="order-number">{order.number}</span>
+        {t.rich("heading", {
+          number: order.number,
+          nr: (chunks) => <span className="order-number">{chunks}</span>,
+        })}
       </h1>
       {/* Keyed by the state: a page re-rendered in another state (a retry's redirect) shows it at once. */}
       <LiveStatus
         key={`${order.state}:${attempt?.state ?? null}`}
         orderId={order.id}
         token={token}
-        text={view.statusText}
+        text={ts(statusKeyOf(order.state, attempt?.state))}
         tone={view.tone}
         stateKey={`${order.state}:${attempt?.state ?? null}`}
         final={view.final}
       />
-      {order.needsReview && order.state !== "awaiting_payment" && (
-        <p className="notice">We are checking this order and will email you if anything needs your attention.</p>
-      )}
+      {order.needsReview && order.state !== "awaiting_payment" && <p className="notice">{t("checking")}</p>}
 
       {payable && (
         <OpenPayment
@@ -89,14 +102,14 @@ export default async function OrderPage({
 
       {confirming && (
         <section className="confirming">
-          <p>We are confirming your payment with QFPay. This page updates by itself; please do not pay again.</p>
+          <p>{t("confirming")}</p>
           <details className="other-ways" id="pay-another-way" open={otherWaysOpen}>
-            <summary>The payment page never opened?</summary>
+            <summary>{t("neverOpened")}</summary>
             <RetryOptions
               orderId={order.id}
               token={token}
-              choices={walletChoices(wallets, current, flowDevice).map((choice, index) =>
-                index === 0 ? { ...choice, label: `Start again with ${WALLET_NAMES[choice.wallet]}` } : choice,
+              choices={walletChoices(wallets, current, flowDevice, choiceLabel).map((choice, index) =>
+                index === 0 ? { ...choice, label: t("startAgainWith", { wallet: tw(choice.wallet) }) } : choice,
               )}
             />
           </details>
@@ -105,8 +118,12 @@ export default async function OrderPage({
 
       {failedTry && attempt && (
         <section className="payment-problem" id="pay-another-way">
-          <p>{ctx.gateway.shopperReason(attempt.failureCode, attempt.failureReason)} Nothing was charged.</p>
-          <RetryOptions orderId={order.id} token={token} choices={walletChoices(wallets, current, flowDevice)} />
+          <p>{t("notCharged", { reason: await reason(attempt.failureCode, attempt.failureReason) })}</p>
+          <RetryOptions
+            orderId={order.id}
+            token={token}
+            choices={walletChoices(wallets, current, flowDevice, choiceLabel)}
+          />
         </section>
       )}
 
@@ -114,15 +131,17 @@ export default async function OrderPage({
         <section className="payment-problem" id="pay-another-way">
           <p>
             {order.state === "expired"
-              ? "The time to pay ran out before a payment arrived. Nothing was charged."
-              : `${ctx.gateway.shopperReason(attempt?.failureCode ?? null, attempt?.failureReason ?? null)} Nothing was charged.`}
+              ? t("timeRanOut")
+              : t("notCharged", {
+                  reason: await reason(attempt?.failureCode ?? null, attempt?.failureReason ?? null),
+                })}
           </p>
           <form action={payAgain}>
             <button type="submit" className="button button-primary">
-              Pay another way
+              {t("payAnotherWay")}
             </button>
           </form>
-          <p className="field-hint">Your items go back into your cart, and you choose how to pay.</p>
+          <p className="field-hint">{t("itemsBack")}</p>
         </section>
       )}
 
@@ -131,10 +150,10 @@ export default async function OrderPage({
           <Receipt view={view} />
           <p className="page-links">
             <Link href="/" className="button button-primary">
-              Continue shopping
+              {t("continueShopping")}
             </Link>{" "}
             <Link href="/orders" className="button button-quiet">
-              Your orders
+              {t("yourOrders")}
             </Link>
           </p>
         </>

@@ -1,63 +1,68 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db/database";
+import { formatDateTime } from "@/lib/date-time";
 import { formatMoney } from "@/lib/money";
-import { receiptMailNote } from "@/lib/payments/receipt-mail-note";
+import { receiptMailState } from "@/lib/payments/receipt-mail-note";
 import { mailOfOrder } from "@/lib/payments/store/mail-outbox";
 import type { OrderView } from "@/lib/payments/order-status";
-import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
 import type { CurrencyCode } from "@/lib/qfpay/currencies";
 import { ItemLines } from "./order-items";
-
-const DATE = new Intl.DateTimeFormat("en-HK", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Hong_Kong" });
 
 /** The paid order: what was bought, what was paid, and what has been refunded. */
 export async function Receipt({ view }: { view: OrderView }) {
   const { order, attempts, refunds } = view;
-  const mailNote = receiptMailNote(await mailOfOrder(await getDb(), order.id));
+  const t = await getTranslations("receipt");
+  const tw = await getTranslations("wallets");
+  const locale = await getLocale();
+  const mail = receiptMailState(await mailOfOrder(await getDb(), order.id));
   const currency = order.currency as CurrencyCode;
   const paidWith = attempts.find((attempt) => attempt.state === "paid");
   const refunded = refunds.filter((refund) => refund.state === "succeeded");
   return (
     <section aria-labelledby="receipt-title" className="receipt">
-      <h2 id="receipt-title">Receipt</h2>
+      <h2 id="receipt-title">{t("title")}</h2>
       <dl className="receipt-facts">
-        <dt>Order</dt>
+        <dt>{t("order")}</dt>
         <dd className="order-number">{order.number}</dd>
         {order.paidAt && (
           <>
-            <dt>Paid</dt>
-            <dd>{DATE.format(order.paidAt)} (Hong Kong time)</dd>
+            <dt>{t("paid")}</dt>
+            <dd>{t("hongKongTime", { time: formatDateTime(order.paidAt, locale) })}</dd>
           </>
         )}
         {paidWith && (
           <>
-            <dt>Paid with</dt>
-            <dd>{WALLET_NAMES[paidWith.wallet]}</dd>
-            <dt>QFPay number</dt>
+            <dt>{t("paidWith")}</dt>
+            <dd>{tw(paidWith.wallet)}</dd>
+            <dt>{t("qfpayNumber")}</dt>
             <dd className="mono">{paidWith.syssn}</dd>
           </>
         )}
-        {mailNote && (
+        {mail && (
           <>
-            <dt>Receipt email</dt>
-            <dd>{mailNote}</dd>
+            <dt>{t("email")}</dt>
+            <dd>{t(`mail.${mail.key}`, { recipient: mail.recipient })}</dd>
           </>
         )}
       </dl>
-      <ItemLines view={view} totalLabel="Total paid" />
+      <ItemLines view={view} totalLabel={t("totalPaid")} />
       {refunded.length > 0 && (
         <div className="refunds">
-          <h3>Refunds</h3>
+          <h3>{t("refunds")}</h3>
           <ul className="summary-lines">
             {refunded.map((refund) => (
               <li key={refund.id}>
-                <span>Refunded {DATE.format(refund.updatedAt)}</span>
-                <span>{formatMoney(refund.amount, currency)}</span>
+                <span>{t("refundedOn", { time: formatDateTime(refund.updatedAt, locale) })}</span>
+                <span className="money">{formatMoney(refund.amount, currency, locale)}</span>
               </li>
             ))}
           </ul>
           <p className="cart-total">
-            Refunded in all <strong>{formatMoney(order.refundedTotal, currency)}</strong> of{" "}
-            {formatMoney(order.total, currency)}
+            {t.rich("refundedInAll", {
+              refunded: formatMoney(order.refundedTotal, currency, locale),
+              total: formatMoney(order.total, currency, locale),
+              strong: (chunks) => <strong className="money">{chunks}</strong>,
+            })}
           </p>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { WALLET_NAMES, type Device, type Wallet } from "@/lib/qfpay/pay-types";
+import type { Device, Wallet } from "@/lib/qfpay/pay-types";
 
 export interface RetryChoice {
   wallet: Wallet;
@@ -7,15 +7,23 @@ export interface RetryChoice {
   primary?: boolean;
 }
 
-/** "Try again with" the wallet just used, then "Pay with" each other wallet the shop offers. */
-export function walletChoices(wallets: Wallet[], current: Wallet, device: Device): RetryChoice[] {
+/**
+ * "Try again with" the wallet just used, then "Pay with" each other wallet the shop offers; `labelOf` words
+ * them in the page's language.
+ */
+export function walletChoices(
+  wallets: Wallet[],
+  current: Wallet,
+  device: Device,
+  labelOf: (wallet: Wallet, first: boolean) => string,
+): RetryChoice[] {
   const ordered = [current, ...wallets.filter((wallet) => wallet !== current)].filter((wallet) =>
     wallets.includes(wallet),
   );
   return ordered.map((wallet, index) => ({
     wallet,
     device,
-    label: index === 0 ? `Try again with ${WALLET_NAMES[wallet]}` : `Pay with ${WALLET_NAMES[wallet]}`,
+    label: labelOf(wallet, index === 0),
     primary: index === 0,
   }));
 }
