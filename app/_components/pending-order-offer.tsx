@@ -8,6 +8,7 @@ import { isCurrencyCode } from "@/lib/qfpay/currencies";
 import { guessDevice } from "@/lib/web/device";
 import { getShopSession } from "@/lib/web/session";
 import { startOverAction } from "@/app/[locale]/cart/actions";
+import { itemNames } from "./product-text";
 import { ResumeChoices } from "./resume-choices";
 
 /**
@@ -22,6 +23,8 @@ export async function PendingOrderOffer() {
   );
   if (!pending) return null;
   const t = await getTranslations("pendingOffer");
+  const nameOf = await itemNames();
+  const lines = pending.items.map((item) => `${item.quantity} × ${nameOf(item)}`).join(t("listSeparator"));
   const total = isCurrencyCode(pending.currency) ? formatMoney(pending.total, pending.currency, await getLocale()) : "";
   const wallet = pending.wallet ?? getConfig().qfpay.wallets[0]!;
   return (
@@ -30,7 +33,7 @@ export async function PendingOrderOffer() {
         {t.rich("title", { number: pending.number, nr: (chunks) => <span className="order-number">{chunks}</span> })}
       </h2>
       <p>
-        {pending.lines.join(", ")}: {total}. {pending.attemptState === "failed" ? t("lastTryFailed") : ""}
+        {t("summary", { lines, total })} {pending.attemptState === "failed" ? t("lastTryFailed") : ""}
       </p>
       <ResumeChoices orderId={pending.id} wallet={wallet} device={guessDevice(await headers()).kind} />
       <form action={startOverAction} className="start-over">

@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
-import { routing } from "@/i18n/routing";
 import { SiteDocument } from "../_components/site-document";
+import { sandboxLocale } from "./sandbox-locale";
 
 /**
  * The sandbox keeps its addresses (pay_url, the API and control endpoints QFPay's stand-in answers on), so
- * it sits outside the locales with its own document, in the shop's default language.
+ * it sits outside the locales with its own document, in the language the shopper's browser or choice asks for.
  */
-export default function SandboxLayout({ children }: { children: ReactNode }) {
-  return <SiteDocument locale={routing.defaultLocale}>{children}</SiteDocument>;
+export default async function SandboxLayout({ children }: { children: ReactNode }) {
+  return <SiteDocument locale={await sandboxLocale()}>{children}</SiteDocument>;
 }

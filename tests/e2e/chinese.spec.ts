@@ -22,6 +22,7 @@ const LOCALES = {
     openPage: "打開付款頁面",
     paid: "已付款",
     receipt: "收據",
+    cashierPay: "確認付款",
   },
   "zh-CN": {
     heading: "来自香港的茶叶、茶具和精选好物",
@@ -36,6 +37,7 @@ const LOCALES = {
     openPage: "打开支付页面",
     paid: "已支付",
     receipt: "收据",
+    cashierPay: "确认付款",
   },
 } as const;
 
@@ -83,7 +85,7 @@ for (const locale of Object.keys(LOCALES) as Locale[]) {
       const cashier = await context.newPage();
       await cashier.goto(payUrl!);
       await expect(cashier.getByText("HK$128.00")).toBeVisible();
-      await cashier.getByRole("button", { name: "Pay", exact: true }).click();
+      await cashier.getByRole("button", { name: words.cashierPay, exact: true }).click();
 
       await expect(orderStatus(page)).toHaveText(words.paid, { timeout: 10_000 });
       await expect(page.getByRole("heading", { name: words.receipt })).toBeVisible();
@@ -95,7 +97,8 @@ for (const locale of Object.keys(LOCALES) as Locale[]) {
       await fillCartAndCheckOut(page, locale, "Alipay");
       await expect(page).toHaveURL(/\/sandbox\/cashier\/\d{26}$/);
       await expect(page.getByText("HK$128.00")).toBeVisible();
-      await page.getByRole("button", { name: "Pay", exact: true }).click();
+      // The sandbox's cashier speaks the browser's language too, as the wallet's own would.
+      await page.getByRole("button", { name: words.cashierPay, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/orders/[\\w-]{22}\\?t=[\\w-]{32}$`));
       await expect(orderStatus(page)).toHaveText(words.paid, { timeout: 10_000 });
       await expect(page.getByRole("heading", { name: words.receipt })).toBeVisible();

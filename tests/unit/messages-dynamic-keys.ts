@@ -22,6 +22,10 @@ export const DYNAMIC_KEYS: { prefix: string; keys: string[] }[] = [
     keys: ["sent", "failed", "retrying", "queued"].map((state) => `receipt.mail.${state}`),
   },
   {
+    prefix: "cashier.states.",
+    keys: ["paid", "declined", "expired", "closed"].map((state) => `cashier.states.${state}`),
+  },
+  {
     prefix: "checkout.devices.",
     keys: DEVICES.flatMap((device) => [`checkout.devices.${device}.label`, `checkout.devices.${device}.hint`]),
   },

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { formatDateTime } from "@/lib/date-time";
+import { itemNames } from "@/app/_components/product-text";
 import { statusKeyOf } from "@/lib/payments/status-key";
 import { ResumeChoices } from "@/app/_components/resume-choices";
 import { StatusBadge } from "@/app/_components/status-badge";
@@ -28,6 +29,7 @@ export default async function OrdersPage() {
   const t = await getTranslations("orders");
   const ts = await getTranslations("orderStatus");
   const locale = await getLocale();
+  const nameOf = await itemNames();
   return (
     <main className="page narrow" id="main">
       <h1>{t("title")}</h1>
@@ -46,7 +48,9 @@ export default async function OrdersPage() {
                   </Link>
                   <StatusBadge tone={statusToneOf(order.state, order.attemptState)} text={text} />
                 </div>
-                <p className="order-card-lines">{order.lines.join(", ")}</p>
+                <p className="order-card-lines">
+                  {order.items.map((item) => `${item.quantity} × ${nameOf(item)}`).join(t("listSeparator"))}
+                </p>
                 <p className="order-card-facts">
                   <time dateTime={order.createdAt.toISOString()}>{formatDateTime(order.createdAt, locale)}</time>
                   {" · "}

@@ -1,14 +1,25 @@
+import { getTranslations } from "next-intl/server";
 import { SHOP } from "@/lib/shop-details";
 
 /** How to reach the shop, as every policy ends. */
-export function PolicyContact() {
+export async function PolicyContact() {
+  const t = await getTranslations("policies");
+  const footer = await getTranslations("footer");
   return (
     <p>
-      {SHOP.legalName}, {SHOP.address.join(", ")}. Email <a href={`mailto:${SHOP.email}`}>{SHOP.email}</a> or call{" "}
-      <a href={`tel:${SHOP.phone.replaceAll(" ", "")}`} className="nowrap">
-        {SHOP.phone}
-      </a>{" "}
-      ({SHOP.hours}).
+      {t.rich("contact", {
+        legalName: t("legalName"),
+        address: footer("contactAddress"),
+        hours: footer("hours"),
+        email: SHOP.email,
+        phone: SHOP.phone,
+        mail: (chunks) => <a href={`mailto:${SHOP.email}`}>{chunks}</a>,
+        call: (chunks) => (
+          <a href={`tel:${SHOP.phone.replaceAll(" ", "")}`} className="nowrap">
+            {chunks}
+          </a>
+        ),
+      })}
     </p>
   );
 }
