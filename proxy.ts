@@ -54,6 +54,12 @@ export async function proxy(request: NextRequest) {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", policy);
     response = NextResponse.next({ request: { headers: requestHeaders } });
+  } else if (/[\u0000-\u001f\u007f]/.test(decodeURIComponent(request.nextUrl.pathname))) {
+    // A path with a control character is no page: next-intl would redirect it to a cleaned-up one (a 3xx);
+    // served as it is (English, by next.config.js's rewrite), it is the 404 it deserves.
+    request.headers.set("x-nonce", nonce);
+    request.headers.set("Content-Security-Policy", policy);
+    response = NextResponse.next({ request: { headers: request.headers } });
   } else {
     // next-intl forwards the request's own headers to the page it serves, so the nonce is set on the request
     // itself. A copy of the request would not do: its URL is the server's internal one, and next-intl's

@@ -10,6 +10,9 @@ export const routing = defineRouting({
   localePrefix: "as-needed",
   // A chosen language outlives the browser session: a shopper who switched once is not switched back.
   localeCookie: { maxAge: 60 * 60 * 24 * 365 },
+  // No Link header of alternates: the pages name them in their <head> (hreflang), and a header repeating the
+  // path four times overflows Node's header limit on a long (bogus) path, a 5xx where a 404 is due.
+  alternateLinks: false,
 });
 
 export type Locale = (typeof routing.locales)[number];

@@ -85,9 +85,7 @@ export function CartView({
                     ))}
                   </select>
                 </label>
-                <span className="cart-line-total money">
-                  {formatMoney(line.unitPrice * line.qty, currency, locale)}
-                </span>
+                <span className="cart-line-total">{formatMoney(line.unitPrice * line.qty, currency, locale)}</span>
                 <button
                   type="button"
                   className="button button-quiet"
@@ -103,7 +101,8 @@ export function CartView({
             {t("limit", { max: maxQuantity })}
           </p>
           <p className="cart-total">
-            {t("total")} <strong className="money">{formatMoney(total, currency, locale)}</strong>
+            {`${t("total")} `}
+            <strong>{formatMoney(total, currency, locale)}</strong>
           </p>
           <Link href="/checkout" className="button button-primary">
             {t("checkout")}

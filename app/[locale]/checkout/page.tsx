@@ -63,13 +63,14 @@ export default async function CheckoutPage() {
                 <span>
                   {item.quantity} × {keepUnits(product ? textOf(product).name : item.name)}
                 </span>
-                <span className="money">{formatMoney(item.unitPrice * item.quantity, storeCurrency, locale)}</span>
+                <span>{formatMoney(item.unitPrice * item.quantity, storeCurrency, locale)}</span>
               </li>
             );
           })}
         </ul>
         <p className="cart-total">
-          {t("total")} <strong className="money">{formatMoney(priced.total, storeCurrency, locale)}</strong>
+          {`${t("total")} `}
+          <strong>{formatMoney(priced.total, storeCurrency, locale)}</strong>
         </p>
       </section>
       {guess.inApp && <p className="notice">{t("inAppNotice", { app: guess.inApp })}</p>}

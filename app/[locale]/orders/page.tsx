@@ -54,7 +54,7 @@ export default async function OrdersPage() {
                 <p className="order-card-facts">
                   <time dateTime={order.createdAt.toISOString()}>{formatDateTime(order.createdAt, locale)}</time>
                   {" · "}
-                  <strong className="money">
+                  <strong>
                     {isCurrencyCode(order.currency) ? formatMoney(order.total, order.currency, locale) : order.currency}
                   </strong>
                 </p>

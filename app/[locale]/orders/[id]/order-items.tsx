@@ -17,12 +17,12 @@ export async function ItemLines({ view, totalLabel }: { view: OrderView; totalLa
             <span>
               {item.quantity} × {nameOf(item)}
             </span>
-            <span className="money">{formatMoney(item.unitPrice * item.quantity, currency, locale)}</span>
+            <span>{formatMoney(item.unitPrice * item.quantity, currency, locale)}</span>
           </li>
         ))}
       </ul>
       <p className="cart-total">
-        {totalLabel} <strong className="money">{formatMoney(view.order.total, currency, locale)}</strong>
+        {totalLabel} <strong>{formatMoney(view.order.total, currency, locale)}</strong>
       </p>
     </>
   );

@@ -53,7 +53,7 @@ export async function Receipt({ view }: { view: OrderView }) {
             {refunded.map((refund) => (
               <li key={refund.id}>
                 <span>{t("refundedOn", { time: formatDateTime(refund.updatedAt, locale) })}</span>
-                <span className="money">{formatMoney(refund.amount, currency, locale)}</span>
+                <span>{formatMoney(refund.amount, currency, locale)}</span>
               </li>
             ))}
           </ul>
@@ -61,7 +61,7 @@ export async function Receipt({ view }: { view: OrderView }) {
             {t.rich("refundedInAll", {
               refunded: formatMoney(order.refundedTotal, currency, locale),
               total: formatMoney(order.total, currency, locale),
-              strong: (chunks) => <strong className="money">{chunks}</strong>,
+              strong: (chunks) => <strong>{chunks}</strong>,
             })}
           </p>
         </div>
