@@ -1,5 +1,9 @@
 // @ts-check
 
+// This file stays CommonJS (tests/unit/request-guard.test.ts requires it for its body limit).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const createNextIntlPlugin = require("next-intl/plugin");
+
 const onVercel = Boolean(process.env.VERCEL);
 // The proxy's guard (lib/web/request-guard.ts) answers 413 itself past this limit, where Next's own refusal
 // of a larger body is a 500; tests/unit/request-guard.test.ts holds the two to the same number. Written
@@ -15,7 +19,7 @@ const nextConfig = {
   outputFileTracingIncludes: {
     "/**": ["./lib/db/migrations/**/*"],
     // A product's share image reads its illustration and the typeface's WOFF files from disk.
-    "/products/[slug]/opengraph-image": [
+    "/[locale]/products/[slug]/opengraph-image": [
       "./public/products/*.svg",
       "./node_modules/@fontsource/figtree/files/figtree-latin-{500,700}-normal.woff",
     ],
@@ -54,7 +58,19 @@ const nextConfig = {
       },
     ];
   },
+  // English is served at the root: an address with no locale prefix is the /en page (i18n/routing.ts). The
+  // proxy leaves this rewrite to the router (lib/web/default-locale-rewrite.ts says why). Not the addresses
+  // that stay outside the locales: route handlers, the sandbox, Next's own files.
+  async rewrites() {
+    return {
+      afterFiles: [
+        { source: "/", destination: "/en" },
+        { source: "/:path((?!(?:en|zh-HK|zh-CN|api|sandbox|_next)(?:/|$)).+)", destination: "/en/:path" },
+      ],
+    };
+  },
   reactStrictMode: true,
 };
 
-module.exports = nextConfig;
+// next-intl reads each request's messages and formats from i18n/request.ts.
+module.exports = createNextIntlPlugin("./i18n/request.ts")(nextConfig);

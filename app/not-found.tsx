@@ -1,28 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { routing } from "@/i18n/routing";
+import { NotFoundContent } from "./_components/not-found-content";
+import { SiteDocument } from "./_components/site-document";
 
 export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
 
-/**
- * Every 404 of the shop: an unknown path, a product no longer sold, an order this browser may not see
- * (which says nothing of whether it exists). Always a way back.
- */
+/** A 404 outside the locales (the root layout draws no document, so this one draws its own), in English. */
 export default function NotFound() {
   return (
-    <main className="page narrow" id="main">
-      <h1>Page not found</h1>
-      <p>
-        There is nothing here. If you are looking for an order of yours, open it from the link in its receipt email, or
-        from <Link href="/orders">Your orders</Link> in the browser you paid it in.
-      </p>
-      <p className="page-links">
-        <Link href="/" className="button button-primary">
-          Back to the shop
-        </Link>{" "}
-        <Link href="/cart" className="button button-quiet">
-          Your cart
-        </Link>
-      </p>
-    </main>
+    <SiteDocument locale={routing.defaultLocale}>
+      <NotFoundContent />
+    </SiteDocument>
   );
 }

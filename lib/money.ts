@@ -1,21 +1,23 @@
 import { CURRENCIES, type CurrencyCode } from "./qfpay/currencies";
 
-// One fixed locale on server and browser alike, so the same amount never renders two ways.
-const LOCALE = "en-HK";
+// The page's language decides the format, never the server's or the browser's own locale, so the same amount
+// renders alike on both sides. English is Hong Kong English: HK$ for the shop's own currency.
+const INTL_LOCALE: Record<string, string> = { en: "en-HK", "zh-HK": "zh-HK", "zh-CN": "zh-CN" };
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** Formats an amount held in minor units (integer) as money, e.g. 1999 HKD → "HK$19.99". */
-export function formatMoney(minor: number, currency: CurrencyCode): string {
+/** Formats an amount held in minor units (integer) as money, e.g. 1999 HKD → "HK$19.99" (in every locale). */
+export function formatMoney(minor: number, currency: CurrencyCode, locale = "en"): string {
   const digits = CURRENCIES[currency].minorUnits;
-  let formatter = formatters.get(currency);
+  const key = `${locale} ${currency}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(LOCALE, {
+    formatter = new Intl.NumberFormat(INTL_LOCALE[locale] ?? INTL_LOCALE.en, {
       style: "currency",
       currency,
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     });
-    formatters.set(currency, formatter);
+    formatters.set(key, formatter);
   }
   return formatter.format(minor / 10 ** digits);
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { addToCartAction, type CartActionState } from "@/app/cart/actions";
+import { useTranslations } from "next-intl";
+import { addToCartAction, type CartActionState } from "@/app/[locale]/cart/actions";
 
 const initial: CartActionState = { status: "idle", message: "" };
 
@@ -15,13 +16,14 @@ export function AddToCartForm({
   name: string;
   withQuantity?: boolean;
 }) {
+  const t = useTranslations("product");
   const [state, action, pending] = useActionState(addToCartAction, initial);
   return (
     <form action={action} className="add-to-cart">
       <input type="hidden" name="sku" value={sku} />
       {withQuantity && (
         <label className="qty-field">
-          Quantity
+          {t("quantity")}
           <select name="qty" defaultValue="1">
             {Array.from({ length: 10 }, (_, i) => (
               <option key={i + 1} value={i + 1}>
@@ -32,7 +34,7 @@ export function AddToCartForm({
         </label>
       )}
       <button type="submit" className="button button-primary" disabled={pending} aria-describedby={`add-status-${sku}`}>
-        {pending ? "Adding…" : "Add to cart"}
+        {pending ? t("adding") : t("addToCart")}
       </button>
       <p
         id={`add-status-${sku}`}
@@ -40,7 +42,7 @@ export function AddToCartForm({
         aria-live="polite"
         className={`form-status form-status-${state.status}`}
       >
-        {pending ? `Adding ${name}…` : state.message}
+        {pending ? t("addingName", { name }) : state.message}
       </p>
     </form>
   );

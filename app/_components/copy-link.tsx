@@ -3,7 +3,18 @@
 import { useState } from "react";
 
 /** A link the shopper can copy into another browser. */
-export function CopyLink({ url, label }: { url: string; label: string }) {
+export function CopyLink({
+  url,
+  label,
+  copyText,
+  copiedText,
+}: {
+  url: string;
+  label: string;
+  /** The button's and the confirmation's words, in the page's language. */
+  copyText: string;
+  copiedText: string;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="copy-link">
@@ -23,10 +34,10 @@ export function CopyLink({ url, label }: { url: string; label: string }) {
           }
         }}
       >
-        Copy link
+        {copyText}
       </button>
       <span role="status" aria-live="polite" className="form-status">
-        {copied ? "Link copied." : ""}
+        {copied ? copiedText : ""}
       </span>
     </div>
   );

@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db/database";
 import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
@@ -6,7 +7,8 @@ import { ordersOfOwner } from "@/lib/payments/store/shopper-orders";
 import { isCurrencyCode } from "@/lib/qfpay/currencies";
 import { guessDevice } from "@/lib/web/device";
 import { getShopSession } from "@/lib/web/session";
-import { startOverAction } from "@/app/cart/actions";
+import { startOverAction } from "@/app/[locale]/cart/actions";
+import { itemNames } from "./product-text";
 import { ResumeChoices } from "./resume-choices";
 
 /**
@@ -20,25 +22,25 @@ export async function PendingOrderOffer() {
     (order) => order.state === "awaiting_payment",
   );
   if (!pending) return null;
-  const total = isCurrencyCode(pending.currency) ? formatMoney(pending.total, pending.currency) : "";
+  const t = await getTranslations("pendingOffer");
+  const nameOf = await itemNames();
+  const lines = pending.items.map((item) => `${item.quantity} × ${nameOf(item)}`).join(t("listSeparator"));
+  const total = isCurrencyCode(pending.currency) ? formatMoney(pending.total, pending.currency, await getLocale()) : "";
   const wallet = pending.wallet ?? getConfig().qfpay.wallets[0]!;
   return (
     <section className="pending-offer" aria-labelledby="pending-offer-title">
       <h2 id="pending-offer-title">
-        Order <span className="order-number">{pending.number}</span> is awaiting payment
+        {t.rich("title", { number: pending.number, nr: (chunks) => <span className="order-number">{chunks}</span> })}
       </h2>
       <p>
-        {pending.lines.join(", ")}: {total}.{" "}
-        {pending.attemptState === "failed" ? "Your last try did not go through; nothing was charged." : ""}
+        {t("summary", { lines, total })} {pending.attemptState === "failed" ? t("lastTryFailed") : ""}
       </p>
       <ResumeChoices orderId={pending.id} wallet={wallet} device={guessDevice(await headers()).kind} />
       <form action={startOverAction} className="start-over">
         <button type="submit" className="button button-quiet">
-          Start over
+          {t("startOver")}
         </button>
-        <span className="field-hint">
-          Empties your cart. That order is charged only if you pay it, and its payment time runs out by itself.
-        </span>
+        <span className="field-hint">{t("startOverHint")}</span>
       </form>
     </section>
   );

@@ -1,5 +1,6 @@
-import Link from "next/link";
-import { RetryOptions } from "@/app/orders/[id]/retry-options";
+import { useTranslations } from "next-intl";
+import { Link } from "@/i18n/navigation";
+import { RetryOptions } from "@/app/[locale]/orders/[id]/retry-options";
 import type { Device, Wallet } from "@/lib/qfpay/pay-types";
 
 /**
@@ -8,11 +9,12 @@ import type { Device, Wallet } from "@/lib/qfpay/pay-types";
  * its other wallets and devices.
  */
 export function ResumeChoices({ orderId, wallet, device }: { orderId: string; wallet: Wallet; device: Device }) {
+  const t = useTranslations("order");
   return (
     <div className="resume-choices">
-      <RetryOptions orderId={orderId} choices={[{ wallet, device, label: "Resume payment", primary: true }]} />
+      <RetryOptions orderId={orderId} choices={[{ wallet, device, label: t("resume"), primary: true }]} />
       <Link href={`/orders/${orderId}?pay=another`} className="button">
-        Pay another way
+        {t("payAnotherWay")}
       </Link>
     </div>
   );

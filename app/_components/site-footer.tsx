@@ -1,34 +1,33 @@
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import { SHOP } from "@/lib/shop-details";
 
 /** The shop's details, its policies and who processes payments: what a shopper looks for before paying. */
-export function SiteFooter() {
+export async function SiteFooter() {
+  const t = await getTranslations("footer");
   return (
     <footer className="site-footer">
       <div className="footer-grid">
         <section aria-labelledby="footer-shop">
           <h2 id="footer-shop" className="footer-heading">
-            {SHOP.name}
+            {t("shopName")}
           </h2>
-          <p>{SHOP.tagline}.</p>
-          <p>Payments are processed by QFPay with AlipayHK and Alipay. Prices include all charges.</p>
+          <p>{t("tagline")}</p>
+          <p>{t("processedBy")}</p>
         </section>
         <section aria-labelledby="footer-visit">
           <h2 id="footer-visit" className="footer-heading">
-            Visit us
+            {t("visitUs")}
           </h2>
           <address>
-            {SHOP.address.map((line) => (
-              <span key={line} className="footer-line">
-                {line}
-              </span>
-            ))}
+            <span className="footer-line">{t("addressLine1")}</span>
+            <span className="footer-line">{t("addressLine2")}</span>
           </address>
-          <p>{SHOP.hours}</p>
+          <p>{t("hours")}</p>
         </section>
         <section aria-labelledby="footer-contact">
           <h2 id="footer-contact" className="footer-heading">
-            Contact
+            {t("contact")}
           </h2>
           <p>
             <a href={`tel:${SHOP.phone.replaceAll(" ", "")}`} className="nowrap">
@@ -40,24 +39,22 @@ export function SiteFooter() {
         </section>
         <nav aria-labelledby="footer-policies">
           <h2 id="footer-policies" className="footer-heading">
-            Policies
+            {t("policies")}
           </h2>
           <ul className="footer-links">
             <li>
-              <Link href="/policies/refunds">Refunds and returns</Link>
+              <Link href="/policies/refunds">{t("refunds")}</Link>
             </li>
             <li>
-              <Link href="/policies/terms">Terms of sale</Link>
+              <Link href="/policies/terms">{t("terms")}</Link>
             </li>
             <li>
-              <Link href="/policies/privacy">Privacy</Link>
+              <Link href="/policies/privacy">{t("privacy")}</Link>
             </li>
           </ul>
         </nav>
       </div>
-      <p className="footer-legal">
-        © {SHOP.legalName} · Business Registration No. {SHOP.businessRegistration}
-      </p>
+      <p className="footer-legal">{t("legal", { registration: SHOP.businessRegistration })}</p>
     </footer>
   );
 }

@@ -1,29 +1,33 @@
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import { readCart } from "@/lib/cart/current-cart";
 import { cartCount } from "@/lib/cart/cart-lines";
+import { LocaleSwitcher } from "./locale-switcher";
 
 export async function SiteHeader() {
   const { lines } = await readCart();
   const count = cartCount(lines);
+  const t = await getTranslations("header");
   return (
     <header className="site-header">
       <Link href="/" className="site-name">
-        Harbour Tea &amp; Goods
+        {t("shopName")}
       </Link>
-      <nav aria-label="Main">
+      <nav aria-label={t("main")}>
         <Link href="/" className="nav-link">
-          Shop
+          {t("shop")}
         </Link>
         <Link href="/orders" className="nav-link">
-          Your orders
+          {t("yourOrders")}
         </Link>
-        <Link href="/cart" className="nav-link cart-link" aria-label={`Cart, ${count} item${count === 1 ? "" : "s"}`}>
-          Cart{" "}
+        <Link href="/cart" className="nav-link cart-link" aria-label={t("cartLabel", { count })}>
+          {t("cart")}{" "}
           <span className="cart-count" aria-hidden="true">
             {count}
           </span>
         </Link>
       </nav>
+      <LocaleSwitcher />
     </header>
   );
 }

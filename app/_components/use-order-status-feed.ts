@@ -22,7 +22,7 @@ export type FeedMode = "stream" | "polling" | "idle";
  * Follows an order's status while it can still move: pushed by the server over Server-Sent Events
  * (/api/orders/[id]/events), or, when EventSource is missing or the stream keeps failing (a proxy that
  * buffers, a refusal, a process full), by asking /api/orders/[id]/status every second and a half.
- * Returns the words and tone to show (from the page's render until news comes); once the state differs
+ * Returns the latest news (none until some comes: the page's render stands until then); once the state differs
  * from `stateKey` (the state the page was rendered in) the feed stops and the page is read again. Only
  * one of the two runs at a time, with one timer.
  */
@@ -31,18 +31,14 @@ export function useOrderStatusFeed({
   token,
   stateKey,
   final,
-  text,
-  tone,
 }: {
   orderId: string;
   token?: string;
   stateKey: string;
   final: boolean;
-  text: string;
-  tone: StatusTone;
-}): { shown: { text: string; tone: StatusTone }; mode: FeedMode } {
+}): { news: OrderStatusNews | null; mode: FeedMode } {
   const router = useRouter();
-  const [shown, setShown] = useState({ text, tone });
+  const [heard, setHeard] = useState<OrderStatusNews | null>(null);
   const [mode, setMode] = useState<FeedMode>("idle");
   useEffect(() => {
     if (final) return;
@@ -55,7 +51,7 @@ export function useOrderStatusFeed({
     const hear = (news: OrderStatusNews) => {
       if (stopped) return true;
       const moved = `${news.state}:${news.attemptState}` !== stateKey;
-      setShown({ text: news.statusText, tone: news.tone });
+      setHeard(news);
       if (moved) {
         stop();
         router.refresh();
@@ -108,5 +104,5 @@ export function useOrderStatusFeed({
     }
     return stop;
   }, [orderId, token, stateKey, final, router]);
-  return { shown, mode };
+  return { news: heard, mode };
 }

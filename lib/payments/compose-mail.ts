@@ -28,8 +28,9 @@ export async function composeMail(ctx: PaymentsContext, mail: OutboxMail): Promi
     total: order.total,
     wallet: attempt.wallet,
     syssn: attempt.syssn,
-    orderLink: orderUrl(ctx.siteUrl, order.id, ctx.sessionSecret),
+    orderLink: orderUrl(ctx.siteUrl, order.id, ctx.sessionSecret, order.locale),
     refund: refund ? { amount: refund.amount, syssn: refund.syssn, refundedTotal: order.refundedTotal } : undefined,
+    locale: order.locale,
   });
   return {
     messageId: `<${mail.messageKey.replace(":", ".")}@${new URL(ctx.siteUrl).hostname}>`,

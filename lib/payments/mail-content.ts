@@ -1,13 +1,14 @@
 import { formatMoney } from "../money";
 import type { CurrencyCode } from "../qfpay/currencies";
 import { isCurrencyCode } from "../qfpay/currencies";
-import { WALLET_NAMES, type Wallet } from "../qfpay/pay-types";
+import type { Wallet } from "../qfpay/pay-types";
+import { mailWords } from "./mail-words";
 
 /** What a receipt or a refund confirmation says, read from the rows before it is written out. */
 export interface MailFacts {
   kind: "receipt" | "refund";
   orderId: string;
-  items: { name: string; quantity: number; unitPrice: number }[];
+  items: { sku?: string; name: string; quantity: number; unitPrice: number }[];
   currency: string;
   total: number;
   wallet: Wallet;
@@ -17,6 +18,8 @@ export interface MailFacts {
   orderLink: string;
   /** A refund confirmation's own amount and QFPay number, and what has gone back in all. */
   refund?: { amount: number; syssn: string | null; refundedTotal: number };
+  /** The language the order was placed in: the message is written in it. */
+  locale?: string;
 }
 
 export interface MailContent {
@@ -25,10 +28,12 @@ export interface MailContent {
   html: string;
 }
 
-const SHOP = "Harbour Tea & Goods";
+type Words = ReturnType<typeof mailWords>;
 
-function money(minor: number, currency: string): string {
-  return isCurrencyCode(currency) ? formatMoney(minor, currency as CurrencyCode) : `${minor} ${currency} (minor units)`;
+function money(minor: number, currency: string, locale: string): string {
+  return isCurrencyCode(currency)
+    ? formatMoney(minor, currency as CurrencyCode, locale)
+    : `${minor} ${currency} (minor units)`;
 }
 
 /** Item names come from the catalog and links from the configuration, but nothing reaches HTML unescaped. */
@@ -37,69 +42,74 @@ function escapeHtml(text: string): string {
 }
 
 /** The lines both parts share, as label and value. */
-function facts(input: MailFacts): [string, string][] {
-  const wallet = WALLET_NAMES[input.wallet];
-  const rows: [string, string][] = [["Order", input.orderId]];
+function facts(input: MailFacts, { t, locale }: Words): [string, string][] {
+  const wallet = t(`wallets.${input.wallet}`);
+  const sum = (minor: number) => money(minor, input.currency, locale);
+  const rows: [string, string][] = [[t("mail.order"), input.orderId]];
   if (input.refund) {
-    rows.push(["Refunded now", money(input.refund.amount, input.currency)]);
+    rows.push([t("mail.refundedNow"), sum(input.refund.amount)]);
     rows.push([
-      "Refunded in all",
-      `${money(input.refund.refundedTotal, input.currency)} of ${money(input.total, input.currency)}`,
+      t("mail.refundedInAll"),
+      t("mail.ofTotal", { refunded: sum(input.refund.refundedTotal), total: sum(input.total) }),
     ]);
-    rows.push(["Back to", wallet]);
-    if (input.refund.syssn) rows.push(["QFPay refund number", input.refund.syssn]);
-    if (input.syssn) rows.push(["QFPay payment number", input.syssn]);
+    rows.push([t("mail.backTo"), wallet]);
+    if (input.refund.syssn) rows.push([t("mail.refundNumber"), input.refund.syssn]);
+    if (input.syssn) rows.push([t("mail.paymentNumber"), input.syssn]);
   } else {
-    rows.push(["Total paid", money(input.total, input.currency)]);
-    rows.push(["Paid with", wallet]);
-    if (input.syssn) rows.push(["QFPay transaction number", input.syssn]);
+    rows.push([t("mail.totalPaid"), sum(input.total)]);
+    rows.push([t("mail.paidWith"), wallet]);
+    if (input.syssn) rows.push([t("mail.transactionNumber"), input.syssn]);
   }
   return rows;
 }
 
 export function mailContent(input: MailFacts): MailContent {
+  const words = mailWords(input.locale ?? "en");
+  const { t, locale } = words;
+  const shop = t("mail.shop");
   const refund = input.kind === "refund";
-  const subject = refund ? `${SHOP}: your refund` : `${SHOP}: your receipt`;
+  const subject = refund ? t("mail.subjectRefund", { shop }) : t("mail.subjectReceipt", { shop });
   const opening = refund
-    ? `Your refund of ${money(input.refund?.amount ?? 0, input.currency)} has been made.`
-    : "Thank you for your order. Your payment has been received.";
-  const rows = facts(input);
+    ? t("mail.openingRefund", { amount: money(input.refund?.amount ?? 0, input.currency, locale) })
+    : t("mail.openingReceipt");
+  const rows = facts(input, words).map(([label, value]) => ({ label, value, line: t("mail.row", { label, value }) }));
   const lines = input.items.map((item) => ({
-    label: `${item.quantity} × ${item.name}`,
-    amount: money(item.unitPrice * item.quantity, input.currency),
+    label: `${item.quantity} × ${words.itemName(item)}`,
+    amount: money(item.unitPrice * item.quantity, input.currency, locale),
   }));
-  const link = "See your order at any time:";
+  const link = t("mail.link");
+  const total = t("mail.total");
 
   const text = [
     opening,
     "",
-    ...rows.map(([label, value]) => `${label}: ${value}`),
+    ...rows.map((row) => row.line),
     "",
     ...lines.map((line) => `${line.label}  ${line.amount}`),
-    `Total  ${money(input.total, input.currency)}`,
+    `${total}  ${money(input.total, input.currency, locale)}`,
     "",
     link,
     input.orderLink,
     "",
-    `${SHOP}`,
+    shop,
     "",
   ].join("\n");
 
   const cell = 'style="padding:4px 12px 4px 0;text-align:left"';
   const html = [
     "<!doctype html>",
-    `<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    `<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family:system-ui,sans-serif;color:#1f2a24;line-height:1.5">',
     `<p>${escapeHtml(opening)}</p>`,
     "<table>",
-    ...rows.map(([label, value]) => `<tr><th ${cell}>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`),
+    ...rows.map(({ label, value }) => `<tr><th ${cell}>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`),
     "</table>",
     "<table>",
     ...lines.map((line) => `<tr><td ${cell}>${escapeHtml(line.label)}</td><td>${escapeHtml(line.amount)}</td></tr>`),
-    `<tr><th ${cell}>Total</th><td><strong>${escapeHtml(money(input.total, input.currency))}</strong></td></tr>`,
+    `<tr><th ${cell}>${escapeHtml(total)}</th><td><strong>${escapeHtml(money(input.total, input.currency, locale))}</strong></td></tr>`,
     "</table>",
     `<p>${escapeHtml(link)} <a href="${escapeHtml(input.orderLink)}">${escapeHtml(input.orderLink)}</a></p>`,
-    `<p>${escapeHtml(SHOP)}</p>`,
+    `<p>${escapeHtml(shop)}</p>`,
     "</body></html>",
     "",
   ].join("\n");

@@ -16,6 +16,11 @@ export function verifyOrderAccessToken(orderId: string, token: unknown, secret: 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export function orderUrl(siteUrl: string, orderId: string, secret: string): string {
-  return `${siteUrl}/orders/${orderId}?t=${orderAccessToken(orderId, secret)}`;
+/**
+ * The order's signed link in the language the order was placed in: English at the root, as the pages are
+ * (i18n/routing.ts's as-needed prefix), the others under their prefix, so the shopper comes back in it.
+ */
+export function orderUrl(siteUrl: string, orderId: string, secret: string, locale = "en"): string {
+  const prefix = locale === "en" ? "" : `/${locale}`;
+  return `${siteUrl}${prefix}/orders/${orderId}?t=${orderAccessToken(orderId, secret)}`;
 }

@@ -1,5 +1,6 @@
 import type { PaymentsContext } from "./context";
 import { queryAttempt } from "./query-attempt";
+import { statusKeyOf } from "./status-key";
 import { ORDER_STATUS_TEXT, OPEN_ATTEMPT_STATES } from "./state-machine";
 import { attemptsOf, latestAttempt } from "./store/attempts";
 import { itemsOf, readOrder, readOrderState } from "./store/orders";
@@ -9,9 +10,8 @@ import type { AttemptState, OrderState } from "./types";
 export type OrderView = NonNullable<Awaited<ReturnType<typeof readOrderStatus>>>;
 
 /** The text a shopper sees for an order, from what the payments core knows (never from a redirect). */
-function statusTextOf(orderState: keyof typeof ORDER_STATUS_TEXT, latestAttemptState: string | undefined): string {
-  if (orderState === "awaiting_payment" && latestAttemptState === "failed") return ORDER_STATUS_TEXT.failed;
-  return ORDER_STATUS_TEXT[orderState];
+function statusTextOf(orderState: OrderState, latestAttemptState: string | undefined): string {
+  return ORDER_STATUS_TEXT[statusKeyOf(orderState, latestAttemptState)];
 }
 
 /** How a state looks: each its own colour and icon, beside its text (never the colour alone). */

@@ -32,13 +32,14 @@ export async function retryPayment(
   if (outcome === RACED) return { ok: false, error: "This order changed a moment ago: try again." };
   if ("reuse" in outcome) return { ok: true, orderId, attempt: outcome.reuse };
   if ("fresh" in outcome)
-    return { ok: true, orderId, attempt: await sendAttempt(ctx, outcome.fresh, outcome.goodsName) };
+    return { ok: true, orderId, attempt: await sendAttempt(ctx, outcome.fresh, outcome.goodsName, outcome.locale) };
   return outcome;
 }
 
 /** Another try was made on the order while this one waited for its locks: read it again. */
 const RACED = Symbol("raced");
-type RetryStep = StartPaymentResult | { reuse: Attempt } | { fresh: Attempt; goodsName: string } | typeof RACED;
+type RetryStep =
+  StartPaymentResult | { reuse: Attempt } | { fresh: Attempt; goodsName: string; locale: string } | typeof RACED;
 
 /** retryPayment's transaction: reuse the live attempt, or replace it with a fresh one (not yet sent). */
 function retryStep(ctx: PaymentsContext, orderId: string, wallet: Wallet, device: Device): Promise<RetryStep> {
@@ -65,6 +66,8 @@ function retryStep(ctx: PaymentsContext, orderId: string, wallet: Wallet, device
     return {
       fresh: await newAttempt(tx, ctx, orderId, order.total, wallet, device, "retry"),
       goodsName: goodsNameFor(items),
+      // The order's language, not this click's: the receipt and the way back stay in the one it was placed in.
+      locale: order.locale,
     };
   });
 }

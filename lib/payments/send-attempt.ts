@@ -44,7 +44,12 @@ export function newAttempt(
 }
 
 /** Sends an attempt to the gateway once and records what came of it. Never sends the same attempt again. */
-export async function sendAttempt(ctx: PaymentsContext, attempt: Attempt, goodsName: string): Promise<Attempt> {
+export async function sendAttempt(
+  ctx: PaymentsContext,
+  attempt: Attempt,
+  goodsName: string,
+  locale: string,
+): Promise<Attempt> {
   crashPoint("checkout.before-gateway");
   const outcome = await ctx.gateway.startPayment({
     outTradeNo: attempt.outTradeNo,
@@ -54,7 +59,7 @@ export async function sendAttempt(ctx: PaymentsContext, attempt: Attempt, goodsN
     method: attempt.payType,
     description: goodsName,
     expiresInMinutes: ctx.expiredMinutes,
-    returnUrl: orderUrl(ctx.siteUrl, attempt.orderId, ctx.sessionSecret),
+    returnUrl: orderUrl(ctx.siteUrl, attempt.orderId, ctx.sessionSecret, locale),
   });
   crashPoint("checkout.after-gateway");
 

@@ -16,6 +16,8 @@ export interface StartPaymentInput {
   items: PricedItem[];
   wallet: Wallet;
   device: Device;
+  /** The language the shopper checks out in (en, zh-HK, zh-CN): return_url and the receipt use it. */
+  locale?: string;
   /** One order per cart: submits carrying the same key (a double click, three tabs) share the first's order. */
   checkoutKey?: string;
 }
@@ -45,6 +47,7 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
         checkoutKey: input.checkoutKey ?? null,
         mode: ctx.mode,
         email: input.email,
+        locale: input.locale ?? "en",
         currency: ctx.currency,
         total,
       };
@@ -62,7 +65,11 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
   });
   if (attempt instanceof StockShortage) return { ok: false, error: attempt.message };
   if (!attempt) return placedAlready(ctx, input);
-  return { ok: true, orderId, attempt: await sendAttempt(ctx, attempt, goodsNameFor(input.items)) };
+  return {
+    ok: true,
+    orderId,
+    attempt: await sendAttempt(ctx, attempt, goodsNameFor(input.items), input.locale ?? "en"),
+  };
 }
 
 /**

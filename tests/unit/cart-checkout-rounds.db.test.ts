@@ -73,7 +73,7 @@ describe("a cart is kept until it is paid for", () => {
       [second.orderId, "paid", "alipay"],
       [first.orderId, "expired", "alipayhk"],
     ]);
-    expect(listed[0]!.lines).toEqual(["1 × Jasmine Pearls, 50 g"]);
+    expect(listed[0]!.items).toEqual([{ sku: "TEA-JAS-50", name: "Jasmine Pearls, 50 g", quantity: 1 }]);
     expect(await ordersOfOwner(shop.database.db, "another-session")).toEqual([]);
   });
 

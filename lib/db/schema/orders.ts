@@ -40,6 +40,11 @@ export const orders = pgTable(
     /** The gateway mode it was placed in (sandbox, test, live); null for orders from before it was recorded. */
     mode: text("mode").$type<"sandbox" | "test" | "live">(),
     email: text("email").notNull(),
+    /**
+     * The language the shopper paid in (en, zh-HK, zh-CN): return_url brings them back to it and the receipt
+     * is written in it, whichever browser or language they come back with.
+     */
+    locale: text("locale").notNull().default("en"),
     currency: text("currency").notNull(),
     /** Minor units, always an integer. */
     total: bigint("total", { mode: "number" }).notNull(),

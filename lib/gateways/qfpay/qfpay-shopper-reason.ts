@@ -1,6 +1,7 @@
 import { describeStatus } from "../../qfpay/status-codes";
 
-const REASONS: Record<string, string> = {
+/** The codes a shopper is told a reason of its own (the pages translate each: messages/*.json "reasons"). */
+export const REASONS: Readonly<Record<string, string>> = {
   "1205": "The payment was declined in the wallet.",
   "1201": "The wallet balance was not enough for this payment.",
   "1181": "The payment time ran out.",
@@ -16,7 +17,7 @@ const REASONS: Record<string, string> = {
 };
 
 // Codes that mean the shop's own setup is wrong: the shopper can only try the other wallet.
-const SHOP_SIDE = new Set([
+export const SHOP_SIDE: ReadonlySet<string> = new Set([
   "1103",
   "1104",
   "1105",

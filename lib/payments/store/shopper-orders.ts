@@ -13,8 +13,8 @@ export interface ShopperOrder {
   total: number;
   currency: string;
   createdAt: Date;
-  /** "2 × Jasmine Pearls, 50 g", one per line of the order. */
-  lines: string[];
+  /** The order's lines (the page names each in its language, from the sku, and writes "2 × name"). */
+  items: { sku: string; name: string; quantity: number }[];
   /** The latest attempt's wallet and state: what "Resume payment" resumes. */
   wallet: Wallet | null;
   attemptState: AttemptState | null;
@@ -47,7 +47,9 @@ export async function ordersOfOwner(db: Db, ownerSessionId: string, limit = 50):
       total: order.total,
       currency: order.currency,
       createdAt: order.createdAt,
-      lines: items.filter((item) => item.orderId === order.id).map((item) => `${item.quantity} × ${item.name}`),
+      items: items
+        .filter((item) => item.orderId === order.id)
+        .map(({ sku, name, quantity }) => ({ sku, name, quantity })),
       wallet: latest?.wallet ?? null,
       attemptState: latest?.state ?? null,
     };

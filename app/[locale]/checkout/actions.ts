@@ -1,0 +1,81 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getPathname } from "@/i18n/navigation";
+import { readCart } from "@/lib/cart/current-cart";
+import { clientAddress } from "@/lib/web/client-address";
+import { guessDevice } from "@/lib/web/device";
+import { walletJump } from "@/lib/web/wallet-jump";
+import { getConfig } from "@/lib/env";
+import { validatedAction } from "@/lib/web/validated-action";
+import { getPaymentsContext } from "@/lib/gateways/payments-context";
+import { startPayment } from "@/lib/payments/start-payment";
+import { allowRequest, CHECKOUT_RULE, rateKey } from "@/lib/web/rate-limit";
+import { ensureSessionId } from "@/lib/web/session";
+import { deviceSchema, walletSchema } from "@/lib/qfpay/pay-types";
+
+export interface CheckoutState {
+  status: "idle" | "error";
+  message: string;
+  email: string;
+  emailError?: string;
+}
+
+const checkoutFields = z.object({
+  email: z.string().trim().max(254).pipe(z.email()),
+  wallet: walletSchema,
+  device: deviceSchema,
+});
+
+/** What the shopper typed, given back to the form (cut to what an address can be). */
+const typedEmail = (form: FormData) => String(form.get("email") ?? "").slice(0, 254);
+
+/** Places the order and starts its payment; then the wallet (phones) or the QR code page (computers). */
+export const startCheckoutAction = validatedAction(
+  {
+    fields: checkoutFields,
+    invalid: async (errors, form): Promise<CheckoutState> => {
+      const t = await getTranslations("checkout.messages");
+      return errors.email
+        ? { status: "error", message: t("emailMissing"), email: typedEmail(form), emailError: t("emailInvalid") }
+        : { status: "error", message: t("chooseWallet"), email: typedEmail(form) };
+    },
+  },
+  async ({ email, wallet, device }): Promise<CheckoutState> => {
+    const t = await getTranslations("checkout.messages");
+    const locale = await getLocale();
+    if (!getConfig().qfpay.wallets.includes(wallet)) return { status: "error", message: t("walletNotOffered"), email };
+
+    const ctx = await getPaymentsContext();
+    const rateRule = rateKey(CHECKOUT_RULE, [clientAddress(await headers(), getConfig())], ctx.sessionSecret);
+    if (!(await allowRequest(ctx.db, CHECKOUT_RULE, rateRule))) {
+      return { status: "error", message: t("tooMany"), email };
+    }
+
+    const { session, priced, checkout } = await readCart();
+    if (!priced?.ok || !checkout)
+      return { status: "error", message: priced?.ok === false ? priced.error : t("cartEmpty"), email };
+    const sessionId = ensureSessionId(session);
+
+    // A second submit of this cart (a double click, another tab) is answered with the first one's order.
+    // The cart stays until it is paid for: a shopper who declines or lets it expire comes back to it.
+    const { checkoutKey } = checkout;
+    const result = await startPayment(ctx, {
+      sessionId,
+      email,
+      items: priced.items,
+      wallet,
+      device,
+      checkoutKey,
+      locale,
+    });
+    if (!result.ok) return { status: "error", message: result.error, email };
+
+    const jump = walletJump(ctx.gateway, result.attempt, device, guessDevice(await headers()).inApp);
+    // Otherwise the order page in the shopper's language (pay_url is the wallet's, outside the shop).
+    redirect(jump ?? getPathname({ href: `/orders/${result.orderId}`, locale }));
+  },
+);

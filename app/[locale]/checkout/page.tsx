@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { keepUnits } from "@/lib/catalog/keep-units";
+import { readCart } from "@/lib/cart/current-cart";
+import { guessDevice } from "@/lib/web/device";
+import { getConfig } from "@/lib/env";
+import { formatMoney } from "@/lib/money";
+import { getPaymentsContext } from "@/lib/gateways/payments-context";
+import { FreshOnReturn } from "@/app/_components/fresh-on-return";
+import { PendingOrderOffer } from "@/app/_components/pending-order-offer";
+import { productTexts } from "@/app/_components/product-text";
+import { productBySku } from "@/lib/catalog/products";
+import { CheckoutForm, type WalletOption } from "./checkout-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("checkout"))("title") };
+}
+
+export default async function CheckoutPage() {
+  const t = await getTranslations("checkout");
+  const tw = await getTranslations("wallets");
+  const locale = await getLocale();
+  const textOf = await productTexts();
+  const { priced } = await readCart();
+  const { qfpay, storeCurrency } = getConfig();
+  if (!priced?.ok) {
+    return (
+      <main className="page narrow" id="main">
+        <h1>{t("title")}</h1>
+        <FreshOnReturn />
+        <PendingOrderOffer />
+        <p>
+          {priced ? `${priced.error} ` : null}
+          {t.rich(priced ? "browse" : "emptyBrowse", { browse: (chunks) => <Link href="/">{chunks}</Link> })}
+        </p>
+      </main>
+    );
+  }
+  const guess = guessDevice(await headers());
+  const { gateway } = await getPaymentsContext();
+  const wallets: WalletOption[] = qfpay.wallets.map((wallet) => ({
+    wallet,
+    label: t("payWith", { wallet: tw(wallet) }),
+    refusal: {
+      desktop: gateway.walletRefusal(wallet, "desktop", priced.total, storeCurrency),
+      mobile: gateway.walletRefusal(wallet, "mobile", priced.total, storeCurrency),
+    },
+  }));
+  return (
+    <main className="page narrow" id="main">
+      <h1>{t("title")}</h1>
+      <FreshOnReturn />
+      <PendingOrderOffer />
+      <section aria-labelledby="summary-title" className="summary">
+        <h2 id="summary-title">{t("yourOrder")}</h2>
+        <ul className="summary-lines">
+          {priced.items.map((item) => {
+            const product = productBySku(item.sku);
+            return (
+              <li key={item.sku}>
+                <span>
+                  {item.quantity} × {keepUnits(product ? textOf(product).name : item.name)}
+                </span>
+                <span>{formatMoney(item.unitPrice * item.quantity, storeCurrency, locale)}</span>
+              </li>
+            );
+          })}
+        </ul>
+        <p className="cart-total">
+          {`${t("total")} `}
+          <strong>{formatMoney(priced.total, storeCurrency, locale)}</strong>
+        </p>
+      </section>
+      {guess.inApp && <p className="notice">{t("inAppNotice", { app: guess.inApp })}</p>}
+      <CheckoutForm wallets={wallets} guessedDevice={guess.kind} />
+    </main>
+  );
+}
