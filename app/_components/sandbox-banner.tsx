@@ -1,3 +1,4 @@
+import { providerName } from "@/lib/provider-name";
 import { getTranslations } from "next-intl/server";
 import { getConfig } from "@/lib/env";
 
@@ -11,7 +12,7 @@ export async function SandboxBanner() {
   return (
     <aside className="sandbox-banner" aria-label={t("label")}>
       <p role="note" aria-label={t("noteLabel")}>
-        {t.rich("text", { strong: (chunks) => <strong>{chunks}</strong> })}
+        {t.rich("text", { strong: (chunks) => <strong>{chunks}</strong>, provider: providerName() })}
       </p>
     </aside>
   );

@@ -1,3 +1,4 @@
+import { providerName } from "@/lib/provider-name";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { SHOP } from "@/lib/shop-details";
@@ -13,7 +14,7 @@ export async function SiteFooter() {
             {t("shopName")}
           </h2>
           <p>{t("tagline")}</p>
-          <p>{t("processedBy")}</p>
+          <p>{t("processedBy", { provider: providerName() })}</p>
         </section>
         <section aria-labelledby="footer-visit">
           <h2 id="footer-visit" className="footer-heading">

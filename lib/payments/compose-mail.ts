@@ -31,6 +31,7 @@ export async function composeMail(ctx: PaymentsContext, mail: OutboxMail): Promi
     orderLink: orderUrl(ctx.siteUrl, order.id, ctx.sessionSecret, order.locale),
     refund: refund ? { amount: refund.amount, syssn: refund.syssn, refundedTotal: order.refundedTotal } : undefined,
     locale: order.locale,
+    provider: ctx.gateway.name,
   });
   return {
     messageId: `<${mail.messageKey.replace(":", ".")}@${new URL(ctx.siteUrl).hostname}>`,

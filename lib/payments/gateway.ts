@@ -7,6 +7,8 @@ import type { Device, Wallet } from "../qfpay/pay-types";
  * may or may not have acted: the use case settles it by looking it up, never by asking again.
  */
 export interface PaymentGateway {
+  /** The provider's name as shoppers read it on receipts ("QFPay number"). */
+  readonly name: string;
   /** The gateway's payment method for a wallet on a device (stored on the attempt, sent with it). */
   methodFor(wallet: Wallet, device: Device): string;
   /** Why a total cannot be paid with a wallet on a device, in the shopper's words; null when it can. */

@@ -20,6 +20,8 @@ export interface MailFacts {
   refund?: { amount: number; syssn: string | null; refundedTotal: number };
   /** The language the order was placed in: the message is written in it. */
   locale?: string;
+  /** Who processed the payment, by name (its numbers are that provider's). */
+  provider: string;
 }
 
 export interface MailContent {
@@ -53,12 +55,12 @@ function facts(input: MailFacts, { t, locale }: Words): [string, string][] {
       t("mail.ofTotal", { refunded: sum(input.refund.refundedTotal), total: sum(input.total) }),
     ]);
     rows.push([t("mail.backTo"), wallet]);
-    if (input.refund.syssn) rows.push([t("mail.refundNumber"), input.refund.syssn]);
-    if (input.syssn) rows.push([t("mail.paymentNumber"), input.syssn]);
+    if (input.refund.syssn) rows.push([t("mail.refundNumber", { provider: input.provider }), input.refund.syssn]);
+    if (input.syssn) rows.push([t("mail.paymentNumber", { provider: input.provider }), input.syssn]);
   } else {
     rows.push([t("mail.totalPaid"), sum(input.total)]);
     rows.push([t("mail.paidWith"), wallet]);
-    if (input.syssn) rows.push([t("mail.transactionNumber"), input.syssn]);
+    if (input.syssn) rows.push([t("mail.transactionNumber", { provider: input.provider }), input.syssn]);
   }
   return rows;
 }

@@ -47,6 +47,10 @@ for (const [wallet, code] of [
     await expect(orderStatus(page)).toHaveText("Paid", { timeout: 10_000 });
     await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
     await expect(page.getByText(`1 × ${JASMINE}`)).toBeVisible();
+    // The shop names the provider it pays through, not QFPay.
+    await expect(page.getByText("CBTIS number")).toBeVisible();
+    await expect(page.getByRole("note", { name: "Sandbox mode" })).toContainText("built-in CBTIS sandbox");
+    await expect(page.locator("footer")).toContainText("processed by CBTIS");
   });
 }
 
@@ -111,6 +115,7 @@ test("CBTIS admin: a refund made in CBTIS's portal is recorded in two steps, and
   await expect(admin.getByRole("heading", { name: "Orders" })).toBeVisible();
   await admin.goto(`/admin/orders/${orderId}`);
   await expect(admin.getByRole("note").filter({ hasText: "refunded in CBTIS's merchant portal" })).toBeVisible();
+  await expect(admin.getByRole("button", { name: "Query CBTIS now" })).toBeVisible();
   await expectNoAxeViolations(admin, "the CBTIS admin order page");
   await admin.getByLabel("Amount refunded in the portal").fill("28.00");
   await admin.getByRole("button", { name: "Record amount" }).click();

@@ -12,6 +12,7 @@ const receipt: MailFacts = {
   wallet: "alipay",
   syssn: "20261202000300020000000001",
   orderLink: "https://shop.example/zh-HK/orders/order-1?t=token",
+  provider: "QFPay",
 };
 
 describe("mail content per locale", () => {
@@ -50,5 +51,11 @@ describe("mail content per locale", () => {
 
   it("reads an unknown locale as English", () => {
     expect(mailContent({ ...receipt, locale: "fr" }).subject).toBe("Harbour Tea & Goods: your receipt");
+  });
+
+  it("names the provider the shop pays through beside its numbers", () => {
+    expect(mailContent({ ...receipt, provider: "CBTIS" }).text).toContain(
+      "CBTIS transaction number: 20261202000300020000000001",
+    );
   });
 });

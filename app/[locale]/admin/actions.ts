@@ -69,9 +69,10 @@ export const runReconciliationAction = validatedAction(
     invalid: (): ReconcileState => ({ message: "" }),
   },
   async (): Promise<ReconcileState> => {
-    const summary = await reconcile(await getPaymentsContext());
+    const ctx = await getPaymentsContext();
+    const summary = await reconcile(ctx);
     return {
-      message: `Checked ${summary.checked}, asked QFPay about ${summary.queried}${summary.gatewayErrors ? `, ${summary.gatewayErrors} unanswered` : ""}; expired ${summary.expiredByShop}, closed ${summary.ordersFailed}, flagged ${summary.flaggedPaidTwice} paid twice.`,
+      message: `Checked ${summary.checked}, asked ${ctx.gateway.name} about ${summary.queried}${summary.gatewayErrors ? `, ${summary.gatewayErrors} unanswered` : ""}; expired ${summary.expiredByShop}, closed ${summary.ordersFailed}, flagged ${summary.flaggedPaidTwice} paid twice.`,
     };
   },
 );

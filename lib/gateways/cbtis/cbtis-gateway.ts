@@ -7,6 +7,7 @@ import { CBTIS_LOOK_UP_BATCH, lookUpCbtisPayments } from "./cbtis-lookups";
 import { cbtisMethodFor, readCbtisMethod } from "./cbtis-methods";
 import { readCbtisWebhook } from "./cbtis-notification-reading";
 import { CBTIS_CODES, cbtisShopperReason } from "./cbtis-shopper-reason";
+import { PROVIDER_NAMES } from "../../provider-name";
 import { cbtisWalletRefusal } from "./cbtis-wallet-refusal";
 
 export interface CbtisGatewayOptions {
@@ -79,6 +80,7 @@ export function cbtisGateway(client: CbtisClient, options: CbtisGatewayOptions):
 
     lookUpPayments: (payments) => lookUpCbtisPayments(client, payments),
 
+    name: PROVIDER_NAMES.cbtis,
     returnsShopper: false,
 
     refundsOutsideShop: CBTIS_REFUNDS_IN_PORTAL,

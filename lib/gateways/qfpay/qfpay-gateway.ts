@@ -9,6 +9,7 @@ import { LOOK_UP_BATCH, lookUpQfpayPayments, lookUpQfpayRefund } from "./qfpay-l
 import { readQfpayNotification } from "./qfpay-notification-reading";
 import { shopperReason } from "./qfpay-shopper-reason";
 import { walletRefusal } from "./qfpay-wallet-refusal";
+import { PROVIDER_NAMES } from "../../provider-name";
 import { BLACKOUT_REASON, partialRefusal, refundRefusalReason } from "./qfpay-refund-reasons";
 
 export interface QfpayGatewayOptions {
@@ -63,6 +64,7 @@ export function qfpayGateway(client: QfpayClient, options: QfpayGatewayOptions):
 
     lookUpPayments: (payments) => lookUpQfpayPayments(client, payments),
 
+    name: PROVIDER_NAMES.qfpay,
     returnsShopper: true,
 
     refundsOutsideShop: null,

@@ -103,7 +103,7 @@ export default async function OrderPage({
 
       {confirming && (
         <section className="confirming">
-          <p>{t("confirming")}</p>
+          <p>{t("confirming", { provider: ctx.gateway.name })}</p>
           <details className="other-ways" id="pay-another-way" open={otherWaysOpen}>
             <summary>{t("neverOpened")}</summary>
             <RetryOptions

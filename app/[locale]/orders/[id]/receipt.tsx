@@ -1,3 +1,4 @@
+import { providerName } from "@/lib/provider-name";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db/database";
 import { formatDateTime } from "@/lib/date-time";
@@ -34,7 +35,7 @@ export async function Receipt({ view }: { view: OrderView }) {
           <>
             <dt>{t("paidWith")}</dt>
             <dd>{tw(paidWith.wallet)}</dd>
-            <dt>{t("qfpayNumber")}</dt>
+            <dt>{t("gatewayNumber", { provider: providerName() })}</dt>
             <dd className="mono">{paidWith.syssn}</dd>
           </>
         )}

@@ -1,3 +1,4 @@
+import { providerName } from "@/lib/provider-name";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { languageAlternates } from "@/app/_components/language-alternates";
@@ -38,7 +39,7 @@ export default async function RefundPolicyPage() {
       <p>{t("damaged", { days })}</p>
 
       <h2>{t("howTitle")}</h2>
-      <p>{t("how")}</p>
+      <p>{t("how", { provider: providerName() })}</p>
 
       <h2>{t("cancelTitle")}</h2>
       <p>{t("cancel")}</p>

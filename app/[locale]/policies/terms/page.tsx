@@ -1,3 +1,4 @@
+import { providerName } from "@/lib/provider-name";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { languageAlternates } from "@/app/_components/language-alternates";
@@ -38,7 +39,7 @@ export default async function TermsPage() {
       <p>{t("prices")}</p>
 
       <h2>{t("paymentTitle")}</h2>
-      <p>{t("payment")}</p>
+      <p>{t("payment", { provider: providerName() })}</p>
 
       <h2>{t("stockTitle")}</h2>
       <p>{t("stock")}</p>

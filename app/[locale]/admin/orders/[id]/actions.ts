@@ -83,7 +83,7 @@ export const refundOrderAction = validatedAction(
       ? { status: "ok", message: `Refund ${refund.outTradeNo} succeeded.` }
       : {
           status: "ok",
-          message: `Refund ${refund.outTradeNo} was sent; QFPay has not confirmed it yet. It is settled by query.`,
+          message: `Refund ${refund.outTradeNo} was sent; ${ctx.gateway.name} has not confirmed it yet. It is settled by query.`,
         };
   },
 );
@@ -128,12 +128,14 @@ export const queryOrderNowAction = validatedAction(
       ...(await Promise.all(open.map((r) => queryRefund(ctx, r, "admin")))),
     ];
     revalidatePath(`/admin/orders/${id}`);
-    if (results.includes("gateway_unavailable")) return error("QFPay did not answer every query; try again shortly.");
+    const provider = ctx.gateway.name;
+    if (results.includes("gateway_unavailable"))
+      return error(`${provider} did not answer every query; try again shortly.`);
     if (results.length > 0 && results.every((r) => r === "too_soon"))
-      return error("Queried a moment ago: QFPay asks for a few seconds between queries.");
+      return error(`Queried a moment ago: ${provider} asks for a few seconds between queries.`);
     return {
       status: "ok",
-      message: `Asked QFPay about ${results.filter((r) => r === "settled").length} transaction(s).`,
+      message: `Asked ${provider} about ${results.filter((r) => r === "settled").length} transaction(s).`,
     };
   },
 );

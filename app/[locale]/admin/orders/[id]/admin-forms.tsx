@@ -132,16 +132,19 @@ export function RefundForm({
 
 export function QueryNowButton({
   query,
+  provider,
 }: {
   query: (previous: AdminFormState, form: FormData) => Promise<AdminFormState>;
+  /** The payment provider's name ("QFPay"). */
+  provider: string;
 }) {
   const [state, action, pending] = useActionState(query, initial);
   return (
     <form action={action} className="inline-form">
       <button type="submit" className="button" disabled={pending}>
-        Query QFPay now
+        Query {provider} now
       </button>
-      <Status state={state} pending={pending} busy="Asking QFPay…" />
+      <Status state={state} pending={pending} busy={`Asking ${provider}…`} />
     </form>
   );
 }

@@ -32,7 +32,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   if (!story) notFound();
   const { order, items, attempts, refunds, events, notifications } = story;
   // A provider that takes no refunds from the shop (CBTIS) is said so before the merchant tries.
-  const { refundsOutsideShop } = (await getPaymentsContext()).gateway;
+  const { refundsOutsideShop, name: provider } = (await getPaymentsContext()).gateway;
   const currency: CurrencyCode = isCurrencyCode(order.currency) ? order.currency : "HKD";
   const money = (minor: number) => formatMoney(minor, currency);
   // Refunds are taken from a payment: any payment QFPay took, whatever the order's state, until it is refunded in full.
@@ -85,7 +85,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         </section>
       )}
       <div className="admin-tools">
-        <QueryNowButton query={queryOrderNowAction.bind(null, order.id)} />
+        <QueryNowButton query={queryOrderNowAction.bind(null, order.id)} provider={provider} />
         <Link href={`/orders/${order.id}`} className="button button-quiet">
           Shopper&apos;s view
         </Link>
