@@ -1,14 +1,8 @@
-import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { readOrderProgress, readStoredProgress } from "@/lib/payments/order-status";
-import { mayViewOrder } from "@/lib/web/order-viewer";
-import { clientAddress } from "@/lib/web/client-address";
-import { getConfig } from "@/lib/env";
-import { allowRequest, EVENTS_RULE, rateKey } from "@/lib/web/rate-limit";
-import { isCrossSiteRequest } from "@/lib/web/same-origin";
+import { enterOrderRoute, NO_STORE } from "@/lib/web/order-route-door";
+import { EVENTS_RULE } from "@/lib/web/rate-limit";
 import { shopOrderStatusFeed } from "@/lib/web/order-status-feed";
 import { EVENT_STREAM_HEADERS, openOrderStatusStream } from "@/lib/web/order-status-stream";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 /**
  * The order page's live status, pushed: the order's state now and each time a committed transaction moves
@@ -19,24 +13,9 @@ const NO_STORE = { "Cache-Control": "no-store" };
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const ctx = await getPaymentsContext();
-  if (isCrossSiteRequest(request.headers, ctx.siteUrl))
-    return Response.json({ error: "Forbidden" }, { status: 403, headers: NO_STORE });
-  if (
-    !(await allowRequest(
-      ctx.db,
-      EVENTS_RULE,
-      rateKey(EVENTS_RULE, [clientAddress(request.headers, getConfig()), id], ctx.sessionSecret),
-    ))
-  ) {
-    return Response.json(
-      { error: "Too many requests" },
-      { status: 429, headers: { ...NO_STORE, "Retry-After": "30" } },
-    );
-  }
-  const token = new URL(request.url).searchParams.get("t");
-  if (!(await mayViewOrder(ctx, id, token)))
-    return Response.json({ error: "Not found" }, { status: 404, headers: NO_STORE });
+  const door = await enterOrderRoute(request, id, EVENTS_RULE);
+  if (door.refusal) return door.refusal;
+  const { ctx } = door;
   const opening = await openOrderStatusStream({
     orderId: id,
     feed: shopOrderStatusFeed(),
