@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/connection";
 import type { CrashPoint } from "@/lib/crash-point";
-import { runReconcile, sandboxControl, Shopper } from "../support/shop-http-client";
+import { hiddenFieldsOf, runReconcile, sandboxControl, Shopper } from "../support/shop-http-client";
 import {
   ensureProductionBuild,
   SERVER_SECRETS,
@@ -119,7 +119,8 @@ async function checkoutAgainAndPay(shopper: Shopper, server: ProductionServer, m
     const html = await shopper.page(path);
     if (CASHIER_LINK.test(html)) return true;
     // "Try again with" after a failed try; "Start again with" while an answer QFPay never gave is set aside.
-    const retry = ["Try again with", "Start again with"].find((label) => html.includes(label));
+    // In a form: the page also carries its messages for the browser, these words among them.
+    const retry = ["Try again with", "Start again with"].find((label) => hasFormWith(html, label));
     if (retry) await (await shopper.submit(path, html, retry, {})).body?.cancel();
     return false;
   });
@@ -128,6 +129,15 @@ async function checkoutAgainAndPay(shopper: Shopper, server: ProductionServer, m
   // The lost attempt: QFPay's silence is final after the sandbox's grace period; then reconciliation settles it.
   await sleep(5_500);
   await runReconcile(server.baseUrl, SERVER_SECRETS.CRON_SECRET);
+}
+
+function hasFormWith(html: string, marker: string): boolean {
+  try {
+    hiddenFieldsOf(html, marker);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function placeOrder(shopper: Shopper, memo: Memo): Promise<string> {
