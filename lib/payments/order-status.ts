@@ -19,9 +19,10 @@ export type StatusTone = "pending" | "paid" | "failed" | "expired" | "refunded";
 
 /** The tone of the text statusTextOf gives: a declined try reads "Payment failed", and looks it. */
 export function statusToneOf(orderState: OrderState, latestAttemptState?: string | null): StatusTone {
-  if (orderState === "awaiting_payment") return latestAttemptState === "failed" ? "failed" : "pending";
-  if (orderState === "partially_refunded") return "refunded";
-  return orderState;
+  const key = statusKeyOf(orderState, latestAttemptState);
+  if (key === "awaiting_payment") return "pending";
+  if (key === "partially_refunded") return "refunded";
+  return key;
 }
 
 /** Whether a shopper has seen the end of it: the order left awaiting_payment, or its last attempt closed. */

@@ -57,8 +57,7 @@ export async function handleNotifyRequest(
     if (result === "forged") return await refuse("bad_signature", 401, "FAIL: signature");
     if (result === "unmatched") {
       // Already admitted against its sender's allowance: counted in the hour's row, never stored one by one.
-      await countRefused(ctx.db, ctx.now(), "unmatched_hint", bytes);
-      ctx.log.warn({ event: "notification.refused", reason: "unmatched_hint", client, bytes: bytes.byteLength });
+      await countRefused(ctx.db, ctx.log, ctx.now(), { reason: "unmatched_hint", raw: bytes, client }, 200);
     }
     return answer(ANSWERS[result].status, ANSWERS[result].body);
   } catch (error) {

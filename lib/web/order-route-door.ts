@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig } from "../env";
 import { getPaymentsContext } from "../gateways/payments-context";
+import { errorField, logger } from "../log";
 import type { PaymentsContext } from "../payments/context";
 import { clientAddress } from "./client-address";
 import { mayViewOrder } from "./order-viewer";
@@ -20,7 +21,16 @@ export async function enterOrderRoute(
   orderId: string,
   rule: RateRule,
 ): Promise<{ ctx: PaymentsContext; refusal?: never } | { refusal: Response }> {
-  const ctx = await getPaymentsContext();
+  let ctx: PaymentsContext;
+  try {
+    ctx = await getPaymentsContext();
+  } catch (error) {
+    // A configuration or database that does not load is a 503 the page answers by polling later, never a 500.
+    logger.error({ event: "order_route.error", stage: "context", error: errorField(error) });
+    return {
+      refusal: Response.json({ error: "Unavailable" }, { status: 503, headers: { ...NO_STORE, "Retry-After": "30" } }),
+    };
+  }
   if (isCrossSiteRequest(request.headers, ctx.siteUrl))
     return { refusal: Response.json({ error: "Forbidden" }, { status: 403, headers: NO_STORE }) };
   const key = rateKey(rule, [clientAddress(request.headers, getConfig()), orderId], ctx.sessionSecret);

@@ -25,8 +25,19 @@ export function admitSender(db: Db, secret: string, now: Date, rule: RateRule, c
   return allowRequest(db, rule, rateKey(rule, [client], secret), now);
 }
 
-/** Counts a refused request in its hour's row, the hour's first body kept as a short sample. */
-export async function countRefused(db: Db, now: Date, reason: RefusedReason, raw: Uint8Array): Promise<void> {
+/**
+ * Records a refused request: one log line, and a count in its hour's row with the hour's first body kept
+ * as a short sample (so junk at any volume adds no rows). `status` is what its sender is answered.
+ */
+export async function countRefused(
+  db: Db,
+  log: Logger,
+  now: Date,
+  refused: Omit<RefusedNotification, "status">,
+  status: number,
+): Promise<void> {
+  const { reason, raw, client } = refused;
+  log.warn({ event: "notification.refused", reason, client, bytes: raw.byteLength, status });
   const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   await db
     .insert(refusedNotifications)
@@ -49,10 +60,10 @@ export async function countRefusedNotification(
   now: Date,
   refused: RefusedNotification,
 ): Promise<number> {
-  const { reason, raw, client } = refused;
-  const allowed = await admitSender(db, secret, now, REFUSED_NOTIFICATION_RULE, client);
-  const status = allowed ? refused.status : 429;
-  log.warn({ event: "notification.refused", reason, client, bytes: raw.byteLength, status });
-  if (allowed) await countRefused(db, now, reason, raw);
-  return status;
+  if (!(await admitSender(db, secret, now, REFUSED_NOTIFICATION_RULE, refused.client))) {
+    log.warn({ event: "notification.refused", reason: refused.reason, client: refused.client, status: 429 });
+    return 429;
+  }
+  await countRefused(db, log, now, refused, refused.status);
+  return refused.status;
 }

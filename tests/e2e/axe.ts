@@ -6,6 +6,8 @@ import { expect, type Page } from "@playwright/test";
  * best practices) and fails with one line per violation: the rule, what it asks, and where on the page.
  */
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  // A page that has just turned (a refresh after Paid) may be between heads: axe reads it once it has one.
+  await expect(page).toHaveTitle(/\S/);
   await page.evaluate(() => document.fonts.ready);
   const { violations } = await new AxeBuilder({ page }).analyze();
   const found = violations.map(

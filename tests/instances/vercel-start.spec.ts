@@ -40,6 +40,7 @@ test("nothing configured: one line naming the database variable, and every answe
     expect((await health.json()).reason).toMatch(/^Configuration error: DATABASE_URL must be set on Vercel/);
     const status = await fetch(`${server.baseUrl}/api/orders/x/status`);
     expect(status.status).toBe(503);
+    expect((await fetch(`${server.baseUrl}/api/orders/x/events`)).status).toBe(503);
     const notify = await fetch(`${server.baseUrl}/api/qfpay/notify`, { method: "POST", body: "{}" });
     expect(notify.status).toBe(503);
     expect(await notify.text()).not.toBe("SUCCESS");

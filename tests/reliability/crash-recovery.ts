@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/connection";
 import type { CrashPoint } from "@/lib/crash-point";
-import { hiddenFieldsOf, runReconcile, sandboxControl, Shopper } from "../support/shop-http-client";
+import { findForm, runReconcile, sandboxControl, Shopper } from "../support/shop-http-client";
 import {
   ensureProductionBuild,
   SERVER_SECRETS,
@@ -120,7 +120,7 @@ async function checkoutAgainAndPay(shopper: Shopper, server: ProductionServer, m
     if (CASHIER_LINK.test(html)) return true;
     // "Try again with" after a failed try; "Start again with" while an answer QFPay never gave is set aside.
     // In a form: the page also carries its messages for the browser, these words among them.
-    const retry = ["Try again with", "Start again with"].find((label) => hasFormWith(html, label));
+    const retry = ["Try again with", "Start again with"].find((label) => findForm(html, label) !== null);
     if (retry) await (await shopper.submit(path, html, retry, {})).body?.cancel();
     return false;
   });
@@ -129,15 +129,6 @@ async function checkoutAgainAndPay(shopper: Shopper, server: ProductionServer, m
   // The lost attempt: QFPay's silence is final after the sandbox's grace period; then reconciliation settles it.
   await sleep(5_500);
   await runReconcile(server.baseUrl, SERVER_SECRETS.CRON_SECRET);
-}
-
-function hasFormWith(html: string, marker: string): boolean {
-  try {
-    hiddenFieldsOf(html, marker);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function placeOrder(shopper: Shopper, memo: Memo): Promise<string> {

@@ -29,19 +29,23 @@ function decodeEntities(text: string): string {
     .replaceAll("&amp;", "&");
 }
 
+/** The first form in `html` that contains `marker` (a field value, a name or a button's text), or null. */
+export function findForm(html: string, marker: string): string | null {
+  for (const [form] of html.matchAll(/<form\b[\s\S]*?<\/form>/g)) if (form.includes(marker)) return form;
+  return null;
+}
+
 /** The hidden fields of the first form in `html` that contains `marker` (a field value or name). */
 export function hiddenFieldsOf(html: string, marker: string): [string, string][] {
-  for (const [form] of html.matchAll(/<form\b[\s\S]*?<\/form>/g)) {
-    if (!form.includes(marker)) continue;
-    const fields: [string, string][] = [];
-    for (const [input] of form.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)) {
-      const name = /\bname="([^"]*)"/.exec(input)?.[1];
-      if (name === undefined) continue;
-      fields.push([decodeEntities(name), decodeEntities(/\bvalue="([^"]*)"/.exec(input)?.[1] ?? "")]);
-    }
-    return fields;
+  const form = findForm(html, marker);
+  if (form === null) throw new Error(`no form with ${JSON.stringify(marker)} on the page`);
+  const fields: [string, string][] = [];
+  for (const [input] of form.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(input)?.[1];
+    if (name === undefined) continue;
+    fields.push([decodeEntities(name), decodeEntities(/\bvalue="([^"]*)"/.exec(input)?.[1] ?? "")]);
   }
-  throw new Error(`no form with ${JSON.stringify(marker)} on the page`);
+  return fields;
 }
 
 export class Shopper {

@@ -10,6 +10,7 @@ import { getConfig } from "@/lib/env";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { orderUrl } from "@/lib/payments/order-access";
 import { readOrderStatus } from "@/lib/payments/order-status";
+import { providerName } from "@/lib/provider-name";
 import { mayViewOrder } from "@/lib/web/order-viewer";
 import { deliverDueSandboxNotifications } from "@/lib/sandbox/instance";
 import type { Wallet } from "@/lib/qfpay/pay-types";
@@ -103,7 +104,7 @@ export default async function OrderPage({
 
       {confirming && (
         <section className="confirming">
-          <p>{t("confirming", { provider: ctx.gateway.name })}</p>
+          <p>{t("confirming", { provider: providerName() })}</p>
           <details className="other-ways" id="pay-another-way" open={otherWaysOpen}>
             <summary>{t("neverOpened")}</summary>
             <RetryOptions
