@@ -72,5 +72,9 @@ const nextConfig = {
   reactStrictMode: true,
 };
 
-// next-intl reads each request's messages and formats from i18n/request.ts.
-module.exports = createNextIntlPlugin("./i18n/request.ts")(nextConfig);
+// next-intl reads each request's messages and formats from i18n/request.ts. Precompiled: the messages are
+// parsed at build time, so the browser gets no ICU parser (about a tenth of a page's JavaScript).
+module.exports = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+})(nextConfig);

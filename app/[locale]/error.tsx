@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 
 /**
  * A page that failed to render (the database or QFPay unreachable for a moment). The error's message

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getPathname } from "@/i18n/navigation";
+import { localizedPath } from "@/i18n/localized-path";
 import { routing, type Locale } from "@/i18n/routing";
 
 /**
@@ -9,7 +9,7 @@ import { routing, type Locale } from "@/i18n/routing";
  */
 export function languageAlternates(locale: Locale, href: string): NonNullable<Metadata["alternates"]> {
   const languages: Record<string, string> = {};
-  for (const other of routing.locales) languages[other] = getPathname({ locale: other, href });
-  languages["x-default"] = getPathname({ locale: routing.defaultLocale, href });
-  return { canonical: getPathname({ locale, href }), languages };
+  for (const other of routing.locales) languages[other] = localizedPath(href, other);
+  languages["x-default"] = localizedPath(href, routing.defaultLocale);
+  return { canonical: localizedPath(href, locale), languages };
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 
 /**
  * Every 404 of the shop: an unknown path, a product no longer sold, an order this browser may not see

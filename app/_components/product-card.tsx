@@ -1,5 +1,5 @@
 import { useLocale } from "next-intl";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import { keepUnits } from "@/lib/catalog/keep-units";
 import type { Product } from "@/lib/catalog/products";
 import type { CurrencyCode } from "@/lib/qfpay/currencies";

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import { RetryOptions } from "@/app/[locale]/orders/[id]/retry-options";
 import type { Device, Wallet } from "@/lib/qfpay/pay-types";
 

@@ -1,7 +1,8 @@
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/i18n/client-messages";
 import type { Locale } from "@/i18n/routing";
 import { serverProblem } from "@/lib/web/server-problem";
 import { figtree } from "../_fonts/figtree";
@@ -24,12 +25,12 @@ export async function SiteDocument({ locale, children }: { locale: Locale; child
       </html>
     );
   }
-  const t = await getTranslations({ locale, namespace: "layout" });
+  const [t, messages] = await Promise.all([getTranslations({ locale, namespace: "layout" }), getMessages({ locale })]);
   return (
     <html lang={locale} className={figtree.variable}>
       <body>
-        {/* The messages reach the client components (the switcher, the forms, the live status) from here. */}
-        <NextIntlClientProvider>
+        {/* The messages the client components read (the switcher, the forms, the live status), and no more. */}
+        <NextIntlClientProvider messages={clientMessages(messages)}>
           <a href="#main" className="skip-link">
             {t("skipToContent")}
           </a>

@@ -1,6 +1,6 @@
 import { providerName } from "@/lib/provider-name";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import { SHOP } from "@/lib/shop-details";
 
 /** The shop's details, its policies and who processes payments: what a shopper looks for before paying. */

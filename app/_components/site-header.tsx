@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import { readCart } from "@/lib/cart/current-cart";
 import { cartCount } from "@/lib/cart/cart-lines";
 import { LocaleSwitcher } from "./locale-switcher";

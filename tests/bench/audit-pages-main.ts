@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { ensureProductionBuild, startProductionServer } from "../support/production-server";
 import { Shopper } from "../support/shop-http-client";
-import { auditPages, type PageAudit } from "./lighthouse-pages";
+import { auditPages, shopperPages, type PageAudit } from "./lighthouse-pages";
 
 /**
  * Lighthouse on every shopper page of the production build, alone:
@@ -40,21 +40,10 @@ async function main() {
     await shopper.addToCart(PRODUCT.slug, PRODUCT.sku);
     const cookie = shopper.cookieHeader();
 
-    const audits = await auditPages(
-      server.baseUrl,
-      [
-        { name: "home", path: "/" },
-        { name: "product", path: `/products/${PRODUCT.slug}` },
-        { name: "cart", path: "/cart", cookie },
-        { name: "checkout", path: "/checkout", cookie },
-        { name: "order", path: `/orders/${placed.orderId}`, cookie },
-        { name: "policy", path: "/policies/refunds" },
-      ],
-      {
-        runs: process.env.LIGHTHOUSE_RUNS ? Number(process.env.LIGHTHOUSE_RUNS) : undefined,
-        reportDir: process.env.LIGHTHOUSE_REPORTS,
-      },
-    );
+    const audits = await auditPages(server.baseUrl, shopperPages(placed.orderId, cookie), {
+      runs: process.env.LIGHTHOUSE_RUNS ? Number(process.env.LIGHTHOUSE_RUNS) : undefined,
+      reportDir: process.env.LIGHTHOUSE_REPORTS,
+    });
     console.log(table(audits));
   } finally {
     await server.stop();

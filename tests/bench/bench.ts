@@ -18,7 +18,7 @@ import { PHONE_AGENT } from "../support/shop-http-client";
 import { measureColdStart } from "./cold-start";
 import { measurePaidLatency } from "./paid-latency";
 import { peakRssMb, waitForIdle } from "./server-process";
-import { auditPages, type PageAudit } from "./lighthouse-pages";
+import { auditPages, shopperPages, type PageAudit } from "./lighthouse-pages";
 import {
   measureBareRoute,
   measureCheckouts,
@@ -118,17 +118,7 @@ async function main() {
     await fillCart(visitor, 1);
     const cookie = visitor.cookieHeader();
     // BENCH_PAGES=skip leaves Lighthouse out, for quicker runs while working on the loads.
-    const pages =
-      process.env.BENCH_PAGES === "skip"
-        ? []
-        : await auditPages(url, [
-            { name: "Home", path: "/" },
-            { name: "Product", path: "/products/tieguanyin-oolong" },
-            { name: "Cart", path: "/cart", cookie },
-            { name: "Checkout", path: "/checkout", cookie },
-            { name: "Order", path: `/orders/${orderId}`, cookie },
-            { name: "Policy", path: "/policies/refunds" },
-          ]);
+    const pages = process.env.BENCH_PAGES === "skip" ? [] : await auditPages(url, shopperPages(orderId!, cookie));
 
     results = {
       paidLatency,

@@ -37,7 +37,35 @@ export interface AuditOptions {
   reportDir?: string;
 }
 
+/**
+ * Every shopper page, for a session holding a full cart and the order `orderId` awaiting payment; the home
+ * and order pages again in Traditional Chinese, measured as their shoppers get them.
+ */
+export function shopperPages(orderId: string, cookie: string): PageToAudit[] {
+  return [
+    { name: "Home", path: "/" },
+    { name: "Product", path: "/products/tieguanyin-oolong" },
+    { name: "Cart", path: "/cart", cookie },
+    { name: "Checkout", path: "/checkout", cookie },
+    { name: "Order", path: `/orders/${orderId}`, cookie },
+    { name: "Policy", path: "/policies/refunds" },
+    { name: "Home (zh-HK)", path: "/zh-HK", cookie: "NEXT_LOCALE=zh-HK" },
+    { name: "Order (zh-HK)", path: `/zh-HK/orders/${orderId}`, cookie: withLocaleCookie(cookie, "zh-HK") },
+  ];
+}
+
+/**
+ * A Chinese page is visited by a browser that holds its language's cookie already: otherwise the proxy sets
+ * it, Chrome then sends its own jar (that one cookie) instead of the Cookie header given, and the page's
+ * requests (the order's live status) would be another session's.
+ */
+function withLocaleCookie(cookie: string, locale: string): string {
+  return [...cookie.split("; ").filter((pair) => !pair.startsWith("NEXT_LOCALE=")), `NEXT_LOCALE=${locale}`].join("; ");
+}
+
 const CATEGORIES = ["performance", "accessibility", "best-practices"];
+/** Lighthouse's own list (core/config/constants.js), and cookies. */
+const CLEARED_STORAGE = ["file_systems", "shader_cache", "service_workers", "cache_storage", "cookies"] as const;
 
 // Debian's Chromium where it is installed (CI, containers); chrome-launcher's own search otherwise.
 const CHROME_PATH = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
@@ -97,7 +125,16 @@ export async function auditPages(
         for (let tries = 0; lhrs.length < runs; tries++) {
           const result = await lighthouse(
             url,
-            { port: chrome.port, logLevel: "error", output: "json", onlyCategories: CATEGORIES, extraHeaders: headers },
+            {
+              port: chrome.port,
+              logLevel: "error",
+              output: "json",
+              onlyCategories: CATEGORIES,
+              extraHeaders: headers,
+              // Cookies too: Chrome sends the jar's cookies (a locale page sets one) instead of the Cookie
+              // header given, and the order would be another session's (a 404).
+              clearStorageTypes: [...CLEARED_STORAGE],
+            },
             config,
           );
           if (!result) throw new Error(`${where}: Lighthouse returned nothing`);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CLIENT_NAMESPACES } from "@/i18n/client-messages";
 import { routing } from "@/i18n/routing";
 import { PRODUCTS } from "@/lib/catalog/products";
 import { WALLETS } from "@/lib/qfpay/pay-types";
@@ -86,5 +87,15 @@ describe("the message files", () => {
   it("names each product in English as the catalog does (receipts and QFPay read the catalog)", () => {
     for (const product of PRODUCTS) expect(en.get(`catalog.products.${product.slug}.name`)).toBe(product.name);
     expect(WALLETS.map((wallet) => en.get(`wallets.${wallet}`))).toEqual(["AlipayHK", "Alipay"]);
+  });
+
+  it("sends the browser exactly the namespaces its client components read", () => {
+    const read = new Set(
+      sourceFiles(join(ROOT, "app"))
+        .map((file) => readFileSync(file, "utf8"))
+        .filter((text) => /^["']use client["']/m.test(text))
+        .flatMap((text) => [...text.matchAll(/useTranslations\(\s*"([\w]+)/g)].map((match) => match[1]!)),
+    );
+    expect([...CLIENT_NAMESPACES].sort()).toEqual([...read].sort());
   });
 });

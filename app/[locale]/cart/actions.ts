@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { redirect } from "@/i18n/navigation";
+import { redirect } from "next/navigation";
+import { localizedPath } from "@/i18n/localized-path";
 import { MAX_LINES, MAX_QUANTITY, type CartLine } from "@/lib/catalog/price-cart";
 import { productBySku } from "@/lib/catalog/products";
 import { cartCount, changeCart, type CartChange } from "@/lib/cart/cart-lines";
@@ -107,6 +108,6 @@ export const startOverAction = validatedAction(
     setCart(session, []);
     await session.save();
     revalidatePath("/", "layout");
-    redirect({ href: "/", locale: await getLocale() });
+    redirect(localizedPath("/", await getLocale()));
   },
 );

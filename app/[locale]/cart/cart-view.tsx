@@ -2,7 +2,7 @@
 
 import { useActionState, useOptimistic, startTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import { ProductImage } from "@/app/_components/product-image";
 import { keepUnits } from "@/lib/catalog/keep-units";
 import { formatMoney } from "@/lib/money";

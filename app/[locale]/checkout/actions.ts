@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getPathname } from "@/i18n/navigation";
+import { localizedPath } from "@/i18n/localized-path";
 import { readCart } from "@/lib/cart/current-cart";
 import { clientAddress } from "@/lib/web/client-address";
 import { guessDevice } from "@/lib/web/device";
@@ -76,6 +76,6 @@ export const startCheckoutAction = validatedAction(
 
     const jump = walletJump(ctx.gateway, result.attempt, device, guessDevice(await headers()).inApp);
     // Otherwise the order page in the shopper's language (pay_url is the wallet's, outside the shop).
-    redirect(jump ?? getPathname({ href: `/orders/${result.orderId}`, locale }));
+    redirect(jump ?? localizedPath(`/orders/${result.orderId}`, locale));
   },
 );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import { keepUnits } from "@/lib/catalog/keep-units";
 import { readCart } from "@/lib/cart/current-cart";
 import { guessDevice } from "@/lib/web/device";

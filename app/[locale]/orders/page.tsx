@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import { formatDateTime } from "@/lib/date-time";
 import { itemNames } from "@/app/_components/product-text";
 import { statusKeyOf } from "@/lib/payments/status-key";

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { getPathname } from "@/i18n/navigation";
+import { localizedPath } from "@/i18n/localized-path";
 import { sanitizeCart } from "@/lib/cart/cart-lines";
 import { guessDevice } from "@/lib/web/device";
 import { walletJump } from "@/lib/web/wallet-jump";
@@ -25,7 +25,7 @@ const boundOrder = z.tuple([orderIdSchema, z.string().max(64).optional().catch(u
 
 /** To a page of the shop in the shopper's language (a wallet's pay_url is redirected to as it is). */
 async function goTo(path: string): Promise<never> {
-  redirect(getPathname({ href: path, locale: await getLocale() }));
+  redirect(localizedPath(path, await getLocale()));
 }
 
 /** The order id, if the visitor may see that order; otherwise the visitor is sent home. */

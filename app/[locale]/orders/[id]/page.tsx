@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import { shopperReasonText } from "@/app/_components/shopper-reason";
 import { statusKeyOf } from "@/lib/payments/status-key";
 import { guessDevice } from "@/lib/web/device";

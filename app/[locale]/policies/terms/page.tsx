@@ -2,7 +2,7 @@ import { providerName } from "@/lib/provider-name";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { languageAlternates } from "@/app/_components/language-alternates";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import type { Locale } from "@/i18n/routing";
 import { SHOP } from "@/lib/shop-details";
 import { PolicyContact } from "../policy-contact";

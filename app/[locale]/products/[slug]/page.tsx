@@ -5,7 +5,7 @@ import { AddToCartForm } from "@/app/_components/add-to-cart-form";
 import { languageAlternates } from "@/app/_components/language-alternates";
 import { ProductImage } from "@/app/_components/product-image";
 import { productTexts } from "@/app/_components/product-text";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import type { Locale } from "@/i18n/routing";
 import { keepUnits } from "@/lib/catalog/keep-units";
 import { productBySlug } from "@/lib/catalog/products";
