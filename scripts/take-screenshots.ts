@@ -1,13 +1,15 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { chromium, devices, type Browser, type BrowserContextOptions } from "@playwright/test";
+import { chromium, devices, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { localizedPath } from "../i18n/localized-path";
 import { answerAtCashier, fillCart, placeQrOrder } from "../tests/support/browser-orders";
 import { ensureProductionBuild, startProductionServer } from "../tests/support/production-server";
 
 /**
  * `npm run screenshots`: every shopper page of the production build, at 390 px (a phone, as a phone
- * asks for it) and at 1280 px (a computer), into docs/screenshots/<page>-<width>.png. It builds the
+ * asks for it) and at 1280 px (a computer), into docs/screenshots/<page>-<width>.png, and the pages of a
+ * payment in Traditional and Simplified Chinese at 390 px (<page>-<locale>-390.png). It builds the
  * shop if the build is stale, serves it on a fresh embedded database, places the orders the order
  * pages need, and stops the server. SCREENSHOTS_PORT moves it off port 3240.
  */
@@ -59,6 +61,14 @@ async function prepareShopper(browser: Browser, baseURL: string) {
   return { state, pending, paid, failed };
 }
 
+async function shoot(page: Page, name: string, pagePath: string): Promise<void> {
+  await page.goto(pagePath, { waitUntil: "load" });
+  await page.evaluate(() => document.fonts.ready);
+  const file = path.join(OUT, `${name}.png`);
+  await writeFile(file, await smaller(await page.screenshot({ fullPage: true, animations: "disabled" })));
+  console.log(path.relative(ROOT, file));
+}
+
 async function main() {
   ensureProductionBuild();
   rmSync(path.join(ROOT, DATA_DIR), { recursive: true, force: true });
@@ -75,6 +85,7 @@ async function main() {
       ["order-awaiting-payment", pending.orderPath],
       ["order-paid", paid.orderPath],
       ["order-failed", failed.orderPath],
+      ["orders", "/orders"],
       ["cashier", new URL(pending.payUrl).pathname],
       ["not-found", "/no-such-page"],
       ["policy-refunds", "/policies/refunds"],
@@ -84,13 +95,27 @@ async function main() {
     for (const { width, options } of VIEWPORTS) {
       const context = await browser.newContext({ ...options, baseURL: server.baseUrl, storageState: state });
       const page = await context.newPage();
-      for (const [name, pagePath] of pages) {
-        await page.goto(pagePath, { waitUntil: "load" });
-        await page.evaluate(() => document.fonts.ready);
-        const file = path.join(OUT, `${name}-${width}.png`);
-        await writeFile(file, await smaller(await page.screenshot({ fullPage: true, animations: "disabled" })));
-        console.log(path.relative(ROOT, file));
-      }
+      for (const [name, pagePath] of pages) await shoot(page, `${name}-${width}`, pagePath);
+      await context.close();
+    }
+    // The pages a Chinese-reading shopper pays through, on a phone, in each Chinese locale (issue 15).
+    for (const locale of ["zh-HK", "zh-CN"] as const) {
+      const context = await browser.newContext({
+        ...VIEWPORTS[0]!.options,
+        locale,
+        baseURL: server.baseUrl,
+        storageState: state,
+      });
+      const page = await context.newPage();
+      const localePages: [name: string, path: string][] = [
+        ["home", "/"],
+        ["product", "/products/yixing-clay-teapot"],
+        ["checkout", "/checkout"],
+        ["order-awaiting-payment", pending.orderPath],
+        ["order-paid", paid.orderPath],
+      ];
+      for (const [name, pagePath] of localePages)
+        await shoot(page, `${name}-${locale}-390`, localizedPath(pagePath, locale));
       await context.close();
     }
   } finally {

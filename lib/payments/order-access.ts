@@ -1,5 +1,8 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { hasLocale } from "next-intl";
+import { localizedPath } from "../../i18n/localized-path";
+import { routing } from "../../i18n/routing";
 
 /**
  * The signed link that return_url carries, so a shopper who comes back in another browser (common on
@@ -17,10 +20,10 @@ export function verifyOrderAccessToken(orderId: string, token: unknown, secret: 
 }
 
 /**
- * The order's signed link in the language the order was placed in: English at the root, as the pages are
- * (i18n/routing.ts's as-needed prefix), the others under their prefix, so the shopper comes back in it.
+ * The order's signed link in the language the order was placed in (a stored locale the shop no longer
+ * speaks reads English), so the shopper comes back in it.
  */
 export function orderUrl(siteUrl: string, orderId: string, secret: string, locale = "en"): string {
-  const prefix = locale === "en" ? "" : `/${locale}`;
-  return `${siteUrl}${prefix}/orders/${orderId}?t=${orderAccessToken(orderId, secret)}`;
+  const path = localizedPath(`/orders/${orderId}`, hasLocale(routing.locales, locale) ? locale : routing.defaultLocale);
+  return `${siteUrl}${path}?t=${orderAccessToken(orderId, secret)}`;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/connection";
+import { DeliveryPump } from "./delivery-pump";
 import { addFault, clearFaults, takeFault, type Fault } from "./faults";
 import { controlSchema, inspectSchema, type ControlCommand } from "./control";
 import { handlePayment } from "./payment-endpoint";
@@ -6,7 +7,7 @@ import { handleQuery } from "./query-endpoint";
 import { handleRefund } from "./refund-endpoint";
 import {
   abandonPendingNotifications,
-  NotificationPump,
+  deliverDueNotifications,
   notificationBody,
   notificationsFor,
   sendNotification,
@@ -62,7 +63,7 @@ export function createSandboxGateway(options: SandboxGatewayOptions) {
   const doFetch = options.fetch ?? fetch;
   const offset = { ms: 0 };
   const now = () => new Date(Date.now() + offset.ms);
-  const pump = new NotificationPump(db, doFetch, now, options.retryTimer ?? true);
+  const pump = new DeliveryPump(() => deliverDueNotifications(db, doFetch, now), now, options.retryTimer ?? true);
   const defer = options.defer ?? ((task) => void task());
   // Whatever queues a notification (a payment, a refund, a scripted 1145 settling on a query) starts
   // its delivery; a call that queues none costs the pump nothing.

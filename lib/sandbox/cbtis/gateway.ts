@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/connection";
+import { DeliveryPump } from "../delivery-pump";
 import { issueToken, tokenValid } from "./access-tokens";
 import { createIntent, queryIntent, refusal, type Answer } from "./api";
 import { addFault, cbtisFaultSchema, clearFaults, takeFault } from "./faults";
@@ -12,7 +13,7 @@ import {
   sendWebhook,
   webhookBody,
   webhooksFor,
-  WebhookPump,
+  deliverDueWebhooks,
 } from "./webhooks";
 
 export interface CbtisSandboxOptions {
@@ -63,7 +64,7 @@ export function createCbtisSandbox(options: CbtisSandboxOptions) {
   const { db } = options;
   const doFetch = options.fetch ?? fetch;
   const now = () => new Date();
-  const pump = new WebhookPump(db, doFetch, now, options.retryTimer ?? true);
+  const pump = new DeliveryPump(() => deliverDueWebhooks(db, doFetch, now), now, options.retryTimer ?? true);
   const defer = options.defer ?? ((task) => void task());
 
   async function queueWebhook(intent: Intent): Promise<void> {

@@ -48,7 +48,7 @@ export async function sendWebhook(doFetch: typeof fetch, url: string, body: stri
 }
 
 /** Sends every webhook that is due; returns when the next one falls due, if any. */
-async function deliverDue(db: Db, doFetch: typeof fetch, now: () => Date): Promise<Date | null> {
+export async function deliverDueWebhooks(db: Db, doFetch: typeof fetch, now: () => Date): Promise<Date | null> {
   for (;;) {
     const claimed = await db.transaction(async (tx) => {
       const due = await tx
@@ -125,57 +125,4 @@ export async function abandonPendingWebhooks(db: Db): Promise<void> {
     .update(cbtisSandboxWebhooks)
     .set({ nextAttemptAt: null, lastResult: "abandoned by a sandbox reset" })
     .where(and(isNull(cbtisSandboxWebhooks.deliveredAt), isNotNull(cbtisSandboxWebhooks.nextAttemptAt)));
-}
-
-/**
- * Delivers due webhooks one pass at a time, driven by requests (the request that queues one kicks it)
- * and, on a long-lived server, by a timer for the next retry.
- */
-export class WebhookPump {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
-
-  constructor(
-    private readonly db: Db,
-    private readonly doFetch: typeof fetch,
-    private readonly now: () => Date,
-    private readonly retryTimer: boolean,
-  ) {}
-
-  kick(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.run().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
-
-  stop(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
-  }
-
-  private async run(): Promise<void> {
-    let next: Date | null = null;
-    do {
-      this.again = false;
-      try {
-        next = await deliverDue(this.db, this.doFetch, this.now);
-      } catch {
-        next = new Date(this.now().getTime() + 5_000);
-      }
-    } while (this.again && !this.stopped);
-    clearTimeout(this.timer);
-    if (next && this.retryTimer && !this.stopped) {
-      const wait = Math.min(Math.max(next.getTime() - this.now().getTime(), 10), 60_000);
-      this.timer = setTimeout(() => void this.kick(), wait);
-      this.timer.unref();
-    }
-  }
 }
