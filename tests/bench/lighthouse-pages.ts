@@ -48,6 +48,7 @@ export function shopperPages(orderId: string, cookie: string): PageToAudit[] {
     { name: "Cart", path: "/cart", cookie },
     { name: "Checkout", path: "/checkout", cookie },
     { name: "Order", path: `/orders/${orderId}`, cookie },
+    { name: "Your orders", path: "/orders", cookie },
     { name: "Policy", path: "/policies/refunds" },
     { name: "Home (zh-HK)", path: "/zh-HK", cookie: "NEXT_LOCALE=zh-HK" },
     { name: "Order (zh-HK)", path: `/zh-HK/orders/${orderId}`, cookie: withLocaleCookie(cookie, "zh-HK") },
