@@ -1,5 +1,5 @@
 import { PRODUCTS } from "@/lib/catalog/products";
-import { REASONS } from "@/lib/gateways/qfpay/qfpay-shopper-reason";
+import { SHOPPER_REASON_KEYS } from "@/lib/payments/shopper-reason";
 import { ORDER_STATES } from "@/lib/payments/types";
 import { DEVICES, WALLETS } from "@/lib/qfpay/pay-types";
 
@@ -15,8 +15,8 @@ export const DYNAMIC_KEYS: { prefix: string; keys: string[] }[] = [
   },
   { prefix: "wallets.", keys: WALLETS.map((wallet) => `wallets.${wallet}`) },
   { prefix: "orderStatus.", keys: ORDER_STATES.map((state) => `orderStatus.${state}`) },
-  // The QFPay codes the shop explains, and the two sentences for the rest (app/_components/shopper-reason.ts).
-  { prefix: "reasons.", keys: [...Object.keys(REASONS), "shopSide", "generic"].map((code) => `reasons.${code}`) },
+  // Every reason a gateway may give a shopper (lib/payments/shopper-reason.ts), worded by app/_components/shopper-reason.ts.
+  { prefix: "reasons.", keys: SHOPPER_REASON_KEYS.map((key) => `reasons.${key}`) },
   {
     prefix: "receipt.mail.",
     keys: ["sent", "failed", "retrying", "queued"].map((state) => `receipt.mail.${state}`),
