@@ -1,4 +1,5 @@
 import { PRODUCTS } from "@/lib/catalog/products";
+import { ATTEMPT_STATES, REFUND_STATES } from "@/lib/db/schema/payments";
 import { SHOPPER_REASON_KEYS } from "@/lib/payments/shopper-reason";
 import { ORDER_STATES } from "@/lib/payments/types";
 import { DEVICES, WALLETS } from "@/lib/qfpay/pay-types";
@@ -17,6 +18,9 @@ export const DYNAMIC_KEYS: { prefix: string; keys: string[] }[] = [
   { prefix: "orderStatus.", keys: ORDER_STATES.map((state) => `orderStatus.${state}`) },
   // Every reason a gateway may give a shopper (lib/payments/shopper-reason.ts), worded by app/_components/shopper-reason.ts.
   { prefix: "reasons.", keys: SHOPPER_REASON_KEYS.map((key) => `reasons.${key}`) },
+  // The admin's tables show an attempt's and a refund's state by the record's own word.
+  { prefix: "admin.attemptStates.", keys: ATTEMPT_STATES.map((state) => `admin.attemptStates.${state}`) },
+  { prefix: "admin.refundStates.", keys: REFUND_STATES.map((state) => `admin.refundStates.${state}`) },
   {
     prefix: "receipt.mail.",
     keys: ["sent", "failed", "retrying", "queued"].map((state) => `receipt.mail.${state}`),
