@@ -1,19 +1,11 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import en from "@/messages/en.json";
-import zhCN from "@/messages/zh-CN.json";
-import zhHK from "@/messages/zh-HK.json";
 import type { Locale } from "@/i18n/routing";
 import { browserLocale } from "./global-error-locale";
+import { GLOBAL_ERROR_WORDS } from "./global-error-words";
 import "./globals.css";
 
-// Only this section of each file is read (the bundler keeps no other): the page has no next-intl to ask.
-const WORDS: Record<Locale, (typeof en)["globalError"]> = {
-  en: en.globalError,
-  "zh-HK": zhHK.globalError,
-  "zh-CN": zhCN.globalError,
-};
 const HOME: Record<Locale, string> = { en: "/", "zh-HK": "/zh-HK", "zh-CN": "/zh-CN" };
 
 const noSubscription = () => () => {};
@@ -24,7 +16,7 @@ const noSubscription = () => () => {};
  */
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const locale = useSyncExternalStore(noSubscription, browserLocale, () => "en" as const);
-  const words = WORDS[locale];
+  const words = GLOBAL_ERROR_WORDS[locale];
   const say = (key: keyof typeof words) => words[key];
   return (
     <html lang={locale}>

@@ -1,4 +1,5 @@
 import { PRODUCTS } from "@/lib/catalog/products";
+import { GLOBAL_ERROR_WORDS } from "@/app/global-error-words";
 import { ATTEMPT_STATES, REFUND_STATES } from "@/lib/db/schema/payments";
 import { SHOPPER_REASON_KEYS } from "@/lib/payments/shopper-reason";
 import { ORDER_STATES } from "@/lib/payments/types";
@@ -32,5 +33,10 @@ export const DYNAMIC_KEYS: { prefix: string; keys: string[] }[] = [
   {
     prefix: "checkout.devices.",
     keys: DEVICES.flatMap((device) => [`checkout.devices.${device}.label`, `checkout.devices.${device}.hint`]),
+  },
+  // The root error page reads its copy of these (app/global-error-words.ts); messages.test.ts holds the two equal.
+  {
+    prefix: "globalError.",
+    keys: Object.keys(GLOBAL_ERROR_WORDS.en).map((key) => `globalError.${key}`),
   },
 ];

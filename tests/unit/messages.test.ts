@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { routing } from "@/i18n/routing";
+import { GLOBAL_ERROR_WORDS } from "@/app/global-error-words";
 import { PRODUCTS } from "@/lib/catalog/products";
 import { WALLETS } from "@/lib/qfpay/pay-types";
 import { DYNAMIC_KEYS } from "./messages-dynamic-keys";
@@ -81,6 +82,11 @@ describe("the message files", () => {
       const present = [...en.keys()].filter((key) => key.startsWith(dynamic.prefix));
       expect(present.sort(), dynamic.prefix).toEqual([...dynamic.keys].sort());
     }
+  });
+
+  it("gives the root error page the words of the message files (its copy: it cannot load them)", () => {
+    for (const locale of routing.locales)
+      expect(GLOBAL_ERROR_WORDS[locale], locale).toEqual(messages[locale]!.globalError);
   });
 
   it("names each product in English as the catalog does (receipts and QFPay read the catalog)", () => {
