@@ -7,6 +7,9 @@ import type { AbstractIntlMessages } from "next-intl";
  */
 export const CLIENT_NAMESPACES = ["cart", "checkout", "error", "header", "orderStatus", "product"] as const;
 
-export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
-  return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace] ?? {}]));
+/** What the admin's client components (its forms, the reconcile button) read besides: only its pages send it. */
+export const ADMIN_CLIENT_NAMESPACES = ["admin"] as const;
+
+export function clientMessages(messages: AbstractIntlMessages, more: readonly string[] = []): AbstractIntlMessages {
+  return Object.fromEntries([...CLIENT_NAMESPACES, ...more].map((namespace) => [namespace, messages[namespace] ?? {}]));
 }

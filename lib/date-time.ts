@@ -3,16 +3,20 @@
 const INTL_LOCALE: Record<string, string> = { en: "en-HK", "zh-HK": "zh-HK", "zh-CN": "zh-CN" };
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** A moment as a date and a time in Hong Kong, e.g. "2 Dec 2026, 7:29 pm" or "2026年12月2日 下午7:29". */
-export function formatDateTime(date: Date, locale = "en"): string {
-  let formatter = formatters.get(locale);
+/**
+ * A moment as a date and a time in Hong Kong, e.g. "2 Dec 2026, 7:29 pm" or "2026年12月2日 下午7:29";
+ * with `seconds`, to the second (the admin's story, where events a moment apart must read in order).
+ */
+export function formatDateTime(date: Date, locale = "en", { seconds = false } = {}): string {
+  const key = `${locale} ${seconds}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? INTL_LOCALE.en, {
       dateStyle: "medium",
-      timeStyle: "short",
+      timeStyle: seconds ? "medium" : "short",
       timeZone: "Asia/Hong_Kong",
     });
-    formatters.set(locale, formatter);
+    formatters.set(key, formatter);
   }
   return formatter.format(date);
 }

@@ -1,15 +1,13 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { REASONS, SHOP_SIDE } from "@/lib/gateways/qfpay/qfpay-shopper-reason";
+import type { ShopperReason } from "@/lib/payments/shopper-reason";
 
 /**
- * Why a payment did not go through, in the page's language. English is the gateway's own sentence
- * (ctx.gateway.shopperReason); the Chinese pages say the same of each QFPay code the shop explains, of the
- * shop's own setup, and otherwise that it did not go through (QFPay's English words are no help there).
+ * Why a payment did not go through, in the page's language, from the reason the gateway chose
+ * (PaymentGateway.shopperReason). The gateway's own words for a code the shop does not explain are English:
+ * the English page shows them, the Chinese pages say only that it did not go through.
  */
-export async function shopperReasonText(englishReason: string, code: string | null): Promise<string> {
-  if ((await getLocale()) === "en") return englishReason;
+export async function shopperReasonText(reason: ShopperReason, provider: string): Promise<string> {
+  if (reason.gatewayWords && (await getLocale()) === "en") return reason.gatewayWords;
   const t = await getTranslations("reasons");
-  if (code && code in REASONS) return t(code as "1205");
-  if (code && SHOP_SIDE.has(code)) return t("shopSide");
-  return t("generic");
+  return t(reason.key, { provider });
 }

@@ -1,3 +1,4 @@
+import type { ShopperProblem } from "../shopper-problem";
 import { productBySku } from "./products";
 
 export interface CartLine {
@@ -16,21 +17,21 @@ export interface PricedItem {
 export const MAX_QUANTITY = 20;
 export const MAX_LINES = 30;
 
-export type PricedCart = { ok: true; items: PricedItem[]; total: number } | { ok: false; error: string };
+export type PricedCart = { ok: true; items: PricedItem[]; total: number } | { ok: false; problem: ShopperProblem };
 
 /** Prices a cart from the catalog on the server; the cart itself carries no prices. */
 export function priceCart(lines: readonly CartLine[]): PricedCart {
-  if (lines.length === 0) return { ok: false, error: "Your cart is empty." };
-  if (lines.length > MAX_LINES) return { ok: false, error: "Your cart holds too many different products." };
+  if (lines.length === 0) return { ok: false, problem: { code: "cartEmpty" } };
+  if (lines.length > MAX_LINES) return { ok: false, problem: { code: "cartTooManyLines", max: MAX_LINES } };
   const seen = new Set<string>();
   const items: PricedItem[] = [];
   let total = 0;
   for (const line of lines) {
     const product = productBySku(line.sku);
-    if (!product) return { ok: false, error: "A product in your cart is no longer sold." };
-    if (seen.has(line.sku)) return { ok: false, error: "Your cart lists a product twice." };
+    if (!product) return { ok: false, problem: { code: "productGone" } };
+    if (seen.has(line.sku)) return { ok: false, problem: { code: "productTwice" } };
     if (!Number.isInteger(line.qty) || line.qty < 1 || line.qty > MAX_QUANTITY) {
-      return { ok: false, error: `Quantities must be whole numbers from 1 to ${MAX_QUANTITY}.` };
+      return { ok: false, problem: { code: "quantityRange", max: MAX_QUANTITY } };
     }
     seen.add(line.sku);
     items.push({ sku: product.sku, name: product.name, unitPrice: product.price, quantity: line.qty });

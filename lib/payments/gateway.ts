@@ -1,4 +1,6 @@
 import type { Device, Wallet } from "../qfpay/pay-types";
+import type { ShopperProblem } from "../shopper-problem";
+import type { ShopperReason } from "./shopper-reason";
 
 /**
  * The payment gateway as the use cases see it: what they ask of a provider and what they are told, in the
@@ -11,10 +13,10 @@ export interface PaymentGateway {
   readonly name: string;
   /** The gateway's payment method for a wallet on a device (stored on the attempt, sent with it). */
   methodFor(wallet: Wallet, device: Device): string;
-  /** Why a total cannot be paid with a wallet on a device, in the shopper's words; null when it can. */
-  walletRefusal(wallet: Wallet, device: Device, total: number, currency: string): string | null;
-  /** Why a payment did not go through, in the shopper's words, from the code and reason stored with it. */
-  shopperReason(code: string | null, fallback: string | null): string;
+  /** Why a total cannot be paid with a wallet on a device (the page words it); null when it can. */
+  walletRefusal(wallet: Wallet, device: Device, total: number, currency: string): ShopperProblem | null;
+  /** Why a payment did not go through (the page words it), from the code and reason stored with it. */
+  shopperReason(code: string | null, fallback: string | null): ShopperReason;
   /** A request's own time in the gateway's terms; stored with the attempt or refund and searched by. */
   requestTime(at: Date): string;
   /** Starts one payment. Never called twice for one attempt. */

@@ -29,7 +29,7 @@ export async function retryPayment(
 
   let outcome: RetryStep = RACED;
   for (let round = 0; round < 3 && outcome === RACED; round++) outcome = await retryStep(ctx, orderId, wallet, device);
-  if (outcome === RACED) return { ok: false, error: "This order changed a moment ago: try again." };
+  if (outcome === RACED) return { ok: false, problem: { code: "orderChanged" } };
   if ("reuse" in outcome) return { ok: true, orderId, attempt: outcome.reuse };
   if ("fresh" in outcome)
     return { ok: true, orderId, attempt: await sendAttempt(ctx, outcome.fresh, outcome.goodsName, outcome.locale) };
@@ -48,18 +48,18 @@ function retryStep(ctx: PaymentsContext, orderId: string, wallet: Wallet, device
     // way round, a retry and a notification of the same order deadlocked on PostgreSQL.
     const current = await latestAttempt(tx, orderId, { lock: true });
     const order = await lockOrder(tx, orderId);
-    if (!order) return { ok: false, error: "This order does not exist." };
+    if (!order) return { ok: false, problem: { code: "orderMissing" } };
     if ((await latestAttemptId(tx, orderId)) !== current?.id) return RACED;
-    if (order.state !== "awaiting_payment") return { ok: false, error: "This order can no longer be paid." };
+    if (order.state !== "awaiting_payment") return { ok: false, problem: { code: "orderClosed" } };
     const refusal = ctx.gateway.walletRefusal(wallet, device, order.total, order.currency);
-    if (refusal) return { ok: false, error: refusal };
+    if (refusal) return { ok: false, problem: refusal };
     const payType = ctx.gateway.methodFor(wallet, device);
     if (current && current.state === "awaiting_payment" && current.payType === payType && current.expiresAt > ctx.now())
       return { reuse: current };
     // The order's hold on its goods lapsed with its last attempt: others may have bought them since.
     const items = await itemsOf(tx, orderId);
     const shortage = await stockShortage(tx, items, ctx.now(), orderId);
-    if (shortage) return { ok: false, error: shortage };
+    if (shortage) return { ok: false, problem: shortage };
     if (current && OPEN_ATTEMPT_STATES.includes(current.state)) {
       await moveAttempt(tx, current, "superseded", "retry", { detail: { by: "a new attempt" }, from: current.state });
     }

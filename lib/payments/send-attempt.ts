@@ -1,4 +1,5 @@
 import type { PricedItem } from "../catalog/price-cart";
+import type { ShopperProblem } from "../shopper-problem";
 import { crashPoint } from "../crash-point";
 import type { Device, Wallet } from "../qfpay/pay-types";
 import type { PaymentsContext } from "./context";
@@ -11,8 +12,9 @@ import { transaction, type Tx } from "./store/transaction";
 import { moveAttempt } from "./store/transitions";
 import type { Attempt } from "./types";
 
-/** What starting (or retrying) a payment answers: the order and its attempt as sent, or why not. */
-export type StartPaymentResult = { ok: true; orderId: string; attempt: Attempt } | { ok: false; error: string };
+/** What starting (or retrying) a payment answers: the order and its attempt as sent, or why not (a code). */
+export type StartPaymentResult =
+  { ok: true; orderId: string; attempt: Attempt } | { ok: false; problem: ShopperProblem };
 
 /** What the wallet shows the shopper: the product's name when there is one product. */
 export function goodsNameFor(items: PricedItem[]): string {

@@ -1,5 +1,6 @@
 import type { Device, Wallet } from "../qfpay/pay-types";
 import type { PricedItem } from "../catalog/price-cart";
+import type { ShopperProblem } from "../shopper-problem";
 import type { PaymentsContext } from "./context";
 import { isUniqueViolation } from "../db/errors";
 import { newOrderId } from "./ids";
@@ -22,8 +23,12 @@ export interface StartPaymentInput {
   checkoutKey?: string;
 }
 
-/** Thrown to roll back a checkout whose goods are not there (the message is the shopper's). */
-class StockShortage extends Error {}
+/** Thrown to roll back a checkout whose goods are not there, carrying which. */
+class StockShortage extends Error {
+  constructor(readonly problem: ShopperProblem) {
+    super(problem.code);
+  }
+}
 
 /**
  * Checkout: the order, its items and its first attempt are stored in one transaction BEFORE QFPay is
@@ -33,9 +38,9 @@ class StockShortage extends Error {}
 export async function startPayment(ctx: PaymentsContext, input: StartPaymentInput): Promise<StartPaymentResult> {
   const total = input.items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0);
   if (input.items.length === 0 || !Number.isSafeInteger(total) || total <= 0)
-    return { ok: false, error: "Your cart is empty." };
+    return { ok: false, problem: { code: "cartEmpty" } };
   const refusal = ctx.gateway.walletRefusal(input.wallet, input.device, total, ctx.currency);
-  if (refusal) return { ok: false, error: refusal };
+  if (refusal) return { ok: false, problem: refusal };
 
   const orderId = newOrderId();
   const placing = () =>
@@ -63,7 +68,7 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
     if (error instanceof StockShortage) return error;
     throw error;
   });
-  if (attempt instanceof StockShortage) return { ok: false, error: attempt.message };
+  if (attempt instanceof StockShortage) return { ok: false, problem: attempt.problem };
   if (!attempt) return placedAlready(ctx, input);
   return {
     ok: true,
@@ -93,8 +98,7 @@ async function placeWithFreshNumber<T>(place: () => Promise<T>): Promise<T> {
  */
 async function placedAlready(ctx: PaymentsContext, input: StartPaymentInput): Promise<StartPaymentResult> {
   const order = await orderByCheckoutKey(ctx.db, input.checkoutKey!);
-  if (!order || order.ownerSessionId !== input.sessionId)
-    return { ok: false, error: "This cart was checked out already." };
+  if (!order || order.ownerSessionId !== input.sessionId) return { ok: false, problem: { code: "checkedOutAlready" } };
   const attempt = await latestAttempt(ctx.db, order.id);
   const stuck =
     attempt!.state !== "created" &&

@@ -18,7 +18,7 @@ export async function checkout(
   options: { wallet?: Wallet; device?: Device; qty?: number; sku?: string } = {},
 ) {
   const priced = priceCart([{ sku: options.sku ?? TEA, qty: options.qty ?? 1 }]);
-  if (!priced.ok) throw new Error(priced.error);
+  if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
   const result = await startPayment(shop.ctx, {
     sessionId: "session-a",
     email: "shopper@example.com",
@@ -26,7 +26,7 @@ export async function checkout(
     wallet: options.wallet ?? "alipayhk",
     device: options.device ?? "desktop",
   });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.problem));
   return result;
 }
 

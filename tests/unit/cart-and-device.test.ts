@@ -120,15 +120,39 @@ describe("device guess", () => {
 
 describe("wallet minimums", () => {
   it("explains 801101's more-than-1-HKD rule and AlipayHK's HKD-only rule", () => {
-    expect(walletRefusal("alipay", "desktop", 100, "HKD")).toBe("Alipay needs a total above HK$1.00.");
+    expect(walletRefusal("alipay", "desktop", 100, "HKD")).toEqual({
+      code: "walletMinimum",
+      wallet: "alipay",
+      minimum: 100,
+      currency: "HKD",
+    });
     expect(walletRefusal("alipay", "desktop", 101, "HKD")).toBeNull();
     expect(walletRefusal("alipay", "mobile", 100, "HKD")).toBeNull();
-    expect(walletRefusal("alipayhk", "desktop", 100, "USD")).toBe("AlipayHK takes payments in HKD only.");
+    expect(walletRefusal("alipayhk", "desktop", 100, "USD")).toEqual({
+      code: "walletCurrency",
+      wallet: "alipayhk",
+      currency: "HKD",
+    });
     // Another currency: 801101's "more than 1 HKD" held with a floor surely above it (seed 004).
-    expect(walletRefusal("alipay", "desktop", 50, "USD")).toBe("Alipay needs a total above US$1.00.");
+    expect(walletRefusal("alipay", "desktop", 50, "USD")).toEqual({
+      code: "walletMinimum",
+      wallet: "alipay",
+      minimum: 100,
+      currency: "USD",
+    });
     expect(walletRefusal("alipay", "desktop", 101, "USD")).toBeNull();
-    expect(walletRefusal("alipay", "desktop", 150, "CNY")).toBe("Alipay needs a total above CN¥2.00.");
-    expect(walletRefusal("alipay", "desktop", 50, "JPY")).toBe("Alipay needs a total above JP¥50.");
+    expect(walletRefusal("alipay", "desktop", 150, "CNY")).toEqual({
+      code: "walletMinimum",
+      wallet: "alipay",
+      minimum: 200,
+      currency: "CNY",
+    });
+    expect(walletRefusal("alipay", "desktop", 50, "JPY")).toEqual({
+      code: "walletMinimum",
+      wallet: "alipay",
+      minimum: 50,
+      currency: "JPY",
+    });
     expect(walletRefusal("alipay", "desktop", 51, "JPY")).toBeNull();
     expect(walletRefusal("alipay", "mobile", 1, "USD")).toBeNull();
   });

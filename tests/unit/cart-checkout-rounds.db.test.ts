@@ -16,7 +16,7 @@ const shop = shopForThisFile();
 /** What the checkout action does: the key from where the cart stands, then the payment. */
 async function submitCart(sessionId: string, baseKey: string, wallet: "alipayhk" | "alipay" = "alipayhk") {
   const priced = priceCart([{ sku: TEA, qty: 1 }]);
-  if (!priced.ok) throw new Error(priced.error);
+  if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
   const { checkoutKey } = await cartCheckout(shop.database.db, baseKey);
   const result = await startPayment(shop.ctx, {
     sessionId,
@@ -26,7 +26,7 @@ async function submitCart(sessionId: string, baseKey: string, wallet: "alipayhk"
     device: "mobile",
     checkoutKey,
   });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.problem));
   return result;
 }
 

@@ -242,7 +242,7 @@ type CheckoutParams = typeof checkoutParams extends fc.Arbitrary<infer P> ? P : 
 
 async function checkout(m: Model, p: CheckoutParams): Promise<void> {
   const priced = priceCart(p.lines);
-  if (!priced.ok) throw new Error(priced.error);
+  if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
   const result = await startPayment(shop.ctx, {
     sessionId: "cbtis-model",
     email: "model@example.com",
@@ -250,7 +250,7 @@ async function checkout(m: Model, p: CheckoutParams): Promise<void> {
     wallet: p.wallet,
     device: p.device,
   });
-  if (!result.ok) throw new Error(`checkout refused: ${result.error}`);
+  if (!result.ok) throw new Error(`checkout refused: ${JSON.stringify(result.problem)}`);
   expect(result.attempt).toMatchObject({ state: "awaiting_payment", amount: priced.total });
   m.orders.push({
     id: result.orderId,
@@ -343,10 +343,10 @@ const retryCmd = fc
       const result = await retryPayment(shop.ctx, o.id, wallet, p.device);
       if (isOpen(live)) learn(m, o, live);
       if (o.state !== "awaiting_payment") {
-        expect(result).toEqual({ ok: false, error: "This order can no longer be paid." });
+        expect(result).toEqual({ ok: false, problem: { code: "orderClosed" } });
         return;
       }
-      if (!result.ok) throw new Error(`retry refused: ${result.error}`);
+      if (!result.ok) throw new Error(`retry refused: ${JSON.stringify(result.problem)}`);
       const payType = shop.ctx.gateway.methodFor(wallet, p.device);
       if (live.state === "awaiting_payment" && live.payType === payType && live.expiresAt > shopNow().getTime()) {
         expect(result.attempt.id, "a payable attempt of the same method is reused").toBe(live.id);

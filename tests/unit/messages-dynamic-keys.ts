@@ -1,5 +1,7 @@
 import { PRODUCTS } from "@/lib/catalog/products";
-import { REASONS } from "@/lib/gateways/qfpay/qfpay-shopper-reason";
+import { GLOBAL_ERROR_WORDS } from "@/app/global-error-words";
+import { ATTEMPT_STATES, REFUND_STATES } from "@/lib/db/schema/payments";
+import { SHOPPER_REASON_KEYS } from "@/lib/payments/shopper-reason";
 import { ORDER_STATES } from "@/lib/payments/types";
 import { DEVICES, WALLETS } from "@/lib/qfpay/pay-types";
 
@@ -15,8 +17,11 @@ export const DYNAMIC_KEYS: { prefix: string; keys: string[] }[] = [
   },
   { prefix: "wallets.", keys: WALLETS.map((wallet) => `wallets.${wallet}`) },
   { prefix: "orderStatus.", keys: ORDER_STATES.map((state) => `orderStatus.${state}`) },
-  // The QFPay codes the shop explains, and the two sentences for the rest (app/_components/shopper-reason.ts).
-  { prefix: "reasons.", keys: [...Object.keys(REASONS), "shopSide", "generic"].map((code) => `reasons.${code}`) },
+  // Every reason a gateway may give a shopper (lib/payments/shopper-reason.ts), worded by app/_components/shopper-reason.ts.
+  { prefix: "reasons.", keys: SHOPPER_REASON_KEYS.map((key) => `reasons.${key}`) },
+  // The admin's tables show an attempt's and a refund's state by the record's own word.
+  { prefix: "admin.attemptStates.", keys: ATTEMPT_STATES.map((state) => `admin.attemptStates.${state}`) },
+  { prefix: "admin.refundStates.", keys: REFUND_STATES.map((state) => `admin.refundStates.${state}`) },
   {
     prefix: "receipt.mail.",
     keys: ["sent", "failed", "retrying", "queued"].map((state) => `receipt.mail.${state}`),
@@ -28,5 +33,10 @@ export const DYNAMIC_KEYS: { prefix: string; keys: string[] }[] = [
   {
     prefix: "checkout.devices.",
     keys: DEVICES.flatMap((device) => [`checkout.devices.${device}.label`, `checkout.devices.${device}.hint`]),
+  },
+  // The root error page reads its copy of these (app/global-error-words.ts); messages.test.ts holds the two equal.
+  {
+    prefix: "globalError.",
+    keys: Object.keys(GLOBAL_ERROR_WORDS.en).map((key) => `globalError.${key}`),
   },
 ];

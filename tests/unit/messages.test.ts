@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACES } from "@/i18n/client-messages";
+import { ADMIN_CLIENT_NAMESPACES, CLIENT_NAMESPACES } from "@/i18n/client-messages";
 import { routing } from "@/i18n/routing";
+import { GLOBAL_ERROR_WORDS } from "@/app/global-error-words";
 import { PRODUCTS } from "@/lib/catalog/products";
 import { WALLETS } from "@/lib/qfpay/pay-types";
 import { DYNAMIC_KEYS } from "./messages-dynamic-keys";
@@ -84,18 +85,30 @@ describe("the message files", () => {
     }
   });
 
+  it("gives the root error page the words of the message files (its copy: it cannot load them)", () => {
+    for (const locale of routing.locales)
+      expect(GLOBAL_ERROR_WORDS[locale], locale).toEqual(messages[locale]!.globalError);
+  });
+
   it("names each product in English as the catalog does (receipts and QFPay read the catalog)", () => {
     for (const product of PRODUCTS) expect(en.get(`catalog.products.${product.slug}.name`)).toBe(product.name);
     expect(WALLETS.map((wallet) => en.get(`wallets.${wallet}`))).toEqual(["AlipayHK", "Alipay"]);
   });
 
-  it("sends the browser exactly the namespaces its client components read", () => {
-    const read = new Set(
-      sourceFiles(join(ROOT, "app"))
-        .map((file) => readFileSync(file, "utf8"))
-        .filter((text) => /^["']use client["']/m.test(text))
-        .flatMap((text) => [...text.matchAll(/useTranslations\(\s*"([\w]+)/g)].map((match) => match[1]!)),
+  it("sends the browser exactly the namespaces its client components read, the admin's only to its pages", () => {
+    const read = (dir: string, skip?: string) =>
+      new Set(
+        sourceFiles(join(ROOT, dir))
+          .filter((file) => !skip || !file.startsWith(join(ROOT, skip)))
+          .map((file) => readFileSync(file, "utf8"))
+          .filter((text) => /^["']use client["']/m.test(text))
+          .flatMap((text) => [...text.matchAll(/useTranslations\(\s*"(\w+)/g)].map((match) => match[1]!)),
+      );
+    const admin = "app/[locale]/admin";
+    expect([...CLIENT_NAMESPACES].sort()).toEqual([...read("app", admin)].sort());
+    const adminOnly = [...read(admin)].filter(
+      (namespace) => !(CLIENT_NAMESPACES as readonly string[]).includes(namespace),
     );
-    expect([...CLIENT_NAMESPACES].sort()).toEqual([...read].sort());
+    expect([...ADMIN_CLIENT_NAMESPACES].sort()).toEqual(adminOnly.sort());
   });
 });

@@ -90,7 +90,10 @@ describe("starting a payment", () => {
       wallet: "alipay",
       device: "desktop",
     });
-    expect(result).toEqual({ ok: false, error: "Alipay needs a total above HK$1.00." });
+    expect(result).toEqual({
+      ok: false,
+      problem: { code: "walletMinimum", wallet: "alipay", minimum: 100, currency: "HKD" },
+    });
   });
 });
 
@@ -205,7 +208,7 @@ describe("one live attempt per order", () => {
     await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 60_000 } });
     await shop.control({ action: "pay", syssn: attempt.syssn });
     const retried = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
-    expect(retried).toEqual({ ok: false, error: "This order can no longer be paid." });
+    expect(retried).toEqual({ ok: false, problem: { code: "orderClosed" } });
     expect((await orderOf(shop, orderId)).state).toBe("paid");
     expect(await attemptsOf(shop, orderId)).toHaveLength(1);
   });
@@ -224,7 +227,7 @@ describe("one live attempt per order", () => {
   it("flags an order whose replaced QR code was paid too", async () => {
     const { orderId, attempt } = await checkout(shop);
     const other = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
-    if (!other.ok) throw new Error(other.error);
+    if (!other.ok) throw new Error(JSON.stringify(other.problem));
     await shop.control({ action: "pay", syssn: other.attempt.syssn });
     await waitForState(orderId, "paid");
     await shop.control({ action: "pay", syssn: attempt.syssn });

@@ -561,7 +561,7 @@ type CheckoutParams = typeof checkoutParams extends fc.Arbitrary<infer P> ? P : 
 
 async function checkout(m: Model, p: CheckoutParams): Promise<void> {
   const priced = priceCart(p.lines);
-  if (!priced.ok) throw new Error(priced.error);
+  if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
   const result = await startPayment(shop.ctx, {
     sessionId: "model",
     email: "model@example.com",
@@ -569,7 +569,7 @@ async function checkout(m: Model, p: CheckoutParams): Promise<void> {
     wallet: p.wallet,
     device: p.device,
   });
-  if (!result.ok) throw new Error(`checkout refused: ${result.error}`);
+  if (!result.ok) throw new Error(`checkout refused: ${JSON.stringify(result.problem)}`);
   const { attempt } = result;
   expect(attempt).toMatchObject({
     state: "awaiting_payment",
@@ -709,10 +709,10 @@ const retryCmd = fc
       const result = await retryPayment(shop.ctx, o.id, wallet, p.device);
       if (isOpen(live)) learn(m, o, live);
       if (o.state !== "awaiting_payment") {
-        expect(result).toEqual({ ok: false, error: "This order can no longer be paid." });
+        expect(result).toEqual({ ok: false, problem: { code: "orderClosed" } });
         return;
       }
-      if (!result.ok) throw new Error(`retry refused: ${result.error}`);
+      if (!result.ok) throw new Error(`retry refused: ${JSON.stringify(result.problem)}`);
       const payType = payTypeFor(wallet, p.device);
       if (live.state === "awaiting_payment" && live.payType === payType && live.expiresAt > shopNow().getTime()) {
         expect(result.attempt.id, "a payable attempt of the same pay type is reused").toBe(live.id);

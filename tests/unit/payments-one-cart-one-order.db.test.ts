@@ -11,7 +11,7 @@ const shop = shopForThisFile();
 
 function submit(checkoutKey: string, sessionId = "session-one-cart") {
   const priced = priceCart([{ sku: TEA, qty: 2 }]);
-  if (!priced.ok) throw new Error(priced.error);
+  if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
   return startPayment(shop.ctx, {
     sessionId,
     email: "shopper@example.com",
@@ -28,7 +28,7 @@ it("three submits of one cart at once make one order and one gateway payment, an
     submit("session-one-cart:cart-1"),
     submit("session-one-cart:cart-1"),
   ]);
-  const ids = results.map((result) => (result.ok ? result.orderId : result.error));
+  const ids = results.map((result) => (result.ok ? result.orderId : JSON.stringify(result.problem)));
   expect(new Set(ids).size).toBe(1);
   const placed = await shop.database.db.select().from(orders).where(eq(orders.checkoutKey, "session-one-cart:cart-1"));
   expect(placed).toHaveLength(1);
@@ -52,7 +52,7 @@ it("another cart of the same session is another order; another session never get
   expect(first.ok && second.ok && first.orderId !== second.orderId).toBe(true);
   expect(await submit("session-one-cart:cart-2", "someone-else")).toEqual({
     ok: false,
-    error: "This cart was checked out already.",
+    problem: { code: "checkedOutAlready" },
   });
 });
 

@@ -123,7 +123,7 @@ describe("reconciliation", () => {
     const { orderId, attempt: replaced } = await checkout(shop);
     const { retryPayment } = await import("@/lib/payments/retry-payment");
     const retried = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
-    if (!retried.ok) throw new Error(retried.error);
+    if (!retried.ok) throw new Error(JSON.stringify(retried.problem));
     expect((await attemptsOf(shop, orderId))[0]!.state).toBe("superseded");
     await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 } });
     await shop.control({ action: "pay", syssn: replaced.syssn });
@@ -138,7 +138,7 @@ describe("reconciliation", () => {
     const { orderId, attempt: replaced } = await checkout(shop);
     const { retryPayment } = await import("@/lib/payments/retry-payment");
     const retried = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
-    if (!retried.ok) throw new Error(retried.error);
+    if (!retried.ok) throw new Error(JSON.stringify(retried.problem));
     const asked = () =>
       shop.logLines.filter(
         (line) =>

@@ -47,7 +47,7 @@ const refund = (orderId: string, amount: number | "rest", requestKey = randomUUI
 async function paidTwice() {
   const { orderId, attempt: first } = await checkout(shop);
   const second = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
-  if (!second.ok) throw new Error(second.error);
+  if (!second.ok) throw new Error(JSON.stringify(second.problem));
   await shop.control({ action: "pay", syssn: first.syssn });
   await shop.control({ action: "pay", syssn: second.attempt.syssn });
   await eventually(async () => ((await attemptsOf(shop, orderId)).every((a) => a.state === "paid") ? true : null));
@@ -290,7 +290,7 @@ describe("refunds of an order paid twice", () => {
   it("a payment confirmed after the order was refunded in full puts the order back to paid, flagged", async () => {
     const { orderId, attempt: first } = await checkout(shop);
     const second = await retryPayment(shop.ctx, orderId, "alipay", "desktop");
-    if (!second.ok) throw new Error(second.error);
+    if (!second.ok) throw new Error(JSON.stringify(second.problem));
     await shop.control({ action: "pay", syssn: first.syssn });
     await eventually(async () => ((await orderOf(shop, orderId)).state === "paid" ? true : null));
     await shop.settle();

@@ -34,7 +34,7 @@ it("a retry and the payment's notifications arriving at once: no deadlock, no er
     ]);
     expect(answers).toEqual([200, 200]);
     // The retry either came first (a fresh attempt, the paid one replaced and then paid) or after (refused).
-    if (!retried.ok) expect(retried.error).toBe("This order can no longer be paid.");
+    if (!retried.ok) expect(retried.problem).toEqual({ code: "orderClosed" });
     expect((await orderOf(shop, orderId)).state).toBe("paid");
   }
 });

@@ -22,7 +22,7 @@ beforeEach(async () => {
 let carts = 0;
 function buy(qty: number, sku = TEAPOT) {
   const priced = priceCart([{ sku, qty }]);
-  if (!priced.ok) throw new Error(priced.error);
+  if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
   carts += 1;
   return startPayment(shop.ctx, {
     sessionId: `shopper-${carts}`,
@@ -40,11 +40,11 @@ it("refuses a checkout whose goods other shoppers are paying for, in words, and 
   expect(first.ok).toBe(true);
   expect(await buy(2)).toEqual({
     ok: false,
-    error: "Only 1 of Yixing Clay Teapot, 200 ml is left: lower the quantity to 1.",
+    problem: { code: "fewLeft", sku: TEAPOT, available: 1 },
   });
   const last = await buy(1);
   expect(last.ok).toBe(true);
-  expect(await buy(1)).toEqual({ ok: false, error: "Yixing Clay Teapot, 200 ml is sold out." });
+  expect(await buy(1)).toEqual({ ok: false, problem: { code: "soldOut", sku: TEAPOT } });
   // Holding is not taking: the stock on hand moves only when an order is paid.
   expect(await stockOf(shop.database.db, TEAPOT)).toBe(3);
 });
@@ -52,7 +52,7 @@ it("refuses a checkout whose goods other shoppers are paying for, in words, and 
 it("releases the hold when the payment fails or expires, and a paid order keeps its goods", async () => {
   await setStock(shop.database.db, 1, KETTLE);
   const declined = await buy(1, KETTLE);
-  if (!declined.ok) throw new Error(declined.error);
+  if (!declined.ok) throw new Error(JSON.stringify(declined.problem));
   await shop.control({ action: "decline", syssn: declined.attempt.syssn });
   await shop.settle();
   const { queryAttempt } = await import("@/lib/payments/query-attempt");
@@ -64,11 +64,11 @@ it("releases the hold when the payment fails or expires, and a paid order keeps 
   });
 
   const lapsing = await buy(1, KETTLE);
-  if (!lapsing.ok) throw new Error(lapsing.error);
+  if (!lapsing.ok) throw new Error(JSON.stringify(lapsing.problem));
   expect((await buy(1, KETTLE)).ok).toBe(false);
   clockOffset = 31 * 60_000; // past the attempt's expiry: its QR code can no longer be paid
   const paid = await buy(1, KETTLE);
-  if (!paid.ok) throw new Error(paid.error);
+  if (!paid.ok) throw new Error(JSON.stringify(paid.problem));
   await shop.control({ action: "pay", syssn: paid.attempt.syssn });
   await shop.settle();
   await eventually(async () => {
@@ -76,11 +76,11 @@ it("releases the hold when the payment fails or expires, and a paid order keeps 
     return (await orderOf(shop, paid.orderId)).state === "paid";
   });
   expect(await stockOf(shop.database.db, KETTLE)).toBe(0);
-  expect(await buy(1, KETTLE)).toEqual({ ok: false, error: "Glass Kettle, 800 ml is sold out." });
+  expect(await buy(1, KETTLE)).toEqual({ ok: false, problem: { code: "soldOut", sku: KETTLE } });
   // The order whose hold lapsed cannot start another payment for goods that are gone.
   expect(await retryPayment(shop.ctx, lapsing.orderId, "alipayhk", "mobile")).toEqual({
     ok: false,
-    error: "Glass Kettle, 800 ml is sold out.",
+    problem: { code: "soldOut", sku: KETTLE },
   });
 });
 
@@ -88,14 +88,14 @@ it("a replaced QR code still holds the goods until it expires: it can still be p
   const CUPS = "WARE-CUP-SET";
   await setStock(shop.database.db, 1, CUPS);
   const first = await buy(1, CUPS);
-  if (!first.ok) throw new Error(first.error);
+  if (!first.ok) throw new Error(JSON.stringify(first.problem));
   const retried = await retryPayment(shop.ctx, first.orderId, "alipay", "desktop");
-  if (!retried.ok) throw new Error(retried.error);
+  if (!retried.ok) throw new Error(JSON.stringify(retried.problem));
   await shop.control({ action: "decline", syssn: retried.attempt.syssn });
   const { queryAttempt } = await import("@/lib/payments/query-attempt");
   await queryAttempt({ ...shop.ctx, now: () => new Date(Date.now() + 60_000) }, retried.attempt, "test");
   expect((await attemptsOf(shop, first.orderId)).map((a) => a.state)).toEqual(["superseded", "failed"]);
-  expect(await buy(1, CUPS)).toEqual({ ok: false, error: "Celadon Cups, set of four is sold out." });
+  expect(await buy(1, CUPS)).toEqual({ ok: false, problem: { code: "soldOut", sku: CUPS } });
   await shop.control({ action: "pay", syssn: first.attempt.syssn });
   await shop.settle();
   await queryAttempt({ ...shop.ctx, now: () => new Date(Date.now() + 120_000) }, first.attempt, "test");
@@ -107,8 +107,8 @@ it("20 checkouts at once for 5 gaiwans: exactly 5 orders, the rest refused", asy
   await setStock(shop.database.db, 5, GAIWAN);
   const results = await Promise.all(Array.from({ length: 20 }, () => buy(1, GAIWAN)));
   expect(results.filter((r) => r.ok)).toHaveLength(5);
-  expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual(
-    Array(15).fill("Porcelain Gaiwan, 120 ml is sold out."),
+  expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.problem)).toEqual(
+    Array(15).fill({ code: "soldOut", sku: GAIWAN }),
   );
 });
 
@@ -119,7 +119,7 @@ it("a cart of several goods is held whole or not at all", async () => {
     { sku: "GOOD-TIN-SET", qty: 2 },
     { sku: "GOOD-TOTE-HK", qty: 2 },
   ]);
-  if (!priced.ok) throw new Error(priced.error);
+  if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
   const result = await startPayment(shop.ctx, {
     sessionId: "shopper-set",
     email: "shopper@example.com",
@@ -128,7 +128,7 @@ it("a cart of several goods is held whole or not at all", async () => {
     device: "desktop",
     checkoutKey: "cart-set",
   });
-  expect(result).toEqual({ ok: false, error: "Only 1 of Harbour Tote Bag is left: lower the quantity to 1." });
+  expect(result).toEqual({ ok: false, problem: { code: "fewLeft", sku: "GOOD-TOTE-HK", available: 1 } });
   // Nothing of the refused cart holds the cups.
   const cups = await buy(5, "GOOD-TIN-SET");
   expect(cups.ok).toBe(true);
@@ -143,7 +143,7 @@ it("checkouts and payments of the same goods at once all go through: stock rows 
       { sku: first, qty: 1 },
       { sku: second, qty: 2 },
     ]);
-    if (!priced.ok) throw new Error(priced.error);
+    if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
     carts += 1;
     return startPayment(shop.ctx, {
       sessionId: `shopper-${carts}`,
@@ -157,7 +157,7 @@ it("checkouts and payments of the same goods at once all go through: stock rows 
   const placed = await Promise.all(Array.from({ length: 8 }, () => cart(green, white)));
   await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 }, count: 8 });
   for (const order of placed) {
-    if (!order.ok) throw new Error(order.error);
+    if (!order.ok) throw new Error(JSON.stringify(order.problem));
     await shop.control({ action: "pay", syssn: order.attempt.syssn });
   }
   const { queryAttempt } = await import("@/lib/payments/query-attempt");

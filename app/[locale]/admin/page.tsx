@@ -1,26 +1,26 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/link";
 import { adminEnabled, isAdmin } from "@/lib/admin/admin-session";
 import { orderFilterSchema, PAGE_SIZE, type OrderFilter } from "@/lib/payments/order-filter";
 import { listOrders } from "@/lib/payments/store/order-list";
 import { ORDER_STATES } from "@/lib/payments/types";
 import { getDb } from "@/lib/db/database";
 import { getConfig } from "@/lib/env";
+import { formatDateTime } from "@/lib/date-time";
 import { formatMoney } from "@/lib/money";
 import { isCurrencyCode } from "@/lib/qfpay/currencies";
-import { ORDER_STATUS_TEXT } from "@/lib/payments/state-machine";
 import { signOutAction } from "./actions";
 import { ReconcileButton } from "./reconcile-button";
 import { SignInForm } from "./sign-in-form";
 import { AdminTable } from "./_components/admin-table";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { statusToneOf } from "@/lib/payments/order-status";
-import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
 
-export const metadata: Metadata = { title: "Admin", robots: { index: false } };
-
-const DATE = new Intl.DateTimeFormat("en-HK", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Hong_Kong" });
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("metaTitle"), robots: { index: false } };
+}
 
 function query(filter: OrderFilter, page: number): string {
   const params = new URLSearchParams();
@@ -36,14 +36,19 @@ export default async function AdminPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   if (!adminEnabled()) notFound();
+  const t = await getTranslations("admin");
   if (!(await isAdmin())) {
     return (
       <main className="page narrow" id="main">
-        <h1>Admin sign-in</h1>
+        <h1>{t("signIn.title")}</h1>
         <SignInForm />
       </main>
     );
   }
+  const locale = await getLocale();
+  const ts = await getTranslations("orderStatus");
+  const tw = await getTranslations("wallets");
+  const modes = { sandbox: t("modes.sandbox"), test: t("modes.test"), live: t("modes.live") };
   const raw = await searchParams;
   const filter = orderFilterSchema.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
@@ -55,67 +60,67 @@ export default async function AdminPage({
   return (
     <main className="page admin" id="main">
       <div className="admin-bar">
-        <h1>Orders</h1>
+        <h1>{t("orders.title")}</h1>
         <div className="admin-tools">
           <ReconcileButton />
           <form action={signOutAction}>
             <button type="submit" className="button button-quiet">
-              Sign out
+              {t("orders.signOut")}
             </button>
           </form>
         </div>
       </div>
-      <form method="get" className="admin-filters" aria-label="Filter orders">
+      <form method="get" className="admin-filters" aria-label={t("orders.filterLabel")}>
         <label>
-          State
+          {t("orders.state")}
           <select name="state" defaultValue={filter.state ?? ""}>
-            <option value="">Any</option>
+            <option value="">{t("orders.any")}</option>
             {ORDER_STATES.map((state) => (
               <option key={state} value={state}>
-                {ORDER_STATUS_TEXT[state]}
+                {ts(state)}
               </option>
             ))}
-            <option value="needs_review">Needs review</option>
+            <option value="needs_review">{t("needsReview")}</option>
           </select>
         </label>
         <label>
-          From
+          {t("orders.from")}
           <input type="date" name="from" defaultValue={filter.from} />
         </label>
         <label>
-          To
+          {t("orders.to")}
           <input type="date" name="to" defaultValue={filter.to} />
         </label>
         <label>
-          Mode
+          {t("orders.mode")}
           <select name="mode" defaultValue={filter.mode ?? ""}>
-            <option value="">This mode ({currentMode})</option>
-            <option value="all">Every mode</option>
-            <option value="sandbox">Sandbox</option>
-            <option value="test">Test</option>
-            <option value="live">Live</option>
+            <option value="">{t("orders.thisMode", { mode: modes[currentMode] })}</option>
+            <option value="all">{t("orders.everyMode")}</option>
+            <option value="sandbox">{modes.sandbox}</option>
+            <option value="test">{modes.test}</option>
+            <option value="live">{modes.live}</option>
           </select>
         </label>
         <label className="grow">
-          Search
-          <input type="search" name="q" defaultValue={filter.q} placeholder="Order number, id, out_trade_no or syssn" />
+          {t("orders.search")}
+          <input type="search" name="q" defaultValue={filter.q} placeholder={t("orders.searchPlaceholder")} />
         </label>
         <button type="submit" className="button">
-          Filter
+          {t("orders.filter")}
         </button>
+        {/* A route handler with one address in every language (its columns are data, not words). */}
         <a className="button button-quiet" href={`/admin/orders.csv${query({ ...filter }, 1)}`}>
-          Export CSV
+          {t("orders.exportCsv")}
         </a>
       </form>
-      <p className="field-hint">
-        {total} order{total === 1 ? "" : "s"}
-      </p>
+      <p className="field-hint">{t("orders.count", { count: total })}</p>
       <AdminTable
         stacked
         rows={rows}
+        none={t("none")}
         columns={[
           {
-            header: "Order",
+            header: t("orders.columns.order"),
             cell: (row) => (
               <>
                 <Link href={`/admin/orders/${row.id}`} className="order-number">
@@ -125,37 +130,33 @@ export default async function AdminPage({
               </>
             ),
           },
-          { header: "Created", cell: (row) => DATE.format(row.createdAt) },
+          { header: t("orders.columns.created"), cell: (row) => formatDateTime(row.createdAt, locale) },
           {
-            header: "State",
+            header: t("orders.columns.state"),
             cell: (row) => (
               <>
-                <StatusBadge tone={statusToneOf(row.state)} text={ORDER_STATUS_TEXT[row.state]} />
-                {row.needsReview && <span className="badge">Needs review</span>}
-                {row.mode && row.mode !== "live" && (
-                  <span className="badge">{row.mode === "sandbox" ? "Sandbox" : "Test"}</span>
-                )}
+                <StatusBadge tone={statusToneOf(row.state)} text={ts(row.state)} />
+                {row.needsReview && <span className="badge">{t("needsReview")}</span>}
+                {row.mode && row.mode !== "live" && <span className="badge">{modes[row.mode]}</span>}
               </>
             ),
           },
           {
-            header: "Wallet",
-            cell: (row) => (row.wallet === "alipayhk" || row.wallet === "alipay" ? WALLET_NAMES[row.wallet] : "–"),
+            header: t("orders.columns.wallet"),
+            cell: (row) => (row.wallet === "alipayhk" || row.wallet === "alipay" ? tw(row.wallet) : "–"),
           },
-          { header: "Pay type", cell: (row) => row.payType ?? "–" },
+          { header: t("orders.columns.payType"), cell: (row) => row.payType ?? "–" },
           {
-            header: "Amount",
-            cell: (row) => (isCurrencyCode(row.currency) ? formatMoney(row.total, row.currency) : row.total),
+            header: t("orders.columns.amount"),
+            cell: (row) => (isCurrencyCode(row.currency) ? formatMoney(row.total, row.currency, locale) : row.total),
           },
-          { header: "Email", cell: (row) => row.email },
+          { header: t("orders.columns.email"), cell: (row) => row.email },
         ]}
       />
-      <nav aria-label="Pages" className="pagination">
-        {filter.page > 1 && <Link href={`/admin${query(filter, filter.page - 1)}`}>Previous page</Link>}
-        <span>
-          Page {filter.page} of {pages}
-        </span>
-        {filter.page < pages && <Link href={`/admin${query(filter, filter.page + 1)}`}>Next page</Link>}
+      <nav aria-label={t("orders.pages")} className="pagination">
+        {filter.page > 1 && <Link href={`/admin${query(filter, filter.page - 1)}`}>{t("orders.previous")}</Link>}
+        <span>{t("orders.pageOf", { page: filter.page, pages })}</span>
+        {filter.page < pages && <Link href={`/admin${query(filter, filter.page + 1)}`}>{t("orders.next")}</Link>}
       </nav>
     </main>
   );

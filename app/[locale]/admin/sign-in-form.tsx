@@ -1,16 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { signInAction, type SignInState } from "./actions";
 
 const initial: SignInState = { error: "" };
 
 export function SignInForm() {
+  const t = useTranslations("admin.signIn");
   const [state, action, pending] = useActionState(signInAction, initial);
   return (
     <form action={action} className="checkout-form">
       <div className="field">
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t("password")}</label>
         <input
           id="password"
           name="password"
@@ -21,7 +23,7 @@ export function SignInForm() {
         />
       </div>
       <button type="submit" className="button button-primary" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("busy") : t("submit")}
       </button>
       <p id="sign-in-status" role="alert" className="form-status form-status-error">
         {state.error}

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { localizedPath } from "@/i18n/localized-path";
+import { shopperProblemText } from "@/app/_components/shopper-problem-text";
 import { readCart } from "@/lib/cart/current-cart";
 import { clientAddress } from "@/lib/web/client-address";
 import { guessDevice } from "@/lib/web/device";
@@ -56,8 +57,10 @@ export const startCheckoutAction = validatedAction(
     }
 
     const { session, priced, checkout } = await readCart();
-    if (!priced?.ok || !checkout)
-      return { status: "error", message: priced?.ok === false ? priced.error : t("cartEmpty"), email };
+    if (!priced?.ok || !checkout) {
+      const message = priced?.ok === false ? await shopperProblemText(priced.problem) : t("cartEmpty");
+      return { status: "error", message, email };
+    }
     const sessionId = ensureSessionId(session);
 
     // A second submit of this cart (a double click, another tab) is answered with the first one's order.
@@ -72,7 +75,7 @@ export const startCheckoutAction = validatedAction(
       checkoutKey,
       locale,
     });
-    if (!result.ok) return { status: "error", message: result.error, email };
+    if (!result.ok) return { status: "error", message: await shopperProblemText(result.problem), email };
 
     const jump = walletJump(ctx.gateway, result.attempt, device, guessDevice(await headers()).inApp);
     // Otherwise the order page in the shopper's language (pay_url is the wallet's, outside the shop).

@@ -10,8 +10,10 @@ import { formatMoney } from "@/lib/money";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { FreshOnReturn } from "@/app/_components/fresh-on-return";
 import { PendingOrderOffer } from "@/app/_components/pending-order-offer";
+import { shopperProblemText } from "@/app/_components/shopper-problem-text";
 import { productTexts } from "@/app/_components/product-text";
 import { productBySku } from "@/lib/catalog/products";
+import type { Device, Wallet } from "@/lib/qfpay/pay-types";
 import { CheckoutForm, type WalletOption } from "./checkout-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,7 +34,7 @@ export default async function CheckoutPage() {
         <FreshOnReturn />
         <PendingOrderOffer />
         <p>
-          {priced ? `${priced.error} ` : null}
+          {priced ? `${await shopperProblemText(priced.problem)} ` : null}
           {t.rich(priced ? "browse" : "emptyBrowse", { browse: (chunks) => <Link href="/">{chunks}</Link> })}
         </p>
       </main>
@@ -40,14 +42,17 @@ export default async function CheckoutPage() {
   }
   const guess = guessDevice(await headers());
   const { gateway } = await getPaymentsContext();
-  const wallets: WalletOption[] = qfpay.wallets.map((wallet) => ({
-    wallet,
-    label: t("payWith", { wallet: tw(wallet) }),
-    refusal: {
-      desktop: gateway.walletRefusal(wallet, "desktop", priced.total, storeCurrency),
-      mobile: gateway.walletRefusal(wallet, "mobile", priced.total, storeCurrency),
-    },
-  }));
+  const refusalText = async (wallet: Wallet, device: Device) => {
+    const refusal = gateway.walletRefusal(wallet, device, priced.total, storeCurrency);
+    return refusal ? shopperProblemText(refusal) : null;
+  };
+  const wallets: WalletOption[] = await Promise.all(
+    qfpay.wallets.map(async (wallet) => ({
+      wallet,
+      label: t("payWith", { wallet: tw(wallet) }),
+      refusal: { desktop: await refusalText(wallet, "desktop"), mobile: await refusalText(wallet, "mobile") },
+    })),
+  );
   return (
     <main className="page narrow" id="main">
       <h1>{t("title")}</h1>

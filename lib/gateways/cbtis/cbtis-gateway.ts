@@ -63,14 +63,14 @@ export function cbtisGateway(client: CbtisClient, options: CbtisGatewayOptions):
           return {
             kind: "refused",
             code: outcome.code,
-            reason: cbtisShopperReason(outcome.code, outcome.message),
+            reason: outcome.message || `CBTIS refused the payment (code ${outcome.code}).`,
             detail: { code: outcome.code, gatewayMessage: outcome.message },
           };
         case "unauthenticated":
           return {
             kind: "refused",
             code: CBTIS_CODES.unauthenticated,
-            reason: cbtisShopperReason(CBTIS_CODES.unauthenticated, null),
+            reason: "CBTIS did not accept the shop's credentials.",
             detail: { message: outcome.message },
           };
         case "invalid":

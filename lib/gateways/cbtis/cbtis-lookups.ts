@@ -3,7 +3,7 @@ import type { CbtisClient } from "../../cbtis/client";
 import { isIntentNotFound } from "../../cbtis/codes";
 import type { Intent } from "../../cbtis/responses";
 import type { GatewayTruth, Requested } from "../../payments/gateway";
-import { CBTIS_CODES, cbtisShopperReason } from "./cbtis-shopper-reason";
+import { CBTIS_CODES } from "./cbtis-shopper-reason";
 
 /** CBTIS's query names one intent: a batch of confirmations is this many queries, a few at a time. */
 export const CBTIS_LOOK_UP_BATCH = 10;
@@ -54,7 +54,8 @@ export function intentTruth(intent: Intent): GatewayTruth {
         kind: "closed",
         syssn: intent.order_id,
         code: CBTIS_CODES.cancelled,
-        reason: cbtisShopperReason(CBTIS_CODES.cancelled, null),
+        // The record's words (the admin reads them); the shopper is told by cbtisShopperReason.
+        reason: "CBTIS reports the intent CANCELLED: cancelled, or its time ran out, before it was paid.",
       };
   }
 }

@@ -1,3 +1,5 @@
+import type { ShopperReason, ShopperReasonKey } from "../../payments/shopper-reason";
+
 /** Codes the CBTIS gateway stores with a failed or closed attempt (CBTIS documents none of its own). */
 export const CBTIS_CODES = {
   cancelled: "CANCELLED",
@@ -5,17 +7,17 @@ export const CBTIS_CODES = {
   portalRefunds: "refund_in_portal",
 } as const;
 
-const REASONS: Record<string, string> = {
-  CANCELLED: "The payment was cancelled, or its time ran out, before it was paid.",
-  auth: "We could not reach CBTIS to start this payment. Nothing was charged. Please try again in a few minutes.",
-  not_found: "We could not reach CBTIS to start this payment. Nothing was charged.",
-  expired_by_shop: "The payment time ran out.",
-  invalid: "The shop could not start this payment. Please try the other wallet, or contact us.",
+const REASONS: Record<string, ShopperReasonKey> = {
+  CANCELLED: "cancelled_or_expired",
+  auth: "unreachable_retry",
+  not_found: "not_found",
+  expired_by_shop: "expired_by_shop",
+  invalid: "shopSide",
 };
 
-/** Why a CBTIS payment did not go through, in the shopper's words (CBTIS's own message as a last resort). */
-export function cbtisShopperReason(code: string | null, fallback: string | null): string {
-  if (code && REASONS[code]) return REASONS[code];
-  if (code) return "CBTIS did not accept this payment. Please try again or use the other wallet.";
-  return fallback ?? "The payment did not go through.";
+/** Why a CBTIS payment did not go through, for the shopper (CBTIS's own message as a last resort, in English). */
+export function cbtisShopperReason(code: string | null, fallback: string | null): ShopperReason {
+  if (code && REASONS[code]) return { key: REASONS[code] };
+  if (code) return { key: "refused_by_provider" };
+  return fallback ? { key: "generic", gatewayWords: fallback } : { key: "generic" };
 }

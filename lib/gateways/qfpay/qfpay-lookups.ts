@@ -3,7 +3,7 @@ import { queryWindowsFor, type QueryWindow } from "../../qfpay/query-window";
 import type { QueryItem } from "../../qfpay/responses";
 import { describeStatus, transactionStateOf } from "../../qfpay/status-codes";
 import type { GatewayTruth, Requested, RefundTruth } from "../../payments/gateway";
-import { shopperReason } from "./qfpay-shopper-reason";
+import { refundRefusalReason } from "./qfpay-refund-reasons";
 
 /** QFPay answers at most 100 rows a page: half that many numbers per query leaves room to spare. */
 export const LOOK_UP_BATCH = 50;
@@ -95,6 +95,7 @@ export async function lookUpQfpayRefund(client: QfpayClient, refund: Requested):
     amount: item.txamt,
     paymentSyssn: item.origssn,
     code: item.respcd,
-    reason: shopperReason(item.respcd, item.errmsg || describeStatus(item.respcd)),
+    // For the merchant who asked (the admin), not the shopper.
+    reason: item.errmsg || refundRefusalReason(item.respcd),
   };
 }

@@ -1,20 +1,21 @@
+import type { ShopperReason, ShopperReasonKey } from "../../payments/shopper-reason";
 import { describeStatus } from "../../qfpay/status-codes";
 
-/** The codes a shopper is told a reason of its own (the pages translate each: messages/*.json "reasons"). */
-export const REASONS: Readonly<Record<string, string>> = {
-  "1205": "The payment was declined in the wallet.",
-  "1201": "The wallet balance was not enough for this payment.",
-  "1181": "The payment time ran out.",
-  "1142": "The payment was closed before it was paid.",
-  "1263": "The payment was cancelled.",
-  "1264": "The payment was closed before it was paid.",
-  "1100": "QFPay is under maintenance. Please try again in a few minutes.",
-  "1297": "The bank's systems are busy. Please try again or use the other wallet.",
-  "1296": "The connection to the wallet was too slow. Please try again or use the other wallet.",
-  "1294": "The bank stopped this payment.",
-  not_found: "We could not reach QFPay to start this payment. Nothing was charged.",
-  expired_by_shop: "The payment time ran out.",
-};
+/** QFPay's codes (and the shop's own about a QFPay payment) that the shopper is told a reason of their own. */
+const EXPLAINED: ReadonlySet<ShopperReasonKey> = new Set<ShopperReasonKey>([
+  "1205",
+  "1201",
+  "1181",
+  "1142",
+  "1263",
+  "1264",
+  "1100",
+  "1297",
+  "1296",
+  "1294",
+  "not_found",
+  "expired_by_shop",
+]);
 
 // Codes that mean the shop's own setup is wrong: the shopper can only try the other wallet.
 export const SHOP_SIDE: ReadonlySet<string> = new Set([
@@ -33,10 +34,10 @@ export const SHOP_SIDE: ReadonlySet<string> = new Set([
   "invalid",
 ]);
 
-/** Why a payment did not go through, in words for the shopper (QFPay's own words as a last resort). */
-export function shopperReason(code: string | null, fallback: string | null): string {
-  if (code && REASONS[code]) return REASONS[code];
-  if (code && SHOP_SIDE.has(code))
-    return "The shop could not start this payment. Please try the other wallet, or contact us.";
-  return fallback ?? (code ? describeStatus(code) : "The payment did not go through.");
+/** Why a QFPay payment did not go through, for the shopper (QFPay's own words as a last resort, in English). */
+export function shopperReason(code: string | null, fallback: string | null): ShopperReason {
+  if (code && EXPLAINED.has(code as ShopperReasonKey)) return { key: code as ShopperReasonKey };
+  if (code && SHOP_SIDE.has(code)) return { key: "shopSide" };
+  const words = fallback ?? (code ? describeStatus(code) : null);
+  return words ? { key: "generic", gatewayWords: words } : { key: "generic" };
 }

@@ -1,13 +1,13 @@
-import { formatMoney } from "../../money";
 import { isCurrencyCode } from "../../qfpay/currencies";
-import { amountRefusal, payTypeFor, WALLET_NAMES, type Device, type Wallet } from "../../qfpay/pay-types";
+import { amountRefusal, payTypeFor, type Device, type Wallet } from "../../qfpay/pay-types";
+import type { ShopperProblem } from "../../shopper-problem";
 
-/** Why a total cannot be paid with a wallet, in words a shopper understands; null when it can. */
-export function walletRefusal(wallet: Wallet, device: Device, total: number, currency: string): string | null {
-  if (!isCurrencyCode(currency)) return `${currency} is not a currency QFPay takes.`;
+/** Why QFPay cannot take a total with a wallet (its currencies, its minimums); null when it can. */
+export function walletRefusal(wallet: Wallet, device: Device, total: number, currency: string): ShopperProblem | null {
+  if (!isCurrencyCode(currency)) return { code: "currencyNotTaken", currency };
   const refusal = amountRefusal(payTypeFor(wallet, device), total, currency);
-  if (refusal?.kind === "currency") return `${WALLET_NAMES[wallet]} takes payments in ${refusal.only} only.`;
+  if (refusal?.kind === "currency") return { code: "walletCurrency", wallet, currency: refusal.only };
   if (refusal?.kind === "minimum")
-    return `${WALLET_NAMES[wallet]} needs a total above ${formatMoney(refusal.minimumExclusive, currency)}.`;
+    return { code: "walletMinimum", wallet, minimum: refusal.minimumExclusive, currency };
   return null;
 }

@@ -8,19 +8,22 @@ export interface Column<Row> {
 }
 
 /**
- * The admin's tables: a header row, one row per record, "None." when there is nothing. `stacked` tables
+ * The admin's tables: a header row, one row per record, `none` (the page's words) when there is nothing. `stacked` tables
  * become one card per record on a phone, each cell under its column's name; the others scroll sideways.
  */
 export function AdminTable<Row extends { id: number | string }>({
   columns,
   rows,
+  none,
   stacked = false,
 }: {
   columns: Column<Row>[];
   rows: Row[];
+  /** What an empty table says, in the admin's language ("None."). */
+  none: string;
   stacked?: boolean;
 }) {
-  if (rows.length === 0) return <p className="field-hint">None.</p>;
+  if (rows.length === 0) return <p className="field-hint">{none}</p>;
   return (
     <div className="table-scroll">
       <table className={`admin-table${stacked ? " admin-table-stacked" : ""}`}>

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { localizedPath } from "@/i18n/localized-path";
+import { shopperProblemText } from "@/app/_components/shopper-problem-text";
 import { sanitizeCart } from "@/lib/cart/cart-lines";
 import { guessDevice } from "@/lib/web/device";
 import { walletJump } from "@/lib/web/wallet-jump";
@@ -58,7 +59,7 @@ export const retryPaymentAction = validatedAction(
     const back = orderPath(orderId, token);
     if (!getConfig().qfpay.wallets.includes(wallet)) await goTo(back);
     const result = await retryPayment(ctx, orderId, wallet, device);
-    if (!result.ok) return { message: result.error };
+    if (!result.ok) return { message: await shopperProblemText(result.problem) };
     const jump = walletJump(ctx.gateway, result.attempt, device, guessDevice(await headers()).inApp);
     if (jump) redirect(jump);
     return goTo(back);

@@ -52,7 +52,7 @@ export default async function OrderPage({
   const choiceLabel = (wallet: Wallet, first: boolean) =>
     first ? t("tryAgainWith", { wallet: tw(wallet) }) : t("payWith", { wallet: tw(wallet) });
   const reason = async (code: string | null, fallback: string | null) =>
-    shopperReasonText(ctx.gateway.shopperReason(code, fallback), code);
+    shopperReasonText(ctx.gateway.shopperReason(code, fallback), ctx.gateway.name);
   const config = getConfig();
   const device = guessDevice(await headers());
   const wallets = config.qfpay.wallets;

@@ -1,69 +1,58 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { languageAlternates } from "@/app/_components/language-alternates";
+import type { Locale } from "@/i18n/routing";
+import { providerName } from "@/lib/provider-name";
 import { SHOP } from "@/lib/shop-details";
 import { PolicyContact } from "../policy-contact";
 
-export const metadata: Metadata = {
-  title: "Privacy",
-  description: `What personal data ${SHOP.name} collects, why, and who it is shared with.`,
-};
+type Props = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations("policies.privacy");
+  const shop = (await getTranslations("layout"))("shopName");
+  return {
+    title: t("title"),
+    description: t("description", { shop }),
+    alternates: languageAlternates((await params).locale, "/policies/privacy"),
+  };
+}
 
 // A starter privacy statement that describes what this code base does; keep it true as the shop changes.
-export default function PrivacyPage() {
+export default async function PrivacyPage() {
+  const t = await getTranslations("policies.privacy");
+  const legalName = (await getTranslations("policies"))("legalName");
+  // The processor the shop is configured with (QFPay or CBTIS): the statement names who really sees the data.
+  const provider = providerName();
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <main className="page narrow policy" id="main">
-      <h1>Privacy</h1>
-      <p>
-        {SHOP.legalName} handles your personal data in line with the Personal Data (Privacy) Ordinance (Cap. 486) of
-        Hong Kong. This statement says what we collect, why, and who sees it.
-      </p>
+      <h1>{t("title")}</h1>
+      <p>{t("intro", { legalName })}</p>
 
-      <h2>What we collect</h2>
+      <h2>{t("collectTitle")}</h2>
       <ul>
-        <li>
-          <strong>Your email address</strong>, which you give at checkout: to send your receipt and any refund
-          confirmation, and to reach you about your order.
-        </li>
-        <li>
-          <strong>Your order</strong>: what you bought, the amount, the wallet you chose and the payment&apos;s
-          reference from QFPay, kept as our business records.
-        </li>
-        <li>
-          <strong>Your network address</strong>, briefly, to limit repeated requests and protect the shop from abuse.
-        </li>
+        <li>{t.rich("collectEmail", { strong })}</li>
+        <li>{t.rich("collectOrder", { strong, provider })}</li>
+        <li>{t.rich("collectAddress", { strong })}</li>
       </ul>
 
-      <h2>Payments</h2>
-      <p>
-        Payments are processed by QFPay through AlipayHK or Alipay. We send QFPay the amount and our order reference;
-        you pay in your wallet, under its own privacy terms. We never receive your wallet account, card details or
-        password.
-      </p>
+      <h2>{t("paymentsTitle")}</h2>
+      <p>{t("payments", { provider })}</p>
 
-      <h2>Cookies</h2>
-      <p>
-        We use one essential cookie, which keeps your cart and lets this browser reopen your orders. It is encrypted,
-        and it is not used for advertising or tracking. We use no analytics or advertising cookies.
-      </p>
+      <h2>{t("cookiesTitle")}</h2>
+      <p>{t("cookies")}</p>
 
-      <h2>Who we share it with</h2>
-      <p>
-        Only those who help us run the shop: QFPay for payments, and our hosting and email providers, each for that
-        purpose alone. We do not sell your personal data or use it for marketing without your consent.
-      </p>
+      <h2>{t("sharingTitle")}</h2>
+      <p>{t("sharing", { provider })}</p>
 
-      <h2>How long we keep it</h2>
-      <p>
-        Order records are kept for seven years, as Hong Kong&apos;s business record rules require; nothing else is kept
-        longer than it is needed.
-      </p>
+      <h2>{t("keepingTitle")}</h2>
+      <p>{t("keeping")}</p>
 
-      <h2>Your rights</h2>
-      <p>
-        You may ask for a copy of the personal data we hold about you and ask us to correct it. Write to us at{" "}
-        <a href={`mailto:${SHOP.email}`}>{SHOP.email}</a>.
-      </p>
+      <h2>{t("rightsTitle")}</h2>
+      <p>{t.rich("rights", { email: SHOP.email, mail: (chunks) => <a href={`mailto:${SHOP.email}`}>{chunks}</a> })}</p>
 
-      <h2>Contact</h2>
+      <h2>{t("contactTitle")}</h2>
       <PolicyContact />
     </main>
   );

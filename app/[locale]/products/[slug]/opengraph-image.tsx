@@ -1,16 +1,27 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
+import { hasLocale } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { routing, type Locale } from "@/i18n/routing";
 import { keepUnits } from "@/lib/catalog/keep-units";
 import { productBySlug } from "@/lib/catalog/products";
 import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
-import { WALLET_NAMES } from "@/lib/qfpay/pay-types";
-import { SHOP } from "@/lib/shop-details";
+import { drawable } from "./share-image-text";
 
-export const alt = "The product, its price and the shop's name";
 export const size = { width: 1200, height: 630 };
 export const contentType = "image/png";
+
+type Params = { locale: string; slug: string };
+
+const localeOf = (params: Params): Locale => (hasLocale(routing.locales, params.locale) ? params.locale : "en");
+
+/** One image per product page, described (og:image:alt) in the page's language. */
+export async function generateImageMetadata({ params }: { params: Params | Promise<Params> }) {
+  const t = await getTranslations({ locale: localeOf(await params), namespace: "shareImage" });
+  return [{ id: "card", alt: t("alt"), size, contentType }];
+}
 
 // The typeface of the pages, read from the installed package: nothing is fetched to draw a share image.
 // Satori takes WOFF but not WOFF2, hence @fontsource/figtree's static files beside the variable one.
@@ -20,26 +31,48 @@ const fonts = Promise.all([
   readFile(path.join(FONT_DIR, "figtree-latin-700-normal.woff")),
 ]);
 
-/** The picture a chat app or social site shows when someone shares a product's link. */
-export default async function ProductShareImage({ params }: { params: Promise<{ slug: string }> }) {
-  const product = productBySlug((await params).slug);
+/**
+ * The picture a chat app or social site shows when someone shares a product's link, in the page's language
+ * as far as the typeface can draw it. The shop ships no CJK font (the pages use the system's, and a CJK web
+ * font is megabytes), and next/og fetches glyphs it lacks from Google Fonts: so a line in Chinese is drawn
+ * in English instead (drawable()), and nothing is ever fetched.
+ */
+export default async function ProductShareImage({ params }: { params: Promise<Params> }) {
+  const resolved = await params;
+  const product = productBySlug(resolved.slug);
   if (!product) return new Response("Not found", { status: 404 });
+  const locale = localeOf(resolved);
   const { qfpay, storeCurrency } = getConfig();
   const [regular, bold] = await fonts;
   const art = await readFile(path.join(process.cwd(), "public", product.image));
-  const wallets = qfpay.wallets.map((wallet) => WALLET_NAMES[wallet]).join(" or ");
+  const say = async (locale: Locale) => {
+    const t = await getTranslations({ locale, namespace: "shareImage" });
+    const tw = await getTranslations({ locale, namespace: "wallets" });
+    const tc = await getTranslations({ locale, namespace: "catalog" });
+    const wallets = qfpay.wallets.map((wallet) => tw(wallet));
+    return {
+      shop: (await getTranslations({ locale, namespace: "layout" }))("shopName"),
+      name: tc(`products.${product.slug}.name` as "products.jasmine-pearls.name"),
+      price: formatMoney(product.price, storeCurrency, locale),
+      payWith:
+        wallets.length === 2
+          ? t("payWithBoth", { first: wallets[0]!, second: wallets[1]! })
+          : t("payWith", { wallet: wallets[0]! }),
+    };
+  };
+  const own = await say(locale);
+  const english = locale === "en" ? own : await say("en");
+  const line = (key: keyof typeof own) => (drawable(own[key]) ? own[key] : english[key]);
   return new ImageResponse(
     <div style={{ display: "flex", width: "100%", height: "100%", background: "#fbfaf7", fontFamily: "Figtree" }}>
       <img src={`data:image/svg+xml;base64,${art.toString("base64")}`} width={640} height={630} alt="" />
       <div style={{ display: "flex", flexDirection: "column", justifyContent: "center", padding: 56, flex: 1 }}>
-        <div style={{ fontSize: 28, fontWeight: 500, color: "#0b6e4f" }}>{SHOP.name}</div>
+        <div style={{ fontSize: 28, fontWeight: 500, color: "#0b6e4f" }}>{line("shop")}</div>
         <div style={{ fontSize: 60, fontWeight: 700, color: "#17201c", lineHeight: 1.1, marginTop: 20 }}>
-          {keepUnits(product.name)}
+          {keepUnits(line("name"))}
         </div>
-        <div style={{ fontSize: 44, fontWeight: 700, color: "#17201c", marginTop: 28 }}>
-          {formatMoney(product.price, storeCurrency)}
-        </div>
-        <div style={{ fontSize: 26, fontWeight: 500, color: "#55625c", marginTop: 28 }}>{`Pay with ${wallets}`}</div>
+        <div style={{ fontSize: 44, fontWeight: 700, color: "#17201c", marginTop: 28 }}>{line("price")}</div>
+        <div style={{ fontSize: 26, fontWeight: 500, color: "#55625c", marginTop: 28 }}>{line("payWith")}</div>
       </div>
     </div>,
     {

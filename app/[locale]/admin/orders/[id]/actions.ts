@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { redirect } from "next/navigation";
+import { localizedPath } from "@/i18n/localized-path";
 import { isAdmin } from "@/lib/admin/admin-session";
 import { attemptsOf } from "@/lib/payments/store/attempts";
 import { readOrder } from "@/lib/payments/store/orders";
@@ -27,23 +29,40 @@ export interface AdminFormState {
   confirm?: { payment: number; amount: string; full: boolean };
 }
 
+/** Back to the admin's front page, in the language the admin reads it in. */
+async function toAdmin(): Promise<never> {
+  return redirect(localizedPath("/admin", await getLocale()));
+}
+
 /** Only the admin; an order id that is not one is a tampered page. */
 const adminOrder = {
   authorize: async () => {
-    if (!(await isAdmin())) redirect("/admin");
+    if (!(await isAdmin())) await toAdmin();
   },
   bound: z.tuple([orderIdSchema]),
+  // A forged request: sent to the admin's front page (in English, its address without a language).
   tampered: () => redirect("/admin"),
 };
 
+// The order's admin page in every language (English at the root is /en inside): the action's answer redraws it.
+const ADMIN_ORDER_PAGE = "/[locale]/admin/orders/[id]";
+
 const error = (message: string): AdminFormState => ({ status: "error", message });
 
+type Translate = Awaited<ReturnType<typeof getTranslations<"admin.messages">>>;
+const words = () => getTranslations("admin.messages");
+
+/** The refund form's own refusals, by key: the schema knows no language, the page's messages do. */
+const REFUND_FIELD_ERRORS = ["reload", "choosePayment"] as const;
+const fieldError = (t: Translate, key: string | undefined) =>
+  t(REFUND_FIELD_ERRORS.find((known) => known === key) ?? "reload");
+
 const refundFields = z.object({
-  requestKey: z.uuid({ error: "Reload the page and try again." }),
+  requestKey: z.uuid({ error: "reload" }),
   /** The payment (attempt id) a refund is taken from. */
   payment: z
-    .string({ error: "Choose the payment to refund." })
-    .regex(/^[1-9][0-9]{0,9}$/, { error: "Choose the payment to refund." })
+    .string({ error: "choosePayment" })
+    .regex(/^[1-9][0-9]{0,9}$/, { error: "choosePayment" })
     .transform(Number),
   full: z.literal("1").optional().catch(undefined),
   amount: z.string().max(32).optional().catch(undefined),
@@ -55,18 +74,19 @@ export const refundOrderAction = validatedAction(
   {
     ...adminOrder,
     fields: refundFields,
-    invalid: (errors) => error(errors.requestKey ?? errors.payment ?? "Reload the page and try again."),
+    invalid: async (errors) => error(fieldError(await words(), errors.requestKey ?? errors.payment)),
   },
   async ({ requestKey, payment, full, amount: typed, confirmed }, [id]): Promise<AdminFormState> => {
+    const t = await words();
     const ctx = await getPaymentsContext();
     const order = await readOrder(ctx.db, id);
-    if (!order || !isCurrencyCode(order.currency)) return error("This order does not exist.");
+    if (!order || !isCurrencyCode(order.currency)) return error(t("noOrder"));
     const amount = full === "1" ? "rest" : parseMoneyInput(typed ?? "", order.currency);
-    if (amount === null || (amount !== "rest" && amount <= 0)) return error("Enter an amount such as 28.00.");
+    if (amount === null || (amount !== "rest" && amount <= 0)) return error(t("enterAmount"));
     // A gateway that takes no refunds from the shop: the admin records the one made in its portal.
     const madeInPortal = ctx.gateway.refundsOutsideShop !== null;
     if (confirmed !== "1")
-      return confirmRefund(ctx, order.id, order.currency, payment, amount, typed ?? "", madeInPortal);
+      return confirmRefund(t, ctx, order.id, order.currency, payment, amount, typed ?? "", madeInPortal);
     const result = await refundOrder(ctx, {
       orderId: id,
       attemptId: payment,
@@ -75,16 +95,14 @@ export const refundOrderAction = validatedAction(
       by: "admin",
       madeInPortal,
     });
-    revalidatePath(`/admin/orders/${id}`);
+    revalidatePath(ADMIN_ORDER_PAGE, "page");
+    // The refund's own refusals (a gateway's words, a race) are the library's, in English.
     if (!result.ok) return error(result.error);
-    const { refund } = result;
-    if (madeInPortal) return { status: "ok", message: `Refund ${refund.outTradeNo} recorded.` };
-    return refund.state === "succeeded"
-      ? { status: "ok", message: `Refund ${refund.outTradeNo} succeeded.` }
-      : {
-          status: "ok",
-          message: `Refund ${refund.outTradeNo} was sent; ${ctx.gateway.name} has not confirmed it yet. It is settled by query.`,
-        };
+    const number = result.refund.outTradeNo;
+    if (madeInPortal) return { status: "ok", message: t("recorded", { number }) };
+    return result.refund.state === "succeeded"
+      ? { status: "ok", message: t("succeeded", { number }) }
+      : { status: "ok", message: t("sent", { number, provider: ctx.gateway.name }) };
   },
 );
 
@@ -93,6 +111,7 @@ export const refundOrderAction = validatedAction(
  * comes from, and confirms with a second submit (a form, so it works without JavaScript too).
  */
 async function confirmRefund(
+  t: Translate,
   ctx: PaymentsContext,
   orderId: string,
   currency: CurrencyCode,
@@ -103,17 +122,16 @@ async function confirmRefund(
 ): Promise<AdminFormState> {
   const [attempts, refunds] = await Promise.all([attemptsOf(ctx.db, orderId), refundsOf(ctx.db, orderId)]);
   const balance = paymentBalances(attempts, refunds).find((p) => p.attemptId === attemptId);
-  if (!balance) return error("Choose a payment of this order.");
-  if (balance.refundable === 0) return error("This payment has been refunded in full already.");
+  if (!balance) return error(t("paymentOfOrder"));
+  if (balance.refundable === 0) return error(t("refundedInFull"));
+  const locale = await getLocale();
   const minor = amount === "rest" ? balance.refundable : amount;
   if (minor > balance.refundable)
-    return error(`At most ${formatMoney(balance.refundable, currency)} can still be refunded from this payment.`);
-  const money = formatMoney(minor, currency);
+    return error(t("atMost", { amount: formatMoney(balance.refundable, currency, locale) }));
+  const facts = { amount: formatMoney(minor, currency, locale), syssn: balance.syssn };
   return {
     status: "confirm",
-    message: madeInPortal
-      ? `Record a refund of ${money} of payment ${balance.syssn}, made in the provider's portal? The shop cannot check it with the provider, and a record cannot be undone.`
-      : `Refund ${money} of payment ${balance.syssn} to the shopper? A refund cannot be undone.`,
+    message: madeInPortal ? t("confirmRecord", facts) : t("confirmRefund", facts),
     confirm: { payment: attemptId, amount: typed, full: amount === "rest" },
   };
 }
@@ -121,21 +139,20 @@ async function confirmRefund(
 export const queryOrderNowAction = validatedAction(
   { ...adminOrder, fields: z.object({}), invalid: () => error("") },
   async (_input, [id]): Promise<AdminFormState> => {
+    const t = await words();
     const ctx = await getPaymentsContext();
     const [attempts, open] = await Promise.all([attemptsOf(ctx.db, id), openRefunds(ctx.db, 500, id)]);
     const results = [
       ...(await Promise.all(attempts.map((a) => queryAttempt(ctx, a, "admin")))),
       ...(await Promise.all(open.map((r) => queryRefund(ctx, r, "admin")))),
     ];
-    revalidatePath(`/admin/orders/${id}`);
+    revalidatePath(ADMIN_ORDER_PAGE, "page");
     const provider = ctx.gateway.name;
-    if (results.includes("gateway_unavailable"))
-      return error(`${provider} did not answer every query; try again shortly.`);
-    if (results.length > 0 && results.every((r) => r === "too_soon"))
-      return error(`Queried a moment ago: ${provider} asks for a few seconds between queries.`);
+    if (results.includes("gateway_unavailable")) return error(t("queryUnanswered", { provider }));
+    if (results.length > 0 && results.every((r) => r === "too_soon")) return error(t("queryTooSoon", { provider }));
     return {
       status: "ok",
-      message: `Asked ${provider} about ${results.filter((r) => r === "settled").length} transaction(s).`,
+      message: t("queried", { provider, count: results.filter((r) => r === "settled").length }),
     };
   },
 );
@@ -152,11 +169,12 @@ export const resolveReviewAction = validatedAction(
         .max(500)
         .regex(/^[^\u0000]*$/),
     }),
-    invalid: () => error("Write a short note of what you did (3 to 500 characters)."),
+    invalid: async () => error((await words())("writeNote")),
   },
   async ({ note }, [id]): Promise<AdminFormState> => {
+    const t = await words();
     const resolved = await resolveReview(await getPaymentsContext(), id, note, "admin");
-    revalidatePath(`/admin/orders/${id}`);
-    return resolved ? { status: "ok", message: "Marked as reviewed." } : error("This order is not flagged.");
+    revalidatePath(ADMIN_ORDER_PAGE, "page");
+    return resolved ? { status: "ok", message: t("reviewed") } : error(t("notFlagged"));
   },
 );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { AdminFormState } from "./actions";
 
 const initial: AdminFormState = { status: "idle", message: "" };
@@ -25,20 +26,29 @@ function Status({ state, pending, busy }: { state: AdminFormState; pending: bool
 export interface RefundablePayment {
   attemptId: number;
   syssn: string;
-  /** "HK$128.00 paid, HK$100.00 left". */
+  /** "HK$128.00 paid, HK$100.00 left to refund", in the admin's language. */
   summary: string;
 }
 
-/** The form's words: a refund the shop sends, or one made in the provider's portal that the admin records. */
-const WORDS = {
-  send: { verb: "Refund", amount: "Amount to refund", all: "Refund everything left", busy: "Refunding…" },
-  record: {
-    verb: "Record",
-    amount: "Amount refunded in the portal",
-    all: "Record everything left",
-    busy: "Recording…",
-  },
-} as const;
+/** The form's words (messages "admin.refund"): a refund the shop sends, or one made in the provider's portal. */
+function useRefundWords(mode: "send" | "record") {
+  const t = useTranslations("admin.refund");
+  return mode === "send"
+    ? {
+        submit: t("send.submit"),
+        amount: t("send.amount"),
+        all: t("send.all"),
+        busy: t("send.busy"),
+        confirm: t("send.confirm"),
+      }
+    : {
+        submit: t("record.submit"),
+        amount: t("record.amount"),
+        all: t("record.all"),
+        busy: t("record.busy"),
+        confirm: t("record.confirm"),
+      };
+}
 
 export function RefundForm({
   refund,
@@ -52,10 +62,11 @@ export function RefundForm({
   payments: RefundablePayment[];
   /** Where "Cancel" on the confirmation goes: this order's page, as it was. */
   cancelHref: string;
-  mode?: keyof typeof WORDS;
+  mode?: "send" | "record";
 }) {
+  const t = useTranslations("admin.refund");
   const [state, action, pending] = useActionState(refund, initial);
-  const words = WORDS[mode];
+  const words = useRefundWords(mode);
   const only = payments.length === 1 ? payments[0] : undefined;
   if (state.status === "confirm" && state.confirm) {
     const { confirm } = state;
@@ -76,10 +87,10 @@ export function RefundForm({
             disabled={pending}
             aria-describedby="refund-confirm-text"
           >
-            Confirm {mode === "send" ? "refund" : "record"}
+            {words.confirm}
           </button>
           <a href={cancelHref} className="button button-quiet">
-            Cancel
+            {t("cancel")}
           </a>
         </div>
         <Status state={state} pending={pending} busy={words.busy} />
@@ -93,12 +104,16 @@ export function RefundForm({
         <>
           <input type="hidden" name="payment" value={only.attemptId} />
           <p id="refund-left" className="field-hint">
-            Payment <span className="mono">{only.syssn}</span>: {only.summary}.
+            {t.rich("onlyPayment", {
+              syssn: only.syssn,
+              summary: only.summary,
+              mono: (chunks) => <span className="mono">{chunks}</span>,
+            })}
           </p>
         </>
       ) : (
         <fieldset className="payment-choice">
-          <legend>Payment to refund</legend>
+          <legend>{t("choosePayment")}</legend>
           {payments.map((payment, index) => (
             <label key={payment.attemptId}>
               <input type="radio" name="payment" value={payment.attemptId} defaultChecked={index === 0} required />{" "}
@@ -119,7 +134,7 @@ export function RefundForm({
       </label>
       <div className="retry-options">
         <button type="submit" className="button button-primary" disabled={pending}>
-          {words.verb} amount
+          {words.submit}
         </button>
         <button type="submit" name="full" value="1" className="button" disabled={pending}>
           {words.all}
@@ -138,29 +153,31 @@ export function QueryNowButton({
   /** The payment provider's name ("QFPay"). */
   provider: string;
 }) {
+  const t = useTranslations("admin.query");
   const [state, action, pending] = useActionState(query, initial);
   return (
     <form action={action} className="inline-form">
       <button type="submit" className="button" disabled={pending}>
-        Query {provider} now
+        {t("now", { provider })}
       </button>
-      <Status state={state} pending={pending} busy={`Asking ${provider}…`} />
+      <Status state={state} pending={pending} busy={t("asking", { provider })} />
     </form>
   );
 }
 
 export function ResolveReviewForm({ resolve }: { resolve: BoundAdminAction }) {
+  const t = useTranslations("admin.review");
   const [state, action, pending] = useActionState(resolve, initial);
   return (
     <form action={action} className="admin-form">
       <label>
-        Note
+        {t("note")}
         <textarea name="note" rows={2} maxLength={500} required />
       </label>
       <button type="submit" className="button" disabled={pending}>
-        Mark as reviewed
+        {t("markReviewed")}
       </button>
-      <Status state={state} pending={pending} busy="Saving…" />
+      <Status state={state} pending={pending} busy={t("saving")} />
     </form>
   );
 }
