@@ -1906,7 +1906,7 @@ test("Alipay's routes: the return, the sandbox's authorisation page and open API
 
   // The sandbox's authorisation page: only what Alipay's would take.
   const good = Object.fromEntries(authorize.searchParams);
-  for (const change of [
+  const changes: Record<string, string>[] = [
     { app_id: "2021000000000000" },
     { app_id: "" },
     { scope: "auth_admin" },
@@ -1914,26 +1914,34 @@ test("Alipay's routes: the return, the sandbox's authorisation page and open API
     { redirect_uri: "javascript:alert(1)" },
     { state: "has spaces" },
     { state: "" },
-  ]) {
+  ];
+  for (const change of changes) {
     const query = new URLSearchParams({ ...good, ...change });
     expect.soft((await shopper.get(`/sandbox/alipay/authorize?${query}`)).status(), JSON.stringify(change)).toBe(404);
   }
-  const page = await shopper.html(`${authorize.pathname}${authorize.search}`);
-  const [allow] = [...page.matchAll(/<form\b[\s\S]*?<\/form>/g)].map(([form]) => formWith(form, "$ACTION_REF_"));
-  for (const bound of [
-    [{ ...good, redirect_uri: "https://evil.example/x" }],
-    [{ ...good, app_id: "2021000000000000" }],
-    [{ ...good, state: "a b" }],
-    [null],
-    ["string"],
-  ]) {
-    const response = await shopper.post(
-      authorize.pathname + authorize.search,
-      withBound(allow!, JSON.stringify(bound)),
-    );
-    expect.soft(response.status(), JSON.stringify(bound)).toBe(303);
-    expect.soft(locationOf(response), JSON.stringify(bound)).toBe("/");
-  }
+  // Its Allow and Deny (a plain form post): only the request the page was opened with, answered once.
+  const answer = "/sandbox/alipay/authorize/answer";
+  const postForm = (fields: Record<string, string> | string, headers: Record<string, string> = {}) =>
+    shopper.api.post(answer, {
+      headers: { Origin: shopper.baseURL, "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      data: typeof fields === "string" ? fields : new URLSearchParams(fields).toString(),
+      maxRedirects: 0,
+    });
+  const answerCases: [string, Record<string, string> | string, number][] = [
+    ["another site's redirect_uri", { ...good, answer: "allow", redirect_uri: "https://evil.example/x" }, 400],
+    ["another app", { ...good, answer: "allow", app_id: "2021000000000000" }, 400],
+    ["a state with spaces", { ...good, answer: "allow", state: "a b" }, 400],
+    ["no answer", { ...good }, 400],
+    ["an answer of its own", { ...good, answer: "maybe" }, 400],
+    ["a field twice", `${new URLSearchParams({ ...good, answer: "allow" })}&answer=deny`, 400],
+    ["a field it does not know", { ...good, answer: "allow", user_id: "2088000000000001" }, 400],
+  ];
+  for (const [name, fields, status] of answerCases) expect.soft((await postForm(fields)).status(), name).toBe(status);
+  expect.soft((await postForm({ ...good, answer: "allow" }, { Origin: "https://evil.example" })).status()).toBe(403);
+  expect
+    .soft((await postForm({ ...good, answer: "allow" }, { "Content-Type": "application/json" })).status())
+    .toBe(415);
+  expect.soft((await shopper.get(answer)).status()).toBe(405);
 
   // The sandbox's open API gateway.
   const gateway = "/sandbox/alipay/gateway.do";
@@ -1980,7 +1988,7 @@ test("Alipay's routes: the return, the sandbox's authorisation page and open API
 
   // None of it moved anything: the cart is as it was, and the shopper's authorisation still goes through.
   expect(await shopper.cart()).toBe(before);
-  const allowed = await shopper.post(authorize.pathname + authorize.search, allow!);
+  const allowed = await postForm({ ...good, answer: "allow" });
   expect(allowed.status()).toBe(303);
   const back = new URL(allowed.headers()["location"]!);
   expect(back.pathname).toBe("/api/alipay/return");

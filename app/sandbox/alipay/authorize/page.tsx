@@ -5,7 +5,6 @@ import { getConfig } from "@/lib/env";
 import { SANDBOX_MERCHANT_NAME } from "@/lib/sandbox/credentials";
 import { authorizeRequestSchema } from "@/lib/sandbox/alipay/authorize-request";
 import { sandboxLocale } from "../../sandbox-locale";
-import { allowAlipayAuthorizationAction, denyAlipayAuthorizationAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   await sandboxLocale();
@@ -31,18 +30,19 @@ export default async function SandboxAlipayAuthorizePage({
         <p className="cashier-wallet cashier-wallet-cn">{t("alipay")}</p>
         <h1 id="authorize-title">{t("authorizeHeading", { merchant: SANDBOX_MERCHANT_NAME })}</h1>
         <p>{t(request.scope === "auth_base" ? "authorizeBase" : "authorizeUser")}</p>
-        <div className="cashier-actions">
-          <form action={allowAlipayAuthorizationAction.bind(null, request)}>
-            <button type="submit" className="button button-primary">
-              {t("allow")}
-            </button>
-          </form>
-          <form action={denyAlipayAuthorizationAction.bind(null, request)}>
-            <button type="submit" className="button">
-              {t("deny")}
-            </button>
-          </form>
-        </div>
+        {/* A plain form: its answer is a redirect the browser follows as a new page, as it does from Alipay's domain. */}
+        <form method="post" action="/sandbox/alipay/authorize/answer" className="cashier-actions">
+          <input type="hidden" name="app_id" value={request.app_id} />
+          <input type="hidden" name="scope" value={request.scope} />
+          <input type="hidden" name="redirect_uri" value={request.redirect_uri} />
+          <input type="hidden" name="state" value={request.state} />
+          <button type="submit" name="answer" value="allow" className="button button-primary">
+            {t("allow")}
+          </button>
+          <button type="submit" name="answer" value="deny" className="button">
+            {t("deny")}
+          </button>
+        </form>
         <p className="cashier-note">{t("authorizeNote")}</p>
       </section>
     </main>
