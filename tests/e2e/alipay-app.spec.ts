@@ -8,6 +8,9 @@ import { addToCart, checkoutWith, orderStatus } from "./shop";
  * itself. In sandbox mode the page brings a stand-in bridge whose cashier opens over the page.
  */
 
+// Each test walks the cart, the checkout, Alipay's authorisation and a cashier or two: more than most.
+test.describe.configure({ timeout: 60_000 });
+
 const ALIPAY_APP =
   "Mozilla/5.0 (Linux; U; Android 14; en-US; Pixel 7 Build/UQ1A.240205.004) AppleWebKit/537.36 (KHTML, like Gecko) " +
   "Version/4.0 Chrome/120.0.6099.193 Mobile Safari/537.36 UCBS/2.11.1.28 AlipayDefined(nt:WIFI,ws:412|915|2.625) " +

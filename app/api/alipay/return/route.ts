@@ -43,7 +43,7 @@ export async function GET(request: Request): Promise<Response> {
       400,
       "This Alipay authorisation does not belong to this visit. Go back to the checkout and try again.",
     );
-  (session as { checkoutEmail?: string }).checkoutEmail = result.email;
+  session.checkoutEmail = result.email;
   await session.save();
   const locale: Locale = (routing.locales as readonly string[]).includes(result.locale)
     ? (result.locale as Locale)
