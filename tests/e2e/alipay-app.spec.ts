@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { addToCart, checkoutWith, orderStatus } from "./shop";
 
 /*
@@ -139,5 +140,25 @@ test("outside the Alipay app, an order made in it says where it is paid and offe
   await expect(elsewhere.getByText("This payment is made in the Alipay app.")).toBeVisible();
   await expect(elsewhere.getByRole("dialog")).toHaveCount(0);
   await expect(elsewhere.getByRole("button", { name: "Pay with AlipayHK" })).toBeVisible();
+  await page.context().close();
+});
+
+test("in the Alipay app: the authorisation page, the checkout after it and the order page with its cashier pass axe", async ({
+  browser,
+}) => {
+  const page = await inAlipayApp(browser);
+  await addToCart(page);
+  await checkoutWith(page, "Alipay");
+  await expect(page).toHaveURL(/\/sandbox\/alipay\/authorize\?/);
+  await expectNoAxeViolations(page, "the sandbox's authorisation page");
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
+  await expect(page.getByText("Your Alipay account is linked.")).toBeVisible();
+  await expectNoAxeViolations(page, "the checkout after the authorisation");
+  await page.getByRole("button", { name: "Pay with Alipay", exact: true }).click();
+  await expect(cashier(page).getByText("HK$128.00")).toBeVisible();
+  await expectNoAxeViolations(page, "the order page with the cashier open");
+  await cashier(page).getByRole("button", { name: "Cancel", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Open Alipay’s cashier again" })).toBeVisible();
+  await expectNoAxeViolations(page, "the order page after the cashier was closed");
   await page.context().close();
 });
