@@ -27,6 +27,11 @@ const config = [
     "lib/cbtis depends on nothing of the app.",
   ),
   seam(
+    ["lib/alipay/**"],
+    "^(next($|/)|@/|(\\.\\./)+(payments|db|sandbox|admin|cart|catalog|web|gateways|qfpay|cbtis)(/|$))",
+    "lib/alipay (Alipay's authorisation and open API, through alipay-sdk) depends on nothing of the app.",
+  ),
+  seam(
     ["lib/wire/**"],
     "^(next($|/)|@/|\\.\\./)",
     "lib/wire is the providers' shared transport: it depends on nothing else.",

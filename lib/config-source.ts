@@ -17,6 +17,7 @@ const SECRET_NAMES = new Set([
   "ADMIN_PASSWORD",
   "CRON_SECRET",
   "SMTP_URL",
+  "ALIPAY_PRIVATE_KEY",
 ]);
 
 export function fail(name: string, expected: string, source: Source): never {

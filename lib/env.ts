@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ConfigError, defaultSiteUrl, fail, httpUrl, postgresUrl, read, type Source } from "./config-source";
 
+import { readAlipayApp, type AlipayAppConfig } from "./alipay-config";
 import { CRASH_POINTS } from "./crash-point";
 import { LOG_LEVELS } from "./log-levels";
 import { isCurrencyCode, type CurrencyCode } from "./qfpay/currencies";
@@ -45,6 +46,8 @@ export interface Config {
   trustedProxyHops: number;
   /** Where receipts go out; unset: they wait in the outbox (and, in sandbox mode, show at /sandbox/mail). */
   mail: { smtpUrl: string; from: string } | undefined;
+  /** The Alipay app that tells the shop a shopper's Alipay user id for 800107; unset: 800107 is not offered. */
+  alipay: AlipayAppConfig | undefined;
 }
 
 const GATEWAY_HOSTS: Record<Exclude<QfpayEnvironment, "sandbox">, string> = {
@@ -203,6 +206,12 @@ export function parseConfig(source: Source): Config {
   }
 
   const cbtis = provider === "cbtis" ? readCbtis(source, sandbox, siteUrl, currency) : undefined;
+  // 800107 is QFPay's, and pays with the Alipay wallet.
+  const alipay = readAlipayApp(source, {
+    sandbox,
+    siteUrl,
+    offered: provider === "qfpay" && wallets.data.includes("alipay"),
+  });
 
   return {
     provider,
@@ -219,6 +228,7 @@ export function parseConfig(source: Source): Config {
     cronSecret,
     trustedProxyHops,
     mail,
+    alipay,
   };
 }
 

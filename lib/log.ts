@@ -11,7 +11,8 @@ function configuredLevel(): string {
 
 /**
  * Keys whose values never reach a log line, wherever they sit (top level or one object down): QFPay's
- * client key and signatures, the session secret, the admin password, database URLs, shoppers' emails.
+ * client key and signatures, the session secret, the admin password, database URLs, shoppers' emails, and
+ * a shopper's Alipay user id with the auth code and the app key that obtain it.
  */
 const SECRET_KEYS = [
   "clientKey",
@@ -24,6 +25,13 @@ const SECRET_KEYS = [
   "cookie",
   "databaseUrl",
   "email",
+  // The shopper's Alipay user id (QFPay's openid for 800107), the code that buys it, and the Alipay app's key.
+  "openid",
+  "userId",
+  "user_id",
+  "authCode",
+  "auth_code",
+  "privateKey",
 ];
 const REDACT = [...SECRET_KEYS, ...SECRET_KEYS.map((key) => `*.${key}`)];
 

@@ -11,8 +11,11 @@ import type { ShopperReason } from "./shopper-reason";
 export interface PaymentGateway {
   /** The provider's name as shoppers read it on receipts ("QFPay number"). */
   readonly name: string;
-  /** The gateway's payment method for a wallet on a device (stored on the attempt, sent with it). */
-  methodFor(wallet: Wallet, device: Device): string;
+  /**
+   * The gateway's payment method for a wallet on a device (stored on the attempt, sent with it); with
+   * `payer`, the shopper's id in the wallet's own app, for a payment made inside that app's browser.
+   */
+  methodFor(wallet: Wallet, device: Device, payer?: string): string;
   /** Why a total cannot be paid with a wallet on a device (the page words it); null when it can. */
   walletRefusal(wallet: Wallet, device: Device, total: number, currency: string): ShopperProblem | null;
   /** Why a payment did not go through (the page words it), from the code and reason stored with it. */
@@ -64,10 +67,13 @@ export interface PaymentToStart extends Requested {
   expiresInMinutes: number;
   /** Where the wallet sends the shopper back. */
   returnUrl: string;
+  /** The shopper's id in the wallet's app (Alipay's user id), for a method that pays inside it. Never logged. */
+  payer?: string;
 }
 
 export type StartOutcome =
-  | { kind: "started"; syssn: string; payUrl: string | null }
+  /** `tradeNo`: what the wallet's in-app cashier pays, when the method pays inside the wallet's app. */
+  | { kind: "started"; syssn: string; payUrl: string | null; tradeNo?: string | null }
   | { kind: "unknown"; detail: Record<string, unknown> }
   | { kind: "refused"; code: string; reason: string; detail: Record<string, unknown> }
   /** The request broke the gateway's rules: nothing was sent. */

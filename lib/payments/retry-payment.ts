@@ -20,6 +20,8 @@ export async function retryPayment(
   orderId: string,
   wallet: Wallet,
   device: Device,
+  /** The shopper's id in the wallet's app, when they pay inside it. */
+  payer?: string,
 ): Promise<StartPaymentResult> {
   const live = await latestAttempt(ctx.db, orderId);
   // A shopper who comes back to pay may have just declined in the wallet, which QFPay never notifies: reused
@@ -28,11 +30,16 @@ export async function retryPayment(
   if (live && OPEN_ATTEMPT_STATES.includes(live.state)) await queryAttempts(ctx, [live], "retry", { unspaced: true });
 
   let outcome: RetryStep = RACED;
-  for (let round = 0; round < 3 && outcome === RACED; round++) outcome = await retryStep(ctx, orderId, wallet, device);
+  for (let round = 0; round < 3 && outcome === RACED; round++)
+    outcome = await retryStep(ctx, orderId, wallet, device, payer);
   if (outcome === RACED) return { ok: false, problem: { code: "orderChanged" } };
   if ("reuse" in outcome) return { ok: true, orderId, attempt: outcome.reuse };
   if ("fresh" in outcome)
-    return { ok: true, orderId, attempt: await sendAttempt(ctx, outcome.fresh, outcome.goodsName, outcome.locale) };
+    return {
+      ok: true,
+      orderId,
+      attempt: await sendAttempt(ctx, outcome.fresh, outcome.goodsName, outcome.locale, payer),
+    };
   return outcome;
 }
 
@@ -42,7 +49,13 @@ type RetryStep =
   StartPaymentResult | { reuse: Attempt } | { fresh: Attempt; goodsName: string; locale: string } | typeof RACED;
 
 /** retryPayment's transaction: reuse the live attempt, or replace it with a fresh one (not yet sent). */
-function retryStep(ctx: PaymentsContext, orderId: string, wallet: Wallet, device: Device): Promise<RetryStep> {
+function retryStep(
+  ctx: PaymentsContext,
+  orderId: string,
+  wallet: Wallet,
+  device: Device,
+  payer: string | undefined,
+): Promise<RetryStep> {
   return transaction(ctx.db, async (tx): Promise<RetryStep> => {
     // Locks in the order that settling a payment takes them, the attempt and then its order: the other
     // way round, a retry and a notification of the same order deadlocked on PostgreSQL.
@@ -53,7 +66,7 @@ function retryStep(ctx: PaymentsContext, orderId: string, wallet: Wallet, device
     if (order.state !== "awaiting_payment") return { ok: false, problem: { code: "orderClosed" } };
     const refusal = ctx.gateway.walletRefusal(wallet, device, order.total, order.currency);
     if (refusal) return { ok: false, problem: refusal };
-    const payType = ctx.gateway.methodFor(wallet, device);
+    const payType = ctx.gateway.methodFor(wallet, device, payer);
     if (current && current.state === "awaiting_payment" && current.payType === payType && current.expiresAt > ctx.now())
       return { reuse: current };
     // The order's hold on its goods lapsed with its last attempt: others may have bought them since.
@@ -64,7 +77,7 @@ function retryStep(ctx: PaymentsContext, orderId: string, wallet: Wallet, device
       await moveAttempt(tx, current, "superseded", "retry", { detail: { by: "a new attempt" }, from: current.state });
     }
     return {
-      fresh: await newAttempt(tx, ctx, orderId, order.total, wallet, device, "retry"),
+      fresh: await newAttempt(tx, ctx, orderId, order.total, wallet, device, "retry", payer),
       goodsName: goodsNameFor(items),
       // The order's language, not this click's: the receipt and the way back stay in the one it was placed in.
       locale: order.locale,

@@ -30,13 +30,14 @@ export function newAttempt(
   wallet: Wallet,
   device: Device,
   cause: string,
+  payer?: string,
 ): Promise<Attempt> {
   const now = ctx.now();
   const attempt = {
     orderId,
     outTradeNo: newOutTradeNo("payment"),
     wallet,
-    payType: ctx.gateway.methodFor(wallet, device),
+    payType: ctx.gateway.methodFor(wallet, device, payer),
     amount,
     currency: ctx.currency,
     txdtm: ctx.gateway.requestTime(now),
@@ -51,6 +52,7 @@ export async function sendAttempt(
   attempt: Attempt,
   goodsName: string,
   locale: string,
+  payer?: string,
 ): Promise<Attempt> {
   crashPoint("checkout.before-gateway");
   const outcome = await ctx.gateway.startPayment({
@@ -62,20 +64,22 @@ export async function sendAttempt(
     description: goodsName,
     expiresInMinutes: ctx.expiredMinutes,
     returnUrl: orderUrl(ctx.siteUrl, attempt.orderId, ctx.sessionSecret, locale),
+    payer,
   });
   crashPoint("checkout.after-gateway");
 
   switch (outcome.kind) {
     case "started": {
       const { syssn, payUrl } = outcome;
+      const tradeNo = outcome.tradeNo ?? null;
       await transaction(ctx.db, async (tx) => {
         // The gateway's answer is as fresh as a look-up: the order page shown next need not ask again at once.
         const moved = await moveAttempt(tx, attempt, "awaiting_payment", "gateway", {
-          set: { syssn, payUrl, lastQueriedAt: ctx.now() },
+          set: { syssn, payUrl, tradeNo, lastQueriedAt: ctx.now() },
           detail: { syssn },
         });
         // A notification can beat the answer: the attempt may be paid already, and still needs its link.
-        if (moved === null) await updateAttemptDetails(tx, attempt.id, { syssn, payUrl });
+        if (moved === null) await updateAttemptDetails(tx, attempt.id, { syssn, payUrl, tradeNo });
       });
       break;
     }

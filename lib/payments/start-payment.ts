@@ -21,6 +21,8 @@ export interface StartPaymentInput {
   locale?: string;
   /** One order per cart: submits carrying the same key (a double click, three tabs) share the first's order. */
   checkoutKey?: string;
+  /** The shopper's id in the wallet's app, when they pay inside it (Alipay's user id for 800107). */
+  payer?: string;
 }
 
 /** Thrown to roll back a checkout whose goods are not there, carrying which. */
@@ -57,7 +59,7 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
         total,
       };
       if (!(await insertOrder(tx, order, input.items))) return null;
-      const attempt = await newAttempt(tx, ctx, orderId, total, input.wallet, input.device, "checkout");
+      const attempt = await newAttempt(tx, ctx, orderId, total, input.wallet, input.device, "checkout", input.payer);
       // Goods another shopper is paying for are not sold twice: no order is made for what is not there.
       // Checked last, so that checkouts of the same goods queue on the stock rows only for this and the commit.
       const shortage = await stockShortage(tx, input.items, ctx.now(), orderId);
@@ -73,7 +75,7 @@ export async function startPayment(ctx: PaymentsContext, input: StartPaymentInpu
   return {
     ok: true,
     orderId,
-    attempt: await sendAttempt(ctx, attempt, goodsNameFor(input.items), input.locale ?? "en"),
+    attempt: await sendAttempt(ctx, attempt, goodsNameFor(input.items), input.locale ?? "en", input.payer),
   };
 }
 
@@ -104,6 +106,7 @@ async function placedAlready(ctx: PaymentsContext, input: StartPaymentInput): Pr
     attempt!.state !== "created" &&
     !(attempt!.state === "awaiting_payment" && attempt!.expiresAt > ctx.now()) &&
     attempt!.state !== "paid";
-  if (order.state === "awaiting_payment" && stuck) return retryPayment(ctx, order.id, input.wallet, input.device);
+  if (order.state === "awaiting_payment" && stuck)
+    return retryPayment(ctx, order.id, input.wallet, input.device, input.payer);
   return { ok: true, orderId: order.id, attempt: attempt! };
 }

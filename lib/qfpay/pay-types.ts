@@ -184,8 +184,13 @@ export function isOnlinePayType(value: string): value is OnlinePayTypeCode {
   return Object.hasOwn(ONLINE_PAY_TYPES, value);
 }
 
-/** The pay type for a wallet on a device: desktop browsers get the QR (web) flow, phones the WAP redirect. */
-export function payTypeFor(wallet: Wallet, device: Device): OnlinePayTypeCode {
+/**
+ * The pay type for a wallet on a device: desktop browsers get the QR (web) flow, phones the WAP redirect;
+ * inside the Alipay app, a shopper whose Alipay user id (`openid`) the shop holds pays in Alipay's own
+ * cashier (800107, Service Window H5).
+ */
+export function payTypeFor(wallet: Wallet, device: Device, openid?: string): OnlinePayTypeCode {
+  if (wallet === "alipay" && openid) return "800107";
   if (wallet === "alipayhk") return device === "desktop" ? "801514" : "801512";
   return device === "desktop" ? "801101" : "801107";
 }

@@ -31,7 +31,15 @@ export const paymentAcceptedSchema = z.looseObject({
   txdtm: optionalText,
   sysdtm: optionalText,
   pay_url: webUrl.optional(),
-  pay_params: z.looseObject({ tradeNO: z.string().optional() }).optional(),
+  // 800107: the trade Alipay's in-app cashier pays; it is handed to the page's script, so nothing but a number passes.
+  pay_params: z
+    .looseObject({
+      tradeNO: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/)
+        .optional(),
+    })
+    .optional(),
   chnlsn: optionalText,
 });
 export type PaymentAccepted = z.infer<typeof paymentAcceptedSchema>;

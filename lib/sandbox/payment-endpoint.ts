@@ -7,6 +7,8 @@ import { paymentFieldsProblem } from "./payment-rules";
 import type { FormFields } from "./request-signature";
 import { refusal, refusalAnswer, RESPONSE, type Answer } from "./response-codes";
 import { newSyssn } from "./syssn";
+import { tradeNoOf } from "./alipay/trade-no";
+import { acceptedPayType } from "./accepted-pay-types";
 import { AWAITING_SHOPPER_STATE, pendingStateFor } from "./transaction-states";
 
 /** Seed 001: "The default expiration time is 30 minutes". */
@@ -71,11 +73,8 @@ export async function handlePayment(
   if (pending) {
     return { ...common, respcd: pending.code, resperr: "", respmsg: "" };
   }
-  return {
-    ...common,
-    respcd: RESPONSE.success,
-    resperr: "success",
-    respmsg: "",
-    pay_url: `${ctx.publicBaseUrl}/sandbox/cashier/${syssn}`,
-  };
+  const answer = { ...common, respcd: RESPONSE.success, resperr: "success", respmsg: "" };
+  // 800107 is paid in Alipay's own cashier inside its app: QFPay answers the trade for it, not a page.
+  if (acceptedPayType(fields.pay_type!)?.needsOpenid) return { ...answer, pay_params: { tradeNO: tradeNoOf(syssn) } };
+  return { ...answer, pay_url: `${ctx.publicBaseUrl}/sandbox/cashier/${syssn}` };
 }

@@ -1,5 +1,6 @@
 import { userAgent } from "next/server";
 
+import { isAlipayApp } from "../alipay/user-agent";
 import type { Device } from "../qfpay/pay-types";
 
 export type DeviceKind = Device;
@@ -9,6 +10,8 @@ export interface DeviceGuess {
   kind: DeviceKind;
   /** An app's own browser that blocks the jump to the wallet app, if any. */
   inApp: "WeChat" | "Facebook" | "Instagram" | "LINE" | null;
+  /** The Alipay app's own browser: it pays in Alipay's cashier (800107) rather than being blocked from it. */
+  alipayApp: boolean;
 }
 
 const IN_APP: [RegExp, NonNullable<DeviceGuess["inApp"]>][] = [
@@ -29,5 +32,5 @@ export function guessDevice(headers: Headers): DeviceGuess {
   const mobile =
     device.type === "mobile" || device.type === "tablet" || mobileHint || /Android|iPhone|iPad|iPod|Mobile/i.test(ua);
   const inApp = IN_APP.find(([pattern]) => pattern.test(ua))?.[1] ?? null;
-  return { kind: mobile ? "mobile" : "desktop", inApp };
+  return { kind: mobile ? "mobile" : "desktop", inApp, alipayApp: isAlipayApp(ua) };
 }

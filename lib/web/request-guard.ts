@@ -1,8 +1,12 @@
 import { readLimitedBody } from "./read-limited-body";
 import { isUndecodableActionBody } from "./undecodable-action-body";
 
-/** Route handlers outside /api (the sandbox's API, control and stock endpoints, the admin's CSV): they answer methods themselves. */
-const ROUTE_HANDLERS = /^\/(sandbox\/(qfpay\/|cbtis\/(control$|mch-api\/)|stock$)|admin\/orders\.csv$)/;
+/**
+ * Route handlers outside /api (the sandbox's API, control and stock endpoints, its stand-ins for Alipay's
+ * open API gateway and authorisation answer, the admin's CSV): they answer methods themselves.
+ */
+const ROUTE_HANDLERS =
+  /^\/(sandbox\/(qfpay\/|cbtis\/(control$|mch-api\/)|alipay\/(gateway\.do|authorize\/answer)$|stock$)|admin\/orders\.csv$)/;
 /** Pages are read with GET (HEAD, OPTIONS) and post their forms. */
 const PAGE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST"]);
 

@@ -16,6 +16,14 @@ export interface ShopSessionData {
   cart?: CartLine[];
   /** Names what this cart holds now (the checkout's key): a new name with every change. */
   cartId?: string;
+  /** Alipay's web authorisation under way (lib/web/alipay-authorisation.ts): its state is bound to this session. */
+  alipayAuth?: { state: string; at: number; email: string; locale: string };
+  /** The shopper's Alipay user id (QFPay's openid for 800107): sealed in the cookie, never shown or logged. */
+  alipayUserId?: string;
+  /** The shopper declined (or Alipay failed) the authorisation: Alipay is paid through its web page instead. */
+  alipayFallback?: "declined" | "failed";
+  /** The email typed before Alipay's authorisation, given back to the checkout form on return. */
+  checkoutEmail?: string;
 }
 
 const SHOP_COOKIE = "shop_session";

@@ -1854,3 +1854,150 @@ test("undecodable action arguments are a 4xx, not a 500", async ({ baseURL }) =>
   expect(await shopper.cart()).toBe(before);
   await shopper.dispose();
 });
+
+const ALIPAY_APP_UA =
+  "Mozilla/5.0 (Linux; U; Android 14; en-US; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 " +
+  "Chrome/120.0 Mobile Safari/537.36 AliApp(AP/10.5.36.8000) AlipayClient/10.5.36.8000 Language/en";
+
+test("Alipay's routes: the return, the sandbox's authorisation page and open API refuse bad input with a 4xx and change nothing", async ({
+  baseURL,
+}) => {
+  const shopper = await Visitor.open(baseURL!);
+  const stranger = await Visitor.open(baseURL!);
+  const inApp = { "User-Agent": ALIPAY_APP_UA };
+  await addJasmine(shopper);
+  const checkout = await shopper.post(
+    "/checkout",
+    withFields(formWith(await shopper.html("/checkout"), 'name="email"'), {
+      email: "shopper@example.com",
+      device: "mobile",
+      wallet: "alipay",
+    }),
+    inApp,
+  );
+  expect(checkout.status()).toBe(303);
+  const authorize = new URL(checkout.headers()["location"]!);
+  expect(authorize.pathname).toBe("/sandbox/alipay/authorize");
+  const state = authorize.searchParams.get("state")!;
+  const before = await shopper.cart();
+
+  // The return: nothing of Alipay's, another session's state, a replayed or malformed one.
+  const returns: [string, Visitor, number][] = [
+    ["/api/alipay/return", shopper, 400],
+    ["/api/alipay/return?state=", shopper, 400],
+    [`/api/alipay/return?state=${state}x&auth_code=abcdefgh1234`, shopper, 400],
+    [`/api/alipay/return?state=${state.slice(1)}&auth_code=abcdefgh1234`, shopper, 400],
+    [`/api/alipay/return?state=${state}&state=${state}&auth_code=abcdefgh1234`, shopper, 400],
+    [`/api/alipay/return?state=${state}&auth_code=%3Cscript%3E`, shopper, 400],
+    [`/api/alipay/return?state=${state}&auth_code=${"a".repeat(200)}`, shopper, 400],
+    [`/api/alipay/return?state=${"s".repeat(101)}`, shopper, 400],
+    [`/api/alipay/return?state=${state}&auth_code=abcdefgh1234`, stranger, 400],
+    [`/api/alipay/return?state=${state}%00`, shopper, 400],
+  ];
+  for (const [path, visitor, status] of returns) {
+    const response = await visitor.get(path);
+    expect.soft(response.status(), path).toBe(status);
+    expect.soft(response.headers()["set-cookie"], `${path} sets no cookie`).toBeUndefined();
+  }
+  for (const method of ["POST", "PUT", "DELETE"] as const) {
+    const response = await shopper.api.fetch(`/api/alipay/return?state=${state}`, { method, maxRedirects: 0 });
+    expect.soft(response.status(), method).toBe(405);
+  }
+
+  // The sandbox's authorisation page: only what Alipay's would take.
+  const good = Object.fromEntries(authorize.searchParams);
+  const changes: Record<string, string>[] = [
+    { app_id: "2021000000000000" },
+    { app_id: "" },
+    { scope: "auth_admin" },
+    { redirect_uri: "https://evil.example/api/alipay/return" },
+    { redirect_uri: "javascript:alert(1)" },
+    { state: "has spaces" },
+    { state: "" },
+  ];
+  for (const change of changes) {
+    const query = new URLSearchParams({ ...good, ...change });
+    expect.soft((await shopper.get(`/sandbox/alipay/authorize?${query}`)).status(), JSON.stringify(change)).toBe(404);
+  }
+  // Its Allow and Deny (a plain form post): only the request the page was opened with, answered once.
+  const answer = "/sandbox/alipay/authorize/answer";
+  const postForm = (fields: Record<string, string> | string, headers: Record<string, string> = {}) =>
+    shopper.api.post(answer, {
+      headers: { Origin: shopper.baseURL, "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      data: typeof fields === "string" ? fields : new URLSearchParams(fields).toString(),
+      maxRedirects: 0,
+    });
+  const answerCases: [string, Record<string, string> | string, number][] = [
+    ["another site's redirect_uri", { ...good, answer: "allow", redirect_uri: "https://evil.example/x" }, 400],
+    ["another app", { ...good, answer: "allow", app_id: "2021000000000000" }, 400],
+    ["a state with spaces", { ...good, answer: "allow", state: "a b" }, 400],
+    ["no answer", { ...good }, 400],
+    ["an answer of its own", { ...good, answer: "maybe" }, 400],
+    ["a field twice", `${new URLSearchParams({ ...good, answer: "allow" })}&answer=deny`, 400],
+    ["a field it does not know", { ...good, answer: "allow", user_id: "2088000000000001" }, 400],
+  ];
+  for (const [name, fields, status] of answerCases) expect.soft((await postForm(fields)).status(), name).toBe(status);
+  expect.soft((await postForm({ ...good, answer: "allow" }, { Origin: "https://evil.example" })).status()).toBe(403);
+  expect
+    .soft((await postForm({ ...good, answer: "allow" }, { "Content-Type": "application/json" })).status())
+    .toBe(415);
+  expect.soft((await shopper.get(answer)).status()).toBe(405);
+
+  // The sandbox's open API gateway.
+  const gateway = "/sandbox/alipay/gateway.do";
+  const form = { "Content-Type": "application/x-www-form-urlencoded" };
+  const gatewayCases: [
+    string,
+    { method?: string; headers?: Record<string, string>; body?: string | Buffer },
+    number,
+    RegExp?,
+  ][] = [
+    ["GET", { method: "GET" }, 405],
+    ["PUT", { method: "PUT", headers: form, body: "a=1" }, 405],
+    ["JSON", { headers: { "Content-Type": "application/json" }, body: "{}" }, 415],
+    ["no type", { body: "a=1" }, 415],
+    ["empty form", { headers: form, body: "" }, 400, /isv\.missing-app-id/],
+    [
+      "unsigned",
+      {
+        headers: form,
+        body: new URLSearchParams({
+          app_id: good.app_id!,
+          method: "alipay.system.oauth.token",
+          charset: "utf-8",
+          sign_type: "RSA2",
+          sign: "Zm9yZ2Vk",
+          timestamp: "2026-12-02 10:00:00",
+          version: "1.0",
+          grant_type: "authorization_code",
+          code: "abcdefgh1234",
+        }).toString(),
+      },
+      400,
+      /isv\.invalid-signature/,
+    ],
+    ["a field twice", { headers: form, body: "app_id=1&app_id=2" }, 400, /isv\.invalid-parameter/],
+    ["not UTF-8", { headers: form, body: Buffer.from([0x61, 0x3d, 0xff, 0xfe]) }, 400],
+    ["oversized", { headers: form, body: `a=${"x".repeat(20 * 1024)}` }, 413],
+  ];
+  for (const [name, { method = "POST", headers = {}, body }, status, says] of gatewayCases) {
+    const response = await shopper.api.fetch(gateway, { method, headers, data: body, maxRedirects: 0 });
+    expect.soft(response.status(), name).toBe(status);
+    if (says) expect.soft(await response.text(), name).toMatch(says);
+  }
+
+  // None of it moved anything: the cart is as it was, and the shopper's authorisation still goes through.
+  expect(await shopper.cart()).toBe(before);
+  const allowed = await postForm({ ...good, answer: "allow" });
+  expect(allowed.status()).toBe(303);
+  const back = new URL(allowed.headers()["location"]!);
+  expect(back.pathname).toBe("/api/alipay/return");
+  expect(back.searchParams.get("state")).toBe(state);
+  const linked = await shopper.get(back.pathname + back.search);
+  expect(linked.status()).toBe(303);
+  expect(new URL(linked.headers()["location"]!).search).toBe("?alipay=linked");
+  // Its replay is refused: the state was spent.
+  expect((await shopper.get(back.pathname + back.search)).status()).toBe(400);
+  await shopper.dispose();
+  await stranger.dispose();
+});

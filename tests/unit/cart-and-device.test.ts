@@ -110,7 +110,16 @@ describe("device guess", () => {
     ],
     ["", "desktop", null],
   ])("%s", (ua, kind, inApp) => {
-    expect(guess(ua)).toEqual({ kind, inApp });
+    expect(guess(ua)).toEqual({ kind, inApp, alipayApp: false });
+  });
+
+  it.each([
+    // Alipay's Android and iOS apps, and AlipayHK's: they pay in Alipay's cashier and block nothing.
+    "Mozilla/5.0 (Linux; U; Android 14; zh-CN; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0 Mobile Safari/537.36 UCBS/2.11.1.28 AliApp(AP/10.5.36.8000) AlipayClient/10.5.36.8000 Language/zh-Hans Region/CN",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 ChannelId(1) Ariver/1.1.0 AliApp(AP/10.6.0.6000) Nebula WK RVKType(0) AlipayDefined(nt:WIFI,ws:390|844|3.0) AlipayClient/10.6.0.6000 Language/zh-Hans Region/CN",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 AliApp(AlipayHK/5.9.0) AlipayClientHK/5.9.0 Language/zh-Hant Region/HK",
+  ])("recognises the Alipay app's browser: %s", (ua) => {
+    expect(guess(ua)).toEqual({ kind: "mobile", inApp: null, alipayApp: true });
   });
 
   it("believes the mobile client hint", () => {

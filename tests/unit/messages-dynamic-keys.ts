@@ -4,6 +4,7 @@ import { ATTEMPT_STATES, REFUND_STATES } from "@/lib/db/schema/payments";
 import { SHOPPER_REASON_KEYS } from "@/lib/payments/shopper-reason";
 import { ORDER_STATES } from "@/lib/payments/types";
 import { DEVICES, WALLETS } from "@/lib/qfpay/pay-types";
+import { TRADE_PAY_RESULTS } from "@/app/[locale]/orders/[id]/trade-pay-results";
 
 /** Message keys the code makes at run time, each with the list it makes them from. */
 export const DYNAMIC_KEYS: { prefix: string; keys: string[] }[] = [
@@ -30,6 +31,8 @@ export const DYNAMIC_KEYS: { prefix: string; keys: string[] }[] = [
     prefix: "cashier.states.",
     keys: ["paid", "declined", "expired", "closed"].map((state) => `cashier.states.${state}`),
   },
+  // What the order page says of each of Alipay's tradePay result codes.
+  { prefix: "alipayApp.results.", keys: TRADE_PAY_RESULTS.map((hint) => `alipayApp.results.${hint}`) },
   {
     prefix: "checkout.devices.",
     keys: DEVICES.flatMap((device) => [`checkout.devices.${device}.label`, `checkout.devices.${device}.hint`]),

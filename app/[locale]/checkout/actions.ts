@@ -16,6 +16,8 @@ import { getPaymentsContext } from "@/lib/gateways/payments-context";
 import { startPayment } from "@/lib/payments/start-payment";
 import { allowRequest, CHECKOUT_RULE, rateKey } from "@/lib/web/rate-limit";
 import { ensureSessionId } from "@/lib/web/session";
+import { beginAlipayAuthorisation } from "@/lib/web/alipay-authorisation";
+import { alipayWay } from "@/lib/web/alipay-way";
 import { deviceSchema, walletSchema } from "@/lib/qfpay/pay-types";
 
 export interface CheckoutState {
@@ -63,6 +65,23 @@ export const startCheckoutAction = validatedAction(
     }
     const sessionId = ensureSessionId(session);
 
+    // Inside the Alipay app, Alipay is paid in its own cashier, for which the shop first learns the
+    // shopper's Alipay user id through Alipay's authorisation; the checkout is pressed again on return.
+    const guess = guessDevice(await headers());
+    const { alipay } = getConfig();
+    const way = alipayWay(wallet, alipay !== undefined, guess, session);
+    if (way.kind === "authorise" && alipay) {
+      const target = beginAlipayAuthorisation(
+        session,
+        alipay,
+        `${getConfig().siteUrl}/api/alipay/return`,
+        { email, locale },
+        ctx.now(),
+      );
+      await session.save();
+      redirect(target);
+    }
+
     // A second submit of this cart (a double click, another tab) is answered with the first one's order.
     // The cart stays until it is paid for: a shopper who declines or lets it expire comes back to it.
     const { checkoutKey } = checkout;
@@ -74,10 +93,11 @@ export const startCheckoutAction = validatedAction(
       device,
       checkoutKey,
       locale,
+      payer: way.kind === "in-app" ? way.userId : undefined,
     });
     if (!result.ok) return { status: "error", message: await shopperProblemText(result.problem), email };
 
-    const jump = walletJump(ctx.gateway, result.attempt, device, guessDevice(await headers()).inApp);
+    const jump = walletJump(ctx.gateway, result.attempt, device, guess.inApp);
     // Otherwise the order page in the shopper's language (pay_url is the wallet's, outside the shop).
     redirect(jump ?? localizedPath(`/orders/${result.orderId}`, locale));
   },

@@ -15,10 +15,18 @@ export interface WalletOption {
   refusal: { desktop: string | null; mobile: string | null };
 }
 
-const initial: CheckoutState = { status: "idle", message: "", email: "" };
-
-export function CheckoutForm({ wallets, guessedDevice }: { wallets: WalletOption[]; guessedDevice: Device }) {
+export function CheckoutForm({
+  wallets,
+  guessedDevice,
+  initialEmail = "",
+}: {
+  wallets: WalletOption[];
+  guessedDevice: Device;
+  /** The address typed before a trip to Alipay's authorisation, given back. */
+  initialEmail?: string;
+}) {
   const t = useTranslations("checkout");
+  const initial: CheckoutState = { status: "idle", message: "", email: initialEmail };
   const [state, action, pending] = useActionState(startCheckoutAction, initial);
   const [device, setDevice] = useState(guessedDevice);
   return (

@@ -20,13 +20,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("checkout"))("title") };
 }
 
-export default async function CheckoutPage() {
+/** What came of Alipay's authorisation, as its return route sends the shopper back here. */
+const ALIPAY_RETURNS = ["linked", "declined", "failed"] as const;
+
+export default async function CheckoutPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ alipay?: string | string[] }>;
+}) {
   const t = await getTranslations("checkout");
+  const ta = await getTranslations("alipayApp");
+  const { alipay: returned } = await searchParams;
+  const alipayReturn = ALIPAY_RETURNS.find((kind) => kind === returned);
   const tw = await getTranslations("wallets");
   const locale = await getLocale();
   const textOf = await productTexts();
-  const { priced } = await readCart();
-  const { qfpay, storeCurrency } = getConfig();
+  const { priced, session } = await readCart();
+  const { qfpay, storeCurrency, alipay } = getConfig();
   if (!priced?.ok) {
     return (
       <main className="page narrow" id="main">
@@ -79,7 +89,17 @@ export default async function CheckoutPage() {
         </p>
       </section>
       {guess.inApp && <p className="notice">{t("inAppNotice", { app: guess.inApp })}</p>}
-      <CheckoutForm wallets={wallets} guessedDevice={guess.kind} />
+      {alipayReturn ? (
+        <p className="notice" role="note">
+          {ta(alipayReturn)}
+        </p>
+      ) : (
+        guess.alipayApp &&
+        alipay &&
+        qfpay.wallets.includes("alipay") &&
+        !session.alipayFallback && <p className="field-hint">{ta("inAlipay")}</p>
+      )}
+      <CheckoutForm wallets={wallets} guessedDevice={guess.kind} initialEmail={session.checkoutEmail ?? ""} />
     </main>
   );
 }

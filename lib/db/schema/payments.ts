@@ -30,6 +30,8 @@ export const paymentAttempts = pgTable(
     txdtm: text("txdtm").notNull(),
     syssn: text("syssn"),
     payUrl: text("pay_url"),
+    /** The wallet's own trade number its in-app cashier pays (Alipay's tradeNO, from QFPay's 800107 `pay_params`). */
+    tradeNo: text("trade_no"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     failureCode: text("failure_code"),
     failureReason: text("failure_reason"),

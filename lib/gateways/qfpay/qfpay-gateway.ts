@@ -1,6 +1,6 @@
 import type { QfpayClient } from "../../qfpay/client";
 import { formatGatewayTime } from "../../qfpay/gateway-time";
-import { payTypeFor, takesExpiredTime } from "../../qfpay/pay-types";
+import { ONLINE_PAY_TYPES, payTypeFor, takesExpiredTime, type OnlinePayTypeCode } from "../../qfpay/pay-types";
 import { toGoodsName } from "../../qfpay/payment-request";
 import { inRefundBlackout } from "../../qfpay/refund-window";
 import { describeStatus } from "../../qfpay/status-codes";
@@ -17,6 +17,11 @@ export interface QfpayGatewayOptions {
   siteUrl: string;
   /** Verifies notifications. */
   clientKey: string;
+}
+
+/** Whether a pay type is paid in the wallet app's own cashier (800107), which takes the shopper's openid. */
+function inAppCashier(method: string): boolean {
+  return ONLINE_PAY_TYPES[method as OnlinePayTypeCode]?.flow === "h5";
 }
 
 /** The use cases' gateway, spoken in QFPay's terms: its pay types, its codes, its clock and its query. */
@@ -39,10 +44,17 @@ export function qfpayGateway(client: QfpayClient, options: QfpayGatewayOptions):
         goods_name: toGoodsName(payment.description, GENERIC_DESCRIPTION),
         return_url: payment.returnUrl,
         notify_url: `${options.siteUrl}/api/qfpay/notify`,
+        openid: inAppCashier(payment.method) ? payment.payer : undefined,
       });
       switch (outcome.kind) {
         case "accepted":
-          return { kind: "started", syssn: outcome.value.syssn, payUrl: outcome.value.pay_url ?? null };
+          // 800107 answers the tradeNO of Alipay's in-app cashier in pay_params instead of a pay_url.
+          return {
+            kind: "started",
+            syssn: outcome.value.syssn,
+            payUrl: outcome.value.pay_url ?? null,
+            tradeNo: outcome.value.pay_params?.tradeNO ?? null,
+          };
         case "pending":
           return { kind: "unknown", detail: { code: outcome.code, message: outcome.message } };
         case "transport":

@@ -97,7 +97,7 @@ export async function insertAttempt(tx: Tx, attempt: NewAttempt, cause: string):
 export async function updateAttemptDetails(
   tx: Tx,
   attemptId: number,
-  set: Partial<Pick<Attempt, "syssn" | "payUrl">>,
+  set: Partial<Pick<Attempt, "syssn" | "payUrl" | "tradeNo">>,
 ): Promise<void> {
   await tx.update(paymentAttempts).set(set).where(eq(paymentAttempts.id, attemptId));
 }

@@ -17,6 +17,7 @@ import type { PaymentsContext } from "@/lib/payments/context";
 import { mayViewOrder, orderPath } from "@/lib/web/order-viewer";
 import { retryPayment } from "@/lib/payments/retry-payment";
 import { getShopSession, setCart } from "@/lib/web/session";
+import { alipayWay } from "@/lib/web/alipay-way";
 import { orderIdSchema } from "@/lib/payments/ids";
 import { deviceSchema, walletSchema } from "@/lib/qfpay/pay-types";
 
@@ -58,9 +59,12 @@ export const retryPaymentAction = validatedAction(
     const orderId = await viewableOrder(ctx, orderIdArg, token);
     const back = orderPath(orderId, token);
     if (!getConfig().qfpay.wallets.includes(wallet)) await goTo(back);
-    const result = await retryPayment(ctx, orderId, wallet, device);
+    // Inside the Alipay app, with the shopper's Alipay user id known, Alipay is paid in its own cashier again.
+    const guess = guessDevice(await headers());
+    const way = alipayWay(wallet, getConfig().alipay !== undefined, guess, await getShopSession());
+    const result = await retryPayment(ctx, orderId, wallet, device, way.kind === "in-app" ? way.userId : undefined);
     if (!result.ok) return { message: await shopperProblemText(result.problem) };
-    const jump = walletJump(ctx.gateway, result.attempt, device, guessDevice(await headers()).inApp);
+    const jump = walletJump(ctx.gateway, result.attempt, device, guess.inApp);
     if (jump) redirect(jump);
     return goTo(back);
   },

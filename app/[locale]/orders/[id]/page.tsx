@@ -17,6 +17,8 @@ import type { Wallet } from "@/lib/qfpay/pay-types";
 import { payAgainAction } from "./actions";
 import { LiveStatus } from "./live-status";
 import { OpenPayment } from "./open-payment";
+import { InAppPayment } from "./in-app-payment";
+import { flowOfMethod } from "@/lib/gateways/method-flow";
 import { OrderItems } from "./order-items";
 import { Receipt } from "./receipt";
 import { walletChoices } from "./retry-choices";
@@ -61,7 +63,10 @@ export default async function OrderPage({
   const others = walletChoices(wallets, current, flowDevice, choiceLabel).slice(1);
   const payAgain = payAgainAction.bind(null, order.id, token);
 
-  const payable = order.state === "awaiting_payment" && attempt?.state === "awaiting_payment" && attempt.payUrl;
+  const payable =
+    order.state === "awaiting_payment" && attempt?.state === "awaiting_payment" && (attempt.payUrl || attempt.tradeNo);
+  // Paid in the Alipay app's own cashier (800107), with the tradeNO QFPay answered rather than a page.
+  const inAppCashier = payable && attempt.tradeNo && flowOfMethod(attempt.payType) === "h5";
   const confirming =
     order.state === "awaiting_payment" && (attempt?.state === "created" || attempt?.state === "unknown");
   const failedTry =
@@ -90,7 +95,20 @@ export default async function OrderPage({
       />
       {order.needsReview && order.state !== "awaiting_payment" && <p className="notice">{t("checking")}</p>}
 
-      {payable && (
+      {inAppCashier && (
+        <InAppPayment
+          view={view}
+          token={token}
+          alipayApp={device.alipayApp}
+          sandbox={config.qfpay.environment === "sandbox"}
+          provider={ctx.gateway.name}
+          // The same wallet again (in Alipay's cashier inside its app, its web page elsewhere), then the others.
+          otherWays={walletChoices(wallets, current, flowDevice, choiceLabel)}
+          otherWaysOpen={otherWaysOpen}
+        />
+      )}
+
+      {payable && !inAppCashier && attempt.payUrl && (
         <OpenPayment
           view={view}
           token={token}

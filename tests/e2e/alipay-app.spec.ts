@@ -1,0 +1,164 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
+import { addToCart, checkoutWith, orderStatus } from "./shop";
+
+/*
+ * Paying inside the Alipay app (issue 16): its browser is recognised by its user agent; "Pay with Alipay"
+ * first learns the shopper's Alipay user id through Alipay's web authorisation (the sandbox's Allow / Deny
+ * page), then pays with QFPay's 800107, whose tradeNO the order page hands to AlipayJSBridge's tradePay by
+ * itself. In sandbox mode the page brings a stand-in bridge whose cashier opens over the page.
+ */
+
+// Each test walks the cart, the checkout, Alipay's authorisation and a cashier or two: more than most.
+test.describe.configure({ timeout: 60_000 });
+
+const ALIPAY_APP =
+  "Mozilla/5.0 (Linux; U; Android 14; en-US; Pixel 7 Build/UQ1A.240205.004) AppleWebKit/537.36 (KHTML, like Gecko) " +
+  "Version/4.0 Chrome/120.0.6099.193 Mobile Safari/537.36 UCBS/2.11.1.28 AlipayDefined(nt:WIFI,ws:412|915|2.625) " +
+  "AliApp(AP/10.5.36.8000) AlipayClient/10.5.36.8000 Language/en useStatusBar/true isConcaveScreen/true Region/CN";
+
+async function inAlipayApp(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    userAgent: ALIPAY_APP,
+    viewport: { width: 412, height: 915 },
+    deviceScaleFactor: 2.625,
+    isMobile: true,
+    hasTouch: true,
+    extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${1 + Math.floor(Math.random() * 250)}` },
+  });
+  return context.newPage();
+}
+
+/** Cart, checkout, "Pay with Alipay", and Alipay's authorisation page answered with `answer`. */
+async function authorise(page: Page, answer: "Allow" | "Deny") {
+  await addToCart(page);
+  await checkoutWith(page, "Alipay");
+  await expect(page).toHaveURL(/\/sandbox\/alipay\/authorize\?app_id=\d{16}&scope=auth_base&redirect_uri=[^&]+&state=/);
+  await expect(page.getByRole("heading", { name: /would like to know your Alipay account/ })).toBeVisible();
+  await page.getByRole("button", { name: answer, exact: true }).click();
+}
+
+/** The stand-in for the cashier the Alipay app opens over the page. */
+function cashier(page: Page) {
+  return page.getByRole("dialog", { name: "Pay QFPay Sandbox Merchant" });
+}
+
+test("in the Alipay app: authorise, pay in Alipay's cashier, Paid", async ({ browser }) => {
+  const page = await inAlipayApp(browser);
+  await authorise(page, "Allow");
+  await expect(page).toHaveURL(/\/checkout\?alipay=linked$/);
+  await expect(page.getByText("Your Alipay account is linked.")).toBeVisible();
+  // The user id stays in the sealed session: never in the page or its address.
+  expect(await page.content()).not.toMatch(/2088\d{12}/);
+  await expect(page.getByLabel("Email")).toHaveValue("shopper@example.com");
+  await page.getByRole("button", { name: "Pay with Alipay", exact: true }).click();
+
+  await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
+  await expect(page.getByRole("heading", { name: "Pay HK$128.00 with Alipay" })).toBeVisible();
+  // Opened by the page itself, without a click.
+  await expect(cashier(page)).toBeVisible();
+  await expect(cashier(page).getByText("HK$128.00")).toBeVisible();
+  await expect(orderStatus(page)).toHaveText("Awaiting payment");
+  await cashier(page).getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(cashier(page)).toBeHidden();
+  await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
+  await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+  expect(await page.content()).not.toMatch(/2088\d{12}/);
+  await page.context().close();
+});
+
+test("in the Alipay app: a shopper who denies the authorisation pays through Alipay's web page instead", async ({
+  browser,
+}) => {
+  const page = await inAlipayApp(browser);
+  await authorise(page, "Deny");
+  await expect(page).toHaveURL(/\/checkout\?alipay=declined$/);
+  await expect(page.getByText("You chose not to share your Alipay account")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue("shopper@example.com");
+  await page.getByRole("button", { name: "Pay with Alipay", exact: true }).click();
+  // The WAP flow (801107): straight to Alipay's page, no authorisation asked again.
+  await expect(page).toHaveURL(/\/sandbox\/cashier\/\d{26}$/);
+  await expect(page.getByText("HK$128.00")).toBeVisible();
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(page).toHaveURL(/\/orders\/[\w-]{22}\?t=[\w-]{32}$/);
+  await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
+  await page.context().close();
+});
+
+test("in the Alipay app: cancelled in the cashier (6001), the order stays awaiting payment and is paid on a second try", async ({
+  browser,
+}) => {
+  const page = await inAlipayApp(browser);
+  await authorise(page, "Allow");
+  await page.getByRole("button", { name: "Pay with Alipay", exact: true }).click();
+  await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
+  await expect(cashier(page)).toBeVisible();
+  await cashier(page).getByRole("button", { name: "Cancel", exact: true }).click();
+
+  await expect(cashier(page)).toBeHidden();
+  await expect(page.getByText("You closed Alipay’s cashier without paying.")).toBeVisible();
+  await expect(orderStatus(page)).toHaveText("Awaiting payment");
+  // The hint changes nothing: asked again, the shop still says awaiting payment.
+  await page.waitForTimeout(3_500);
+  await expect(orderStatus(page)).toHaveText("Awaiting payment");
+
+  await page.getByRole("button", { name: "Open Alipay’s cashier again" }).click();
+  await expect(cashier(page)).toBeVisible();
+  await cashier(page).getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
+  await page.context().close();
+});
+
+test("in the Alipay app: after a decline (4000) the status says failed and Alipay can be tried again", async ({
+  browser,
+}) => {
+  const page = await inAlipayApp(browser);
+  await authorise(page, "Allow");
+  await page.getByRole("button", { name: "Pay with Alipay", exact: true }).click();
+  await expect(cashier(page)).toBeVisible();
+  await cashier(page).getByRole("button", { name: "Decline", exact: true }).click();
+  await expect(orderStatus(page)).toHaveText("Payment failed", { timeout: 15_000 });
+  await page.getByRole("button", { name: "Try again with Alipay" }).click();
+  await expect(cashier(page)).toBeVisible();
+  await cashier(page).getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
+  await page.context().close();
+});
+
+test("outside the Alipay app, an order made in it says where it is paid and offers other ways", async ({
+  browser,
+  page: elsewhere,
+}) => {
+  const page = await inAlipayApp(browser);
+  await authorise(page, "Allow");
+  await page.getByRole("button", { name: "Pay with Alipay", exact: true }).click();
+  await expect(cashier(page)).toBeVisible();
+  const orderLink = await page.evaluate(() => location.pathname);
+  // The same session's cookies in an ordinary browser.
+  await elsewhere.context().addCookies(await page.context().cookies());
+  await elsewhere.goto(orderLink);
+  await expect(elsewhere.getByText("This payment is made in the Alipay app.")).toBeVisible();
+  await expect(elsewhere.getByRole("dialog")).toHaveCount(0);
+  await expect(elsewhere.getByRole("button", { name: "Pay with AlipayHK" })).toBeVisible();
+  await page.context().close();
+});
+
+test("in the Alipay app: the authorisation page, the checkout after it and the order page with its cashier pass axe", async ({
+  browser,
+}) => {
+  const page = await inAlipayApp(browser);
+  await addToCart(page);
+  await checkoutWith(page, "Alipay");
+  await expect(page).toHaveURL(/\/sandbox\/alipay\/authorize\?/);
+  await expectNoAxeViolations(page, "the sandbox's authorisation page");
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
+  await expect(page.getByText("Your Alipay account is linked.")).toBeVisible();
+  await expectNoAxeViolations(page, "the checkout after the authorisation");
+  await page.getByRole("button", { name: "Pay with Alipay", exact: true }).click();
+  await expect(cashier(page).getByText("HK$128.00")).toBeVisible();
+  await expectNoAxeViolations(page, "the order page with the cashier open");
+  await cashier(page).getByRole("button", { name: "Cancel", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Open Alipay’s cashier again" })).toBeVisible();
+  await expectNoAxeViolations(page, "the order page after the cashier was closed");
+  await page.context().close();
+});
