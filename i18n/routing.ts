@@ -16,3 +16,11 @@ export const routing = defineRouting({
 });
 
 export type Locale = (typeof routing.locales)[number];
+
+/**
+ * next-intl's `hasLocale` for code that also runs outside Next (scripts, benchmarks): next-intl's entry
+ * brings its React provider along, which cannot load under plain Node's `react-server` condition.
+ */
+export function isLocale(value: string | null | undefined): value is Locale {
+  return (routing.locales as readonly string[]).includes(value ?? "");
+}

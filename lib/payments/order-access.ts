@@ -1,8 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { hasLocale } from "next-intl";
 import { localizedPath } from "../../i18n/localized-path";
-import { routing } from "../../i18n/routing";
+import { isLocale, routing } from "../../i18n/routing";
 
 /**
  * The signed link that return_url carries, so a shopper who comes back in another browser (common on
@@ -24,6 +23,6 @@ export function verifyOrderAccessToken(orderId: string, token: unknown, secret: 
  * speaks reads English), so the shopper comes back in it.
  */
 export function orderUrl(siteUrl: string, orderId: string, secret: string, locale = "en"): string {
-  const path = localizedPath(`/orders/${orderId}`, hasLocale(routing.locales, locale) ? locale : routing.defaultLocale);
+  const path = localizedPath(`/orders/${orderId}`, isLocale(locale) ? locale : routing.defaultLocale);
   return `${siteUrl}${path}?t=${orderAccessToken(orderId, secret)}`;
 }
