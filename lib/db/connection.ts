@@ -1,5 +1,4 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -83,17 +82,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
 
-  const { PGlite } = await import("@electric-sql/pglite");
+  const { openPGlite } = await import("./pglite-client");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  let client;
-  if (options.dataDir === "memory") {
-    client = new PGlite();
-  } else {
-    const dir = options.dataDir ?? DEFAULT_PGLITE_DIR;
-    mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir);
-  }
+  const client = openPGlite(options.dataDir ?? DEFAULT_PGLITE_DIR);
   const db = drizzle(client);
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return {
