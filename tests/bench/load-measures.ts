@@ -11,7 +11,7 @@ export interface Throughput {
   non2xx: number;
 }
 
-function fromAutocannon(result: autocannon.Result): Throughput {
+export function fromAutocannon(result: autocannon.Result): Throughput {
   return {
     requests: result.requests.total,
     perSecond: Math.round(result.requests.total / (result.duration || 1)),

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 
 /** What the benchmark reads of the server's process (Linux's /proc; null elsewhere). */
 
@@ -35,5 +35,28 @@ export async function waitForIdle(pid: number): Promise<void> {
     const now = cpuTicks(pid);
     if (now === null || now - before <= 5) return; // under 10% of a core over half a second
     before = now;
+  }
+}
+
+/** The server's resident memory now, in MB (Linux; null elsewhere). */
+export function rssMb(pid: number): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts Linux's high-water mark of resident memory afresh (`clear_refs` 5), so that the peak read later
+ * is the loads' own rather than the start's. False where that cannot be done.
+ */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
   }
 }
