@@ -1,5 +1,6 @@
 import type { Device, Wallet } from "../qfpay/pay-types";
 import type { ShopperProblem } from "../shopper-problem";
+import type { RefundProblem } from "./refund-problem";
 import type { ShopperReason } from "./shopper-reason";
 
 /**
@@ -38,10 +39,10 @@ export interface PaymentGateway {
    * documents no return URL), a phone opens the wallet's page beside the order page instead of leaving it.
    */
   readonly returnsShopper: boolean;
-  /** Why the gateway takes no refunds at this moment, or null. */
-  refundPause(at: Date): string | null;
-  /** When an earlier refusal of a refund of this payment also refuses every partial one: the reason. */
-  partialRefusal(failureCode: string): string | null;
+  /** Why the gateway takes no refunds at this moment (the admin's page words it), or null. */
+  refundPause(at: Date): RefundProblem | null;
+  /** When an earlier refusal of a refund of this payment also refuses every partial one: why. */
+  partialRefusal(failureCode: string): RefundProblem | null;
   refund(refund: RefundToSend): Promise<RefundOutcome>;
   lookUpRefund(refund: Requested): Promise<RefundTruth>;
   /** Verifies and reads a notification's raw bytes. Never throws. */

@@ -1,6 +1,4 @@
 import { crashPoint } from "../crash-point";
-import { isCurrencyCode } from "../qfpay/currencies";
-import { formatMoney } from "../money";
 import { paymentBalances } from "./payment-balances";
 import type { PaymentsContext } from "./context";
 import { newOutTradeNo } from "./ids";
@@ -11,16 +9,13 @@ import { lockOrder } from "./store/orders";
 import { insertRefund, lockRefundByOutTradeNo, readRefund, refundByRequestKey, refundsOf } from "./store/refunds";
 import { transaction } from "./store/transaction";
 import { moveRefund } from "./store/transitions";
+import type { RefundProblem } from "./refund-problem";
 import type { Refund } from "./types";
 
-/** An amount as the admin reads it ("HK$128.00"), for an order whose currency QFPay takes. */
-function moneyText(minor: number, currency: string): string {
-  return isCurrencyCode(currency) ? formatMoney(minor, currency) : `${minor} ${currency} (minor units)`;
-}
+/** A refund made (or sent), or why not: a code the admin's page words (./refund-problem.ts). */
+export type RefundResult = { ok: true; refund: Refund } | { ok: false; problem: RefundProblem };
 
-export type RefundResult = { ok: true; refund: Refund } | { ok: false; error: string };
-
-const REFUNDED_IN_FULL = "This payment has been refunded in full already.";
+const refused = (problem: RefundProblem): RefundResult => ({ ok: false, problem });
 
 export interface RefundInput {
   orderId: string;
@@ -44,53 +39,43 @@ export interface RefundInput {
  */
 export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Promise<RefundResult> {
   if (input.amount !== "rest" && (!Number.isSafeInteger(input.amount) || input.amount <= 0))
-    return { ok: false, error: "Enter an amount above zero." };
+    return refused({ code: "enterAmount" });
   const inPortal = ctx.gateway.refundsOutsideShop !== null;
-  if (input.madeInPortal && !inPortal) return { ok: false, error: "Refunds of these payments are made here." };
+  if (input.madeInPortal && !inPortal) return refused({ code: "refundedHere" });
   const paused = input.madeInPortal ? null : ctx.gateway.refundPause(ctx.now());
-  if (paused) return { ok: false, error: paused };
+  if (paused) return refused(paused);
 
   const prepared = await transaction(ctx.db, async (tx): Promise<RefundResult | { send: Refund; syssn: string }> => {
     // The order's lock serialises refunds of one order: the second of two identical submits sees the first.
     const order = await lockOrder(tx, input.orderId);
-    if (!order) return { ok: false, error: "This order does not exist." };
+    if (!order) return refused({ code: "orderMissing" });
     const repeat = await refundByRequestKey(tx, input.requestKey);
     if (repeat) {
-      if (repeat.orderId !== order.id) return { ok: false, error: "Reload the page and try again." };
+      if (repeat.orderId !== order.id) return refused({ code: "reload" });
       // A repeat answers as the first submit did: a refund QFPay refused is not "sent", and no query will settle it.
-      if (repeat.state === "failed") return { ok: false, error: repeat.failureReason ?? "QFPay refused the refund." };
+      if (repeat.state === "failed") return gatewayRefused(ctx, repeat);
       return { ok: true, refund: repeat };
     }
     const orderRefunds = await refundsOf(tx, order.id);
     const payments = paymentBalances(await attemptsOf(tx, order.id), orderRefunds);
-    if (payments.length === 0) return { ok: false, error: "Only paid orders can be refunded." };
+    if (payments.length === 0) return refused({ code: "notPaid" });
     const payment =
       input.attemptId === undefined
         ? payments.length === 1
           ? payments[0]
           : undefined
         : payments.find((p) => p.attemptId === input.attemptId);
-    if (!payment)
-      return {
-        ok: false,
-        error:
-          input.attemptId === undefined
-            ? "This order was paid more than once: choose the payment to refund."
-            : "Choose a payment of this order.",
-      };
-    if (payment.refundable === 0) return { ok: false, error: REFUNDED_IN_FULL };
+    if (!payment) return refused({ code: input.attemptId === undefined ? "choosePayment" : "paymentOfOrder" });
+    if (payment.refundable === 0) return refused({ code: "refundedInFull" });
     const amount = input.amount === "rest" ? payment.refundable : input.amount;
     if (amount > payment.refundable)
-      return {
-        ok: false,
-        error: `At most ${moneyText(payment.refundable, order.currency)} can still be refunded from this payment.`,
-      };
+      return refused({ code: "atMost", max: payment.refundable, currency: order.currency });
     if (amount < payment.amount) {
-      const refused = orderRefunds
+      const noPartial = orderRefunds
         .filter((r) => r.attemptId === payment.attemptId && r.failureCode !== null)
         .map((r) => ctx.gateway.partialRefusal(r.failureCode!))
-        .find((reason) => reason !== null);
-      if (refused) return { ok: false, error: refused };
+        .find((problem) => problem !== null);
+      if (noPartial) return refused(noPartial);
     }
     const outTradeNo = newOutTradeNo("refund");
     const refund = await insertRefund(
@@ -147,6 +132,11 @@ export async function refundOrder(ctx: PaymentsContext, input: RefundInput): Pro
       break;
   }
   const fresh = await readRefund(ctx.db, refund.id);
-  if (fresh!.state === "failed") return { ok: false, error: fresh!.failureReason ?? "QFPay refused the refund." };
+  if (fresh!.state === "failed") return gatewayRefused(ctx, fresh!);
   return { ok: true, refund: fresh! };
+}
+
+/** A refund the gateway refused, with the gateway's own words as stored (the page shows them as they are). */
+function gatewayRefused(ctx: PaymentsContext, refund: Refund): RefundResult {
+  return refused({ code: "gatewayRefused", provider: ctx.gateway.name, reason: refund.failureReason });
 }

@@ -8,7 +8,6 @@ import { paymentAttempts, refunds, type AttemptState } from "@/lib/db/schema/pay
 import { toCbtisAmount } from "@/lib/cbtis/amount";
 import { DEFAULT_TIMEOUT_MS } from "@/lib/cbtis/client";
 import { priceCart } from "@/lib/catalog/price-cart";
-import { CBTIS_REFUNDS_IN_PORTAL } from "@/lib/gateways/cbtis/cbtis-gateway";
 import type { Device, Wallet } from "@/lib/qfpay/pay-types";
 import { readOrderStatus } from "@/lib/payments/order-status";
 import { reconcile } from "@/lib/payments/reconcile";
@@ -367,7 +366,7 @@ const refundCmd = fc.record({ order: orderRef }).map((p) =>
       requestKey: crypto.randomUUID(),
       by: "admin",
     });
-    expect(result).toEqual({ ok: false, error: CBTIS_REFUNDS_IN_PORTAL });
+    expect(result).toEqual({ ok: false, problem: { code: "refundsInPortal", provider: "CBTIS" } });
   }),
 );
 

@@ -210,7 +210,7 @@ describe("the shop through CBTIS", () => {
       requestKey: crypto.randomUUID(),
       by: "admin",
     });
-    expect(result).toEqual({ ok: false, error: CBTIS_REFUNDS_IN_PORTAL });
+    expect(result).toEqual({ ok: false, problem: { code: "refundsInPortal", provider: "CBTIS" } });
     expect((await orderOf(shop, orderId)).state).toBe("paid");
   });
 
@@ -232,7 +232,7 @@ describe("the shop through CBTIS", () => {
     // More than the payment still holds is refused; the rest is taken, and the order is refunded.
     expect(await record(25_600, crypto.randomUUID())).toEqual({
       ok: false,
-      error: "At most HK$206.00 can still be refunded from this payment.",
+      problem: { code: "atMost", max: 20_600, currency: "HKD" },
     });
     expect((await record("rest", crypto.randomUUID())).ok).toBe(true);
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "refunded", refundedTotal: 25_600 });
@@ -247,6 +247,6 @@ describe("the shop through CBTIS", () => {
         by: "admin",
         madeInPortal: true,
       }),
-    ).toEqual({ ok: false, error: "Refunds of these payments are made here." });
+    ).toEqual({ ok: false, problem: { code: "refundedHere" } });
   });
 });

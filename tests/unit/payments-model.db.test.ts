@@ -17,6 +17,7 @@ import { readOrderStatus } from "@/lib/payments/order-status";
 import { queryAttempt } from "@/lib/payments/query-attempt";
 import { reconcile } from "@/lib/payments/reconcile";
 import { refundOrder, type RefundResult } from "@/lib/payments/refund-payment";
+import type { RefundProblem } from "@/lib/payments/refund-problem";
 import { retryPayment } from "@/lib/payments/retry-payment";
 import { startPayment } from "@/lib/payments/start-payment";
 import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
@@ -107,10 +108,12 @@ const STATUS_TEXT: Record<OrderState, string> = {
   expired: "Expired",
   failed: "Payment failed",
 };
+// QFPay's refusals as the shop stores them: its words, shown to the admin after "QFPay refused the refund".
 const R1125 = "This payment has been refunded in full already.";
 const R1265 = "QFPay does not process refunds between 23:30 and 00:30 (Hong Kong time). Try again after 00:30.";
 const R1272 = "That is more than what can still be refunded.";
-const hkd = (minor: number) => `HK$${(minor / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+const gatewayRefused = (reason: string): RefundProblem => ({ code: "gatewayRefused", provider: "QFPay", reason });
+const no = (problem: RefundProblem): Answer => ({ ok: false, problem });
 
 function reachable(from: OrderState, to: OrderState): boolean {
   const seen = new Set<OrderState>([from]);
@@ -157,7 +160,7 @@ interface MRefund {
   syssn?: string;
   id?: number;
 }
-type Answer = { ok: true; refundId: number } | { ok: false; error: string };
+type Answer = { ok: true; refundId: number } | { ok: false; problem: RefundProblem };
 interface MOrder {
   id: string;
   lines: { sku: string; qty: number }[];
@@ -316,7 +319,7 @@ function describeDeliverable(o: MOrder, d: Deliverable): string {
 }
 
 function answerOf(result: RefundResult): Answer {
-  return result.ok ? { ok: true, refundId: result.refund.id } : { ok: false, error: result.error };
+  return result.ok ? { ok: true, refundId: result.refund.id } : { ok: false, problem: result.problem };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -746,15 +749,15 @@ function expectRefund(
   amount: number,
   key: string,
 ): Answer | "created" {
-  if (!Number.isSafeInteger(amount) || amount <= 0) return { ok: false, error: "Enter an amount above zero." };
-  if (inRefundBlackout(shopNow())) return { ok: false, error: R1265 };
+  if (!Number.isSafeInteger(amount) || amount <= 0) return no({ code: "enterAmount" });
+  if (inRefundBlackout(shopNow())) return no({ code: "refundPause", provider: "QFPay", from: "23:30", until: "00:30" });
   const prior = m.keys.get(key);
-  if (prior) return prior.orderId === o.id ? prior.answer : { ok: false, error: "Reload the page and try again." };
-  if (!paid) return { ok: false, error: "Only paid orders can be refunded." };
+  if (prior) return prior.orderId === o.id ? prior.answer : no({ code: "reload" });
+  if (!paid) return no({ code: "notPaid" });
   // Each payment has its own balance: refunds of an extra payment leave the other one whole.
   const left = paid.amount - succeededOn(o, paid);
-  if (left <= 0) return { ok: false, error: R1125 };
-  if (amount > left) return { ok: false, error: `At most ${hkd(left)} can still be refunded from this payment.` };
+  if (left <= 0) return no({ code: "refundedInFull" });
+  if (amount > left) return no({ code: "atMost", max: left, currency: "HKD" });
   return "created";
 }
 
@@ -768,7 +771,11 @@ function gatewayRefundAnswer(a: MAttempt, amount: number): "accepted" | string {
   return "accepted";
 }
 
-const REFUND_ERRORS: Record<string, string> = { "1265": R1265, "1125": R1125, "1272": R1272 };
+const REFUND_ERRORS: Record<string, RefundProblem> = {
+  "1265": gatewayRefused(R1265),
+  "1125": gatewayRefused(R1125),
+  "1272": gatewayRefused(R1272),
+};
 
 const amountKind = fc.constantFrom("left", "partial", "over", "total", "one");
 function amountFor(kind: string, left: number, total: number, percent: number): number {
@@ -823,7 +830,7 @@ const refundCmd = fc
       for (const answer of answers)
         expect(answer, "a resent payment notification during a refund").toEqual({ status: 200, text: "SUCCESS" });
       m.log[m.log.length - 1] +=
-        ` → ${amount}: ${results.map((r) => (r.ok ? `ok ${r.refund.state}` : r.error)).join(" / ")}${replays.length > 0 ? ` (raced ${replays.length} notifications)` : ""}`;
+        ` → ${amount}: ${results.map((r) => (r.ok ? `ok ${r.refund.state}` : JSON.stringify(r.problem))).join(" / ")}${replays.length > 0 ? ` (raced ${replays.length} notifications)` : ""}`;
       if (expected !== "created") {
         for (const result of results)
           expect(answerOf(result), `refund answer after:\n    ${m.log.join("\n    ")}`).toEqual(expected);
@@ -838,8 +845,7 @@ const refundCmd = fc
       const rows = made.filter((r) => r.requestKey === key);
       expect(rows.length, "one refund row for one request key").toBe(1);
       const row = rows[0]!;
-      const answer: Answer =
-        gateway === "accepted" ? { ok: true, refundId: row.id } : { ok: false, error: REFUND_ERRORS[gateway]! };
+      const answer: Answer = gateway === "accepted" ? { ok: true, refundId: row.id } : no(REFUND_ERRORS[gateway]!);
       // The submit that made the refund answers with its outcome; a double submit that raced it finds the
       // same refund, still in flight or already settled, and never makes a second one.
       const inFlight = (r: RefundResult) => r.ok && r.refund.id === row.id && r.refund.state === "created";

@@ -69,14 +69,14 @@ describe("refunds", () => {
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "partially_refunded", refundedTotal: 10000 });
     expect((await refund(orderId, 15600)).ok).toBe(true);
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "refunded", refundedTotal: 25600 });
-    expect(await refund(orderId, 1)).toEqual({ ok: false, error: "This payment has been refunded in full already." });
+    expect(await refund(orderId, 1)).toEqual({ ok: false, problem: { code: "refundedInFull" } });
   });
 
   it("refuses an over-refund before asking QFPay", async () => {
     const { orderId } = await paidOrder();
     expect(await refund(orderId, 12801)).toEqual({
       ok: false,
-      error: "At most HK$128.00 can still be refunded from this payment.",
+      problem: { code: "atMost", max: 12800, currency: "HKD" },
     });
     const rows = await shop.database.db.select().from(refunds).where(eq(refunds.orderId, orderId));
     expect(rows).toHaveLength(0);
@@ -106,7 +106,7 @@ describe("refunds", () => {
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "partially_refunded", refundedTotal: 2800 });
   });
 
-  it("refuses the 23:30 to 00:30 window with QFPay's reason", async () => {
+  it("refuses the 23:30 to 00:30 window before asking QFPay", async () => {
     const { orderId } = await paidOrder();
     const late = new Date(NOON_HKT().getTime() + 11.75 * 3600_000); // 23:45 in Hong Kong
     const result = await refundOrder(
@@ -115,21 +115,24 @@ describe("refunds", () => {
     );
     expect(result).toEqual({
       ok: false,
-      error: "QFPay does not process refunds between 23:30 and 00:30 (Hong Kong time). Try again after 00:30.",
+      problem: { code: "refundPause", provider: "QFPay", from: "23:30", until: "00:30" },
     });
   });
 
   it("explains a channel that refuses partial refunds, and refuses the next partial one at once", async () => {
     const { orderId } = await paidOrder();
     await shop.control({ action: "fault", fault: { endpoint: "refund", kind: "respcd", code: "1271" } });
+    // QFPay's own refusal first (its words, as stored), then the shop's, without asking again.
     expect(await refund(orderId, 1000)).toEqual({
       ok: false,
-      error: "This payment does not allow partial refunds: refund the full amount.",
+      problem: {
+        code: "gatewayRefused",
+        provider: "QFPay",
+        reason: "This payment does not allow partial refunds: refund the full amount.",
+      },
     });
-    expect(await refund(orderId, 1000)).toEqual({
-      ok: false,
-      error: "This payment does not allow partial refunds: refund the full amount.",
-    });
+    expect(await refund(orderId, 1000)).toEqual({ ok: false, problem: { code: "noPartialRefunds", of: "payment" } });
+    expect(await shop.database.db.select().from(refunds).where(eq(refunds.orderId, orderId))).toHaveLength(1);
     expect((await refund(orderId, 12800)).ok).toBe(true);
   });
 
@@ -145,7 +148,7 @@ describe("refunds", () => {
 
   it("refuses to refund an order that was never paid", async () => {
     const { orderId } = await checkout(shop);
-    expect(await refund(orderId, 100)).toEqual({ ok: false, error: "Only paid orders can be refunded." });
+    expect(await refund(orderId, 100)).toEqual({ ok: false, problem: { code: "notPaid" } });
   });
 
   it("tells the whole story of 1145 → query → paid → duplicate notification → partial refund, in order", async () => {
@@ -203,10 +206,7 @@ describe("refunds of an order paid twice", () => {
       needsReview: true,
       reviewReason: expect.stringContaining("Paid twice"),
     });
-    expect(await refund(orderId, 12800)).toEqual({
-      ok: false,
-      error: "This order was paid more than once: choose the payment to refund.",
-    });
+    expect(await refund(orderId, 12800)).toEqual({ ok: false, problem: { code: "choosePayment" } });
 
     const extra = await refund(orderId, "rest", randomUUID(), second.id);
     expect(extra.ok && [extra.refund.state, extra.refund.amount, extra.refund.attemptId]).toEqual([
@@ -218,7 +218,7 @@ describe("refunds of an order paid twice", () => {
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "paid", refundedTotal: 12800 });
     expect(await refund(orderId, 1, randomUUID(), second.id)).toEqual({
       ok: false,
-      error: "This payment has been refunded in full already.",
+      problem: { code: "refundedInFull" },
     });
 
     const partial = await refund(orderId, 2800, randomUUID(), first.id);
@@ -226,7 +226,7 @@ describe("refunds of an order paid twice", () => {
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "partially_refunded", refundedTotal: 15600 });
     expect(await refund(orderId, 10001, randomUUID(), first.id)).toEqual({
       ok: false,
-      error: "At most HK$100.00 can still be refunded from this payment.",
+      problem: { code: "atMost", max: 10000, currency: "HKD" },
     });
     expect((await refund(orderId, "rest", randomUUID(), first.id)).ok).toBe(true);
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "refunded", refundedTotal: 25600 });
@@ -242,7 +242,7 @@ describe("refunds of an order paid twice", () => {
     const other = await paidOrder();
     expect(await refund(orderId, 100, randomUUID(), other.attempt.id)).toEqual({
       ok: false,
-      error: "Choose a payment of this order.",
+      problem: { code: "paymentOfOrder" },
     });
   });
 
@@ -255,9 +255,7 @@ describe("refunds of an order paid twice", () => {
     ]);
     // The second refund of the same payment finds its balance committed by the first, whichever ran first.
     expect(results.filter((r) => r.ok)).toHaveLength(2);
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual([
-      "This payment has been refunded in full already.",
-    ]);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.problem)).toEqual([{ code: "refundedInFull" }]);
     expect(await orderOf(shop, orderId)).toMatchObject({ state: "refunded", refundedTotal: 25600 });
   });
 

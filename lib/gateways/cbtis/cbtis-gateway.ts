@@ -84,7 +84,7 @@ export function cbtisGateway(client: CbtisClient, options: CbtisGatewayOptions):
     returnsShopper: false,
 
     refundsOutsideShop: CBTIS_REFUNDS_IN_PORTAL,
-    refundPause: () => CBTIS_REFUNDS_IN_PORTAL,
+    refundPause: () => ({ code: "refundsInPortal", provider: PROVIDER_NAMES.cbtis }),
     partialRefusal: () => null,
     refund: async () => ({ kind: "refused", code: CBTIS_CODES.portalRefunds, reason: CBTIS_REFUNDS_IN_PORTAL }),
     // The shop never sends a CBTIS refund, so it has none of its own to look up.

@@ -2,7 +2,7 @@ import type { QfpayClient } from "../../qfpay/client";
 import { formatGatewayTime } from "../../qfpay/gateway-time";
 import { ONLINE_PAY_TYPES, payTypeFor, takesExpiredTime, type OnlinePayTypeCode } from "../../qfpay/pay-types";
 import { toGoodsName } from "../../qfpay/payment-request";
-import { inRefundBlackout } from "../../qfpay/refund-window";
+import { REFUND_BLACKOUT, inRefundBlackout } from "../../qfpay/refund-window";
 import { describeStatus } from "../../qfpay/status-codes";
 import { GENERIC_DESCRIPTION, type PaymentGateway } from "../../payments/gateway";
 import { LOOK_UP_BATCH, lookUpQfpayPayments, lookUpQfpayRefund } from "./qfpay-lookups";
@@ -10,7 +10,7 @@ import { readQfpayNotification } from "./qfpay-notification-reading";
 import { shopperReason } from "./qfpay-shopper-reason";
 import { walletRefusal } from "./qfpay-wallet-refusal";
 import { PROVIDER_NAMES } from "../../provider-name";
-import { BLACKOUT_REASON, partialRefusal, refundRefusalReason } from "./qfpay-refund-reasons";
+import { partialRefusal, refundRefusalReason } from "./qfpay-refund-reasons";
 
 export interface QfpayGatewayOptions {
   /** Where QFPay sends notifications: the shop's route for them. */
@@ -80,7 +80,8 @@ export function qfpayGateway(client: QfpayClient, options: QfpayGatewayOptions):
     returnsShopper: true,
 
     refundsOutsideShop: null,
-    refundPause: (at) => (inRefundBlackout(at) ? BLACKOUT_REASON : null),
+    refundPause: (at) =>
+      inRefundBlackout(at) ? { code: "refundPause", provider: PROVIDER_NAMES.qfpay, ...REFUND_BLACKOUT } : null,
     partialRefusal,
 
     async refund(refund) {

@@ -1,4 +1,5 @@
 import { describeStatus } from "../../qfpay/status-codes";
+import type { RefundProblem } from "../../payments/refund-problem";
 
 /** Plain words for QFPay's refund refusals, for the merchant who asked. */
 const REFUND_REASONS: Record<string, string> = {
@@ -12,15 +13,16 @@ const REFUND_REASONS: Record<string, string> = {
   "1155": "QFPay refused the refund.",
 };
 
-/** Refusals after which QFPay refuses every partial refund of the same payment. */
-const PARTIAL_REFUSED: ReadonlySet<string> = new Set(["1270", "1271"]);
+/** Refusals after which QFPay refuses every partial refund of the same payment: of its currency, or of it. */
+const PARTIAL_REFUSED: Record<string, RefundProblem> = {
+  "1270": { code: "noPartialRefunds", of: "currency" },
+  "1271": { code: "noPartialRefunds", of: "payment" },
+};
 
 export function refundRefusalReason(code: string): string {
   return REFUND_REASONS[code] ?? describeStatus(code);
 }
 
-export const BLACKOUT_REASON = REFUND_REASONS["1265"]!;
-
-export function partialRefusal(code: string): string | null {
-  return PARTIAL_REFUSED.has(code) ? REFUND_REASONS[code]! : null;
+export function partialRefusal(code: string): RefundProblem | null {
+  return PARTIAL_REFUSED[code] ?? null;
 }

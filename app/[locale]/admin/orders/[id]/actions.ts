@@ -21,6 +21,8 @@ import { refundOrder } from "@/lib/payments/refund-payment";
 import { resolveReview } from "@/lib/payments/resolve-review";
 import { isCurrencyCode, type CurrencyCode } from "@/lib/qfpay/currencies";
 import { orderIdSchema } from "@/lib/payments/ids";
+import type { RefundProblem } from "@/lib/payments/refund-problem";
+import { refundProblemText } from "./refund-problem-text";
 
 export interface AdminFormState {
   status: "idle" | "ok" | "error" | "confirm";
@@ -52,10 +54,13 @@ const error = (message: string): AdminFormState => ({ status: "error", message }
 type Translate = Awaited<ReturnType<typeof getTranslations<"admin.messages">>>;
 const words = () => getTranslations("admin.messages");
 
-/** The refund form's own refusals, by key: the schema knows no language, the page's messages do. */
+/** A refund refused, worded in the admin's language (one place for every refusal's words). */
+const refusal = async (problem: RefundProblem) => error(await refundProblemText(problem));
+
+/** The refund form's own refusals, by code: the schema knows no language, the page's messages do. */
 const REFUND_FIELD_ERRORS = ["reload", "choosePayment"] as const;
-const fieldError = (t: Translate, key: string | undefined) =>
-  t(REFUND_FIELD_ERRORS.find((known) => known === key) ?? "reload");
+const fieldError = (key: string | undefined) =>
+  refusal({ code: REFUND_FIELD_ERRORS.find((known) => known === key) ?? "reload" });
 
 const refundFields = z.object({
   requestKey: z.uuid({ error: "reload" }),
@@ -74,15 +79,15 @@ export const refundOrderAction = validatedAction(
   {
     ...adminOrder,
     fields: refundFields,
-    invalid: async (errors) => error(fieldError(await words(), errors.requestKey ?? errors.payment)),
+    invalid: (errors) => fieldError(errors.requestKey ?? errors.payment),
   },
   async ({ requestKey, payment, full, amount: typed, confirmed }, [id]): Promise<AdminFormState> => {
     const t = await words();
     const ctx = await getPaymentsContext();
     const order = await readOrder(ctx.db, id);
-    if (!order || !isCurrencyCode(order.currency)) return error(t("noOrder"));
+    if (!order || !isCurrencyCode(order.currency)) return refusal({ code: "orderMissing" });
     const amount = full === "1" ? "rest" : parseMoneyInput(typed ?? "", order.currency);
-    if (amount === null || (amount !== "rest" && amount <= 0)) return error(t("enterAmount"));
+    if (amount === null || (amount !== "rest" && amount <= 0)) return refusal({ code: "enterAmount" });
     // A gateway that takes no refunds from the shop: the admin records the one made in its portal.
     const madeInPortal = ctx.gateway.refundsOutsideShop !== null;
     if (confirmed !== "1")
@@ -96,8 +101,7 @@ export const refundOrderAction = validatedAction(
       madeInPortal,
     });
     revalidatePath(ADMIN_ORDER_PAGE, "page");
-    // The refund's own refusals (a gateway's words, a race) are the library's, in English.
-    if (!result.ok) return error(result.error);
+    if (!result.ok) return refusal(result.problem);
     const number = result.refund.outTradeNo;
     if (madeInPortal) return { status: "ok", message: t("recorded", { number }) };
     return result.refund.state === "succeeded"
@@ -122,12 +126,11 @@ async function confirmRefund(
 ): Promise<AdminFormState> {
   const [attempts, refunds] = await Promise.all([attemptsOf(ctx.db, orderId), refundsOf(ctx.db, orderId)]);
   const balance = paymentBalances(attempts, refunds).find((p) => p.attemptId === attemptId);
-  if (!balance) return error(t("paymentOfOrder"));
-  if (balance.refundable === 0) return error(t("refundedInFull"));
+  if (!balance) return refusal({ code: "paymentOfOrder" });
+  if (balance.refundable === 0) return refusal({ code: "refundedInFull" });
   const locale = await getLocale();
   const minor = amount === "rest" ? balance.refundable : amount;
-  if (minor > balance.refundable)
-    return error(t("atMost", { amount: formatMoney(balance.refundable, currency, locale) }));
+  if (minor > balance.refundable) return refusal({ code: "atMost", max: balance.refundable, currency });
   const facts = { amount: formatMoney(minor, currency, locale), syssn: balance.syssn };
   return {
     status: "confirm",
