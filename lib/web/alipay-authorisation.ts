@@ -3,10 +3,23 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { AUTH_CODE, authorizeUrl } from "../alipay/authorize-url";
 import type { TokenOutcome } from "../alipay/oauth-token";
+import type { Device } from "../qfpay/pay-types";
+
+/**
+ * An authorisation under way: its state, when it began, and the checkout it interrupted (the email typed,
+ * the language, and the press of "Pay with Alipay" that the return carries out once the user id is known).
+ */
+export interface PendingAuthorisation {
+  state: string;
+  at: number;
+  email: string;
+  locale: string;
+  pay?: { device: Device };
+}
 
 /** What of the shopper's session the authorisation reads and writes (lib/web/session.ts ShopSessionData). */
 export interface AlipaySessionFields {
-  alipayAuth?: { state: string; at: number; email: string; locale: string };
+  alipayAuth?: PendingAuthorisation;
   alipayUserId?: string;
   alipayFallback?: "declined" | "failed";
 }
@@ -23,7 +36,7 @@ export function beginAlipayAuthorisation(
   session: AlipaySessionFields,
   app: { appId: string; authorizePage: string },
   redirectUri: string,
-  checkout: { email: string; locale: string },
+  checkout: Omit<PendingAuthorisation, "state" | "at">,
   now: Date,
 ): string {
   const state = randomBytes(24).toString("base64url");
@@ -47,7 +60,8 @@ export type AuthorisationReturn =
   | { kind: "malformed" }
   /** A state this session did not start, or a stale one: refused, and the session left as it was. */
   | { kind: "bad-state" }
-  | { kind: "linked"; email: string; locale: string }
+  /** `pay`: the checkout's press this authorisation interrupted, to be carried out now. */
+  | { kind: "linked"; email: string; locale: string; pay?: { device: Device } }
   | { kind: "declined"; email: string; locale: string }
   /** The code could not be exchanged (refused, unverified, unreachable): Alipay's web page instead. */
   | { kind: "failed"; email: string; locale: string; outcome: Exclude<TokenOutcome["kind"], "linked"> };
@@ -59,14 +73,16 @@ function sameText(a: string, b: string): boolean {
 }
 
 /**
- * Alipay's answer: the state must be this session's, and fresh; it is spent at once (a second use of the
- * same answer finds none), then the auth code is exchanged (`exchange`, which verifies Alipay's signature)
- * and the user id kept in the session. A bad or replayed answer changes nothing. The caller saves the session.
+ * Alipay's answer: the state must be this session's, and fresh; it is spent at once, in the session and
+ * through `spend` in the database (so that a replayed copy of the cookie, on any instance, finds it used),
+ * then the auth code is exchanged (`exchange`, which verifies Alipay's signature) and the user id kept in
+ * the session. A bad or replayed answer changes nothing. The caller saves the session.
  */
 export async function finishAlipayAuthorisation(
   session: AlipaySessionFields,
   query: URLSearchParams,
   exchange: (authCode: string) => Promise<TokenOutcome>,
+  spend: (state: string) => Promise<boolean>,
   now: Date,
 ): Promise<AuthorisationReturn> {
   const fields = Object.fromEntries(
@@ -79,8 +95,9 @@ export async function finishAlipayAuthorisation(
   const pending = session.alipayAuth;
   if (!pending || !sameText(pending.state, parsed.data.state) || now.getTime() - pending.at > STATE_LIFETIME_MS)
     return { kind: "bad-state" };
+  if (!(await spend(pending.state))) return { kind: "bad-state" };
   delete session.alipayAuth;
-  const { email, locale } = pending;
+  const { email, locale, pay } = pending;
   if (!parsed.data.auth_code) {
     session.alipayFallback = "declined";
     delete session.alipayUserId;
@@ -94,5 +111,5 @@ export async function finishAlipayAuthorisation(
   }
   session.alipayUserId = outcome.userId;
   delete session.alipayFallback;
-  return { kind: "linked", email, locale };
+  return { kind: "linked", email, locale, ...(pay ? { pay } : {}) };
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { IronSession } from "iron-session";
 import { getConfig } from "../env";
 import { getSessionSecret } from "../session-secret";
+import type { PendingAuthorisation } from "./alipay-authorisation";
 import { openSealedSession } from "./sealed-session";
 import type { CartLine } from "../catalog/price-cart";
 
@@ -17,7 +18,7 @@ export interface ShopSessionData {
   /** Names what this cart holds now (the checkout's key): a new name with every change. */
   cartId?: string;
   /** Alipay's web authorisation under way (lib/web/alipay-authorisation.ts): its state is bound to this session. */
-  alipayAuth?: { state: string; at: number; email: string; locale: string };
+  alipayAuth?: PendingAuthorisation;
   /** The shopper's Alipay user id (QFPay's openid for 800107): sealed in the cookie, never shown or logged. */
   alipayUserId?: string;
   /** The shopper declined (or Alipay failed) the authorisation: Alipay is paid through its web page instead. */
@@ -56,7 +57,7 @@ export function setCart(session: IronSession<ShopSessionData>, cart: CartLine[])
  * The key that makes one cart one order: every submit of this cart from this session carries the same.
  * A cart from before carts were named is keyed by its lines.
  */
-export function checkoutKeyOf(session: IronSession<ShopSessionData>, sessionId: string): string {
+export function checkoutKeyOf(session: ShopSessionData, sessionId: string): string {
   const cart =
     session.cartId ??
     createHash("sha256")
@@ -67,7 +68,7 @@ export function checkoutKeyOf(session: IronSession<ShopSessionData>, sessionId: 
 }
 
 /** The session id, created on first need. The caller saves the session. */
-export function ensureSessionId(session: IronSession<ShopSessionData>): string {
+export function ensureSessionId(session: ShopSessionData): string {
   session.sid ??= randomBytes(16).toString("base64url");
   return session.sid;
 }

@@ -12,6 +12,7 @@ import {
   STATE_LIFETIME_MS,
   type AlipaySessionFields,
 } from "@/lib/web/alipay-authorisation";
+import { spendAlipayState } from "@/lib/web/spend-alipay-state";
 import { serve, type RunningServer } from "../support/http-server";
 import { createTestDatabase, type TestDatabaseHandle } from "../support/test-database";
 
@@ -75,6 +76,7 @@ function begun(session: AlipaySessionFields, now = NOW()): string {
 }
 
 const exchange = (code: string) => exchangeAuthCode(app, code);
+const spend = (state: string) => spendAlipayState(db, state, NOW());
 
 describe("the authorisation's state", () => {
   it("sends the shopper to the authorisation page with the app, auth_base, the return address and a fresh state", () => {
@@ -106,16 +108,18 @@ describe("the authorisation's state", () => {
     const code = await issueAuthCode(db, SANDBOX_ALIPAY_APP_ID, "auth_base", NOW());
     const spy = vi.fn(exchange);
     for (const wrong of [begun({}), `${state}x`, state.slice(0, -1), "state"]) {
-      expect(await finishAlipayAuthorisation(session, alipayReturn(wrong, code), spy, NOW())).toEqual({
+      expect(await finishAlipayAuthorisation(session, alipayReturn(wrong, code), spy, spend, NOW())).toEqual({
         kind: "bad-state",
       });
     }
     // No session at all (another browser holding the link): refused too.
-    expect(await finishAlipayAuthorisation({}, alipayReturn(state, code), spy, NOW())).toEqual({ kind: "bad-state" });
+    expect(await finishAlipayAuthorisation({}, alipayReturn(state, code), spy, spend, NOW())).toEqual({
+      kind: "bad-state",
+    });
     expect(spy).not.toHaveBeenCalled();
     expect(session).toEqual(before);
     // The code was never spent: the rightful answer still links.
-    expect(await finishAlipayAuthorisation(session, alipayReturn(state, code), spy, NOW())).toMatchObject({
+    expect(await finishAlipayAuthorisation(session, alipayReturn(state, code), spy, spend, NOW())).toMatchObject({
       kind: "linked",
     });
   });
@@ -125,7 +129,7 @@ describe("the authorisation's state", () => {
     const then = new Date(Date.now() - STATE_LIFETIME_MS - 1000);
     const state = begun(session, then);
     const code = await issueAuthCode(db, SANDBOX_ALIPAY_APP_ID, "auth_base", NOW());
-    expect(await finishAlipayAuthorisation(session, alipayReturn(state, code), exchange, NOW())).toEqual({
+    expect(await finishAlipayAuthorisation(session, alipayReturn(state, code), exchange, spend, NOW())).toEqual({
       kind: "bad-state",
     });
     expect(session.alipayUserId).toBeUndefined();
@@ -153,7 +157,7 @@ describe("the authorisation's state", () => {
       ]),
     ];
     for (const query of bad)
-      expect(await finishAlipayAuthorisation(session, query, spy, NOW()), query.toString()).toEqual({
+      expect(await finishAlipayAuthorisation(session, query, spy, spend, NOW()), query.toString()).toEqual({
         kind: "malformed",
       });
     expect(spy).not.toHaveBeenCalled();
@@ -163,7 +167,7 @@ describe("the authorisation's state", () => {
   it("a denied authorisation leaves no user id and sends the shopper to Alipay's web page", async () => {
     const session: AlipaySessionFields = { alipayUserId: "2088000000000001" };
     const state = begun(session);
-    expect(await finishAlipayAuthorisation(session, alipayReturn(state), exchange, NOW())).toEqual({
+    expect(await finishAlipayAuthorisation(session, alipayReturn(state), exchange, spend, NOW())).toEqual({
       kind: "declined",
       email: "shopper@example.com",
       locale: "zh-HK",
@@ -177,7 +181,7 @@ describe("the auth code's exchange (alipay.system.oauth.token through alipay-sdk
     const session: AlipaySessionFields = { alipayFallback: "failed" };
     const state = begun(session);
     const code = await issueAuthCode(db, SANDBOX_ALIPAY_APP_ID, "auth_base", NOW());
-    const result = await finishAlipayAuthorisation(session, alipayReturn(state, code), exchange, NOW());
+    const result = await finishAlipayAuthorisation(session, alipayReturn(state, code), exchange, spend, NOW());
     expect(result).toEqual({ kind: "linked", email: "shopper@example.com", locale: "zh-HK" });
     expect(JSON.stringify(result)).not.toMatch(/2088/);
     expect(session.alipayUserId).toMatch(/^2088\d{12}$/);
@@ -189,13 +193,13 @@ describe("the auth code's exchange (alipay.system.oauth.token through alipay-sdk
     const session: AlipaySessionFields = {};
     const state = begun(session);
     const code = await issueAuthCode(db, SANDBOX_ALIPAY_APP_ID, "auth_base", NOW());
-    const first = await finishAlipayAuthorisation(session, alipayReturn(state, code), exchange, NOW());
+    const first = await finishAlipayAuthorisation(session, alipayReturn(state, code), exchange, spend, NOW());
     expect(first.kind).toBe("linked");
     const userId = session.alipayUserId;
 
     // The same return again (a reload, a replay): the state was spent with the first.
     const spy = vi.fn(exchange);
-    expect(await finishAlipayAuthorisation(session, alipayReturn(state, code), spy, NOW())).toEqual({
+    expect(await finishAlipayAuthorisation(session, alipayReturn(state, code), spy, spend, NOW())).toEqual({
       kind: "bad-state",
     });
     expect(spy).not.toHaveBeenCalled();
@@ -205,12 +209,36 @@ describe("the auth code's exchange (alipay.system.oauth.token through alipay-sdk
     expect(await exchange(code)).toEqual({ kind: "refused", code: "40002", subCode: "isv.code-invalid" });
     const other: AlipaySessionFields = {};
     const otherState = begun(other);
-    expect(await finishAlipayAuthorisation(other, alipayReturn(otherState, code), exchange, NOW())).toMatchObject({
+    expect(
+      await finishAlipayAuthorisation(other, alipayReturn(otherState, code), exchange, spend, NOW()),
+    ).toMatchObject({
       kind: "failed",
       outcome: "refused",
     });
     expect(other.alipayUserId).toBeUndefined();
     expect(other.alipayFallback).toBe("failed");
+  });
+
+  it("a replayed copy of the session cookie finds its state spent in the database, and changes nothing", async () => {
+    const session: AlipaySessionFields = {};
+    const state = begun(session);
+    // What the browser held before the return: a cookie sealed with the pending state, copied by an attacker.
+    const replayed = structuredClone(session);
+    const code = await issueAuthCode(db, SANDBOX_ALIPAY_APP_ID, "auth_base", NOW());
+    expect((await finishAlipayAuthorisation(session, alipayReturn(state, code), exchange, spend, NOW())).kind).toBe(
+      "linked",
+    );
+
+    const again = await issueAuthCode(db, SANDBOX_ALIPAY_APP_ID, "auth_base", NOW());
+    const spy = vi.fn(exchange);
+    expect(await finishAlipayAuthorisation(replayed, alipayReturn(state, again), spy, spend, NOW())).toEqual({
+      kind: "bad-state",
+    });
+    expect(spy).not.toHaveBeenCalled();
+    expect(replayed.alipayUserId).toBeUndefined();
+    expect(replayed.alipayAuth?.state).toBe(state);
+    // The code the replay carried was never spent.
+    expect((await exchange(again)).kind).toBe("linked");
   });
 
   it("two exchanges of one code at once: one user id, one refusal", async () => {

@@ -6,16 +6,16 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { localizedPath } from "@/i18n/localized-path";
 import { shopperProblemText } from "@/app/_components/shopper-problem-text";
-import { readCart } from "@/lib/cart/current-cart";
+import { cartOf } from "@/lib/cart/current-cart";
 import { clientAddress } from "@/lib/web/client-address";
 import { guessDevice } from "@/lib/web/device";
 import { walletJump } from "@/lib/web/wallet-jump";
 import { getConfig } from "@/lib/env";
 import { validatedAction } from "@/lib/web/validated-action";
 import { getPaymentsContext } from "@/lib/gateways/payments-context";
-import { startPayment } from "@/lib/payments/start-payment";
+import { payForCart } from "@/lib/web/pay-for-cart";
 import { allowRequest, CHECKOUT_RULE, rateKey } from "@/lib/web/rate-limit";
-import { ensureSessionId } from "@/lib/web/session";
+import { getShopSession } from "@/lib/web/session";
 import { beginAlipayAuthorisation } from "@/lib/web/alipay-authorisation";
 import { alipayWay } from "@/lib/web/alipay-way";
 import { deviceSchema, walletSchema } from "@/lib/qfpay/pay-types";
@@ -58,44 +58,41 @@ export const startCheckoutAction = validatedAction(
       return { status: "error", message: t("tooMany"), email };
     }
 
-    const { session, priced, checkout } = await readCart();
-    if (!priced?.ok || !checkout) {
-      const message = priced?.ok === false ? await shopperProblemText(priced.problem) : t("cartEmpty");
-      return { status: "error", message, email };
-    }
-    const sessionId = ensureSessionId(session);
+    const session = await getShopSession();
 
     // Inside the Alipay app, Alipay is paid in its own cashier, for which the shop first learns the
-    // shopper's Alipay user id through Alipay's authorisation; the checkout is pressed again on return.
+    // shopper's Alipay user id through Alipay's authorisation; its return places the order for this press.
     const guess = guessDevice(await headers());
-    const { alipay } = getConfig();
+    const { alipay, siteUrl } = getConfig();
     const way = alipayWay(wallet, alipay !== undefined, guess, session);
     if (way.kind === "authorise" && alipay) {
+      const { priced } = await cartOf(ctx.db, session);
+      if (!priced?.ok) {
+        const message = priced ? await shopperProblemText(priced.problem) : t("cartEmpty");
+        return { status: "error", message, email };
+      }
       const target = beginAlipayAuthorisation(
         session,
         alipay,
-        `${getConfig().siteUrl}/api/alipay/return`,
-        { email, locale },
+        `${siteUrl}/api/alipay/return`,
+        { email, locale, pay: { device } },
         ctx.now(),
       );
       await session.save();
       redirect(target);
     }
 
-    // A second submit of this cart (a double click, another tab) is answered with the first one's order.
-    // The cart stays until it is paid for: a shopper who declines or lets it expire comes back to it.
-    const { checkoutKey } = checkout;
-    const result = await startPayment(ctx, {
-      sessionId,
+    const result = await payForCart(ctx, session, {
       email,
-      items: priced.items,
       wallet,
       device,
-      checkoutKey,
       locale,
       payer: way.kind === "in-app" ? way.userId : undefined,
     });
-    if (!result.ok) return { status: "error", message: await shopperProblemText(result.problem), email };
+    if (!result.ok) {
+      const message = result.problem.code === "cartEmpty" ? t("cartEmpty") : await shopperProblemText(result.problem);
+      return { status: "error", message, email };
+    }
 
     const jump = walletJump(ctx.gateway, result.attempt, device, guess.inApp);
     // Otherwise the order page in the shopper's language (pay_url is the wallet's, outside the shop).

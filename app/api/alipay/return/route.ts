@@ -1,11 +1,11 @@
 import { localizedPath } from "@/i18n/localized-path";
 import { routing, type Locale } from "@/i18n/routing";
 import { exchangeAuthCode } from "@/lib/alipay/oauth-token";
-import { getDb } from "@/lib/db/database";
 import { getConfig } from "@/lib/env";
 import { alipayAppCredentials } from "@/lib/gateways/alipay-app";
 import { logger } from "@/lib/log";
-import { finishAlipayAuthorisation } from "@/lib/web/alipay-authorisation";
+import { getPaymentsContext } from "@/lib/gateways/payments-context";
+import { returnFromAlipay } from "@/lib/web/return-from-alipay";
 import { getShopSession } from "@/lib/web/session";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -16,8 +16,10 @@ function refuse(status: number, text: string): Response {
 
 /**
  * Alipay's web authorisation comes back here (the redirect_uri the checkout sent it with): the state is
- * checked against the session, the auth code exchanged for the shopper's user id, and the shopper sent
- * back to the checkout, which says what came of it. The user id is never logged, never in a URL.
+ * checked against the session, the auth code exchanged for the shopper's user id and, when it was the
+ * press of "Pay with Alipay" that asked, the order placed and paid for in Alipay's cashier at once: the
+ * shopper lands on the order page, whose tradePay starts by itself. Otherwise (denied, failed, nothing to
+ * pay) back to the checkout, which says what came of it. The user id is never logged, never in a URL.
  */
 export async function GET(request: Request): Promise<Response> {
   const config = getConfig();
@@ -25,16 +27,15 @@ export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const session = await getShopSession();
   const app = config.alipay;
-  const result = await finishAlipayAuthorisation(
-    session,
-    url.searchParams,
-    async (code) => exchangeAuthCode(await alipayAppCredentials(app, await getDb()), code),
-    new Date(),
+  const ctx = await getPaymentsContext();
+  const result = await returnFromAlipay(ctx, session, url.searchParams, async (code) =>
+    exchangeAuthCode(await alipayAppCredentials(app, ctx.db), code),
   );
   logger.info({
     event: "alipay.authorisation",
     outcome: result.kind,
     ...(result.kind === "failed" ? { exchange: result.outcome } : {}),
+    ...(result.payment ? { payment: result.payment.ok ? "started" : result.payment.problem.code } : {}),
   });
   if (result.kind === "malformed") return refuse(400, "Bad request: this is not an answer from Alipay.");
   // Another browser's answer, a stale one, or one used already: nothing is changed, the shopper starts again.
@@ -43,11 +44,13 @@ export async function GET(request: Request): Promise<Response> {
       400,
       "This Alipay authorisation does not belong to this visit. Go back to the checkout and try again.",
     );
-  session.checkoutEmail = result.email;
   await session.save();
   const locale: Locale = (routing.locales as readonly string[]).includes(result.locale)
     ? (result.locale as Locale)
     : routing.defaultLocale;
-  const checkout = `${localizedPath("/checkout", locale)}?alipay=${encodeURIComponent(result.kind)}`;
-  return new Response(null, { status: 303, headers: { Location: `${config.siteUrl}${checkout}`, ...NO_STORE } });
+  // 800107 has no wallet page to jump to: the order page hands its tradeNO to the in-app cashier.
+  const target = result.payment?.ok
+    ? localizedPath(`/orders/${result.payment.orderId}`, locale)
+    : `${localizedPath("/checkout", locale)}?alipay=${encodeURIComponent(result.kind)}`;
+  return new Response(null, { status: 303, headers: { Location: `${config.siteUrl}${target}`, ...NO_STORE } });
 }
