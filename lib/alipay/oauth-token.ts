@@ -1,6 +1,7 @@
 import { AlipayRequestError, AlipaySdk } from "alipay-sdk";
 import { z } from "zod";
 import { ALIPAY_USER_ID } from "./authorize-url";
+import { openApiTimestamp } from "./open-api-time";
 
 /** The merchant's Alipay app as the official SDK needs it; the keys are PEM or the bare base64 Alipay's tool gives. */
 export interface AlipayAppCredentials {
@@ -72,7 +73,8 @@ export async function exchangeAuthCode(app: AlipayAppCredentials, authCode: stri
   try {
     answer = await sdk.exec(
       "alipay.system.oauth.token",
-      { grant_type: "authorization_code", code: authCode },
+      // The SDK stamps the server's local time; this stamp, Beijing time, takes its place.
+      { grant_type: "authorization_code", code: authCode, timestamp: openApiTimestamp(new Date()) },
       { validateSign: true },
     );
   } catch (error) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { createSign, createVerify, randomBytes } from "node:crypto";
+import { instantOfOpenApiTimestamp } from "../../alipay/open-api-time";
 import type { Db } from "../../db/connection";
 import { redeemAuthCode } from "./auth-codes";
 import { SANDBOX_ALIPAY_APP_ID } from "./credentials";
@@ -42,8 +43,12 @@ function error(ctx: OpenApiContext, code: string, msg: string, subCode: string, 
   return signedAnswer(ctx, "error_response", { code, msg, sub_code: subCode, sub_msg: subMsg }, 400);
 }
 
-/** Alipay's timestamp, `yyyy-MM-dd HH:mm:ss`. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+/**
+ * How far a request's timestamp may stray from the gateway's clock. Alipay refuses a stale or
+ * far-future timestamp; the window is the sandbox's assumption, wide enough for honest clock drift and
+ * far narrower than the eight hours a server writing UTC would be off.
+ */
+const TIMESTAMP_WINDOW_MS = 15 * 60_000;
 
 export function signContent(params: Record<string, string>): string {
   return Object.keys(params)
@@ -78,8 +83,17 @@ export async function handleOpenApi(ctx: OpenApiContext, url: URL, form: URLSear
     return error(ctx, "40002", "Invalid Arguments", "isv.invalid-app-id", "no such app_id");
   if (params.sign_type !== "RSA2")
     return error(ctx, "40002", "Invalid Arguments", "isv.invalid-signature-type", "sign_type must be RSA2");
-  if (!TIMESTAMP.test(params.timestamp!))
+  const stamped = instantOfOpenApiTimestamp(params.timestamp!);
+  if (!stamped)
     return error(ctx, "40002", "Invalid Arguments", "isv.invalid-timestamp", "timestamp is not yyyy-MM-dd HH:mm:ss");
+  if (Math.abs(stamped.getTime() - ctx.now.getTime()) > TIMESTAMP_WINDOW_MS)
+    return error(
+      ctx,
+      "40002",
+      "Invalid Arguments",
+      "isv.invalid-timestamp",
+      "timestamp is not Beijing time now (UTC+8)",
+    );
   let signed = false;
   try {
     signed = createVerify("RSA-SHA256")
