@@ -22,12 +22,18 @@ export interface AlipayAppCredentials {
  */
 export type TokenOutcome =
   | { kind: "linked"; userId: string }
+  /**
+   * A verified answer naming the shopper by `open_id` only (apps created since 2023 default to it): not
+   * the user id QFPay's 800107 documents for `openid`. The open_id itself is never carried out.
+   */
+  | { kind: "open-id-only" }
   | { kind: "refused"; code: string; subCode: string }
   | { kind: "unverified" }
   | { kind: "unreadable" }
   | { kind: "transport" };
 
 const tokenAnswer = z.looseObject({ user_id: z.string().regex(ALIPAY_USER_ID) });
+const openIdAnswer = z.looseObject({ open_id: z.string().min(1).max(128), user_id: z.undefined().optional() });
 const errorAnswer = z.looseObject({
   error_response: z.looseObject({ code: z.string().max(16), sub_code: z.string().max(64).optional() }),
 });
@@ -90,6 +96,7 @@ export async function exchangeAuthCode(app: AlipayAppCredentials, authCode: stri
   }
   const token = tokenAnswer.safeParse(answer);
   if (token.success) return { kind: "linked", userId: token.data.user_id };
+  if (openIdAnswer.safeParse(answer).success) return { kind: "open-id-only" };
   const refused = z
     .looseObject({ code: z.string().max(16), sub_code: z.string().max(64).optional() })
     .safeParse(answer);

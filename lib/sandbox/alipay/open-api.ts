@@ -1,6 +1,7 @@
 import "server-only";
 import { createSign, createVerify, randomBytes } from "node:crypto";
-import { instantOfOpenApiTimestamp } from "../../alipay/open-api-time";
+import { ALIPAY_USER_ID } from "../../alipay/authorize-url";
+import { instantOfOpenApiTimestamp, openApiTimestamp } from "../../alipay/open-api-time";
 import type { Db } from "../../db/connection";
 import { redeemAuthCode } from "./auth-codes";
 import { SANDBOX_ALIPAY_APP_ID } from "./credentials";
@@ -117,11 +118,11 @@ export async function handleOpenApi(ctx: OpenApiContext, url: URL, form: URLSear
   const userId = params.code ? await redeemAuthCode(ctx.db, params.code, params.app_id, ctx.now) : null;
   if (!userId) return error(ctx, "40002", "Invalid Arguments", "isv.code-invalid", "the auth code is not valid");
   return signedAnswer(ctx, RESPONSE_KEY, {
-    user_id: userId,
+    ...(ALIPAY_USER_ID.test(userId) ? { user_id: userId } : { open_id: userId }),
     access_token: `authbseB${randomBytes(16).toString("hex")}`,
     expires_in: 1_296_000,
     refresh_token: `authbseB${randomBytes(16).toString("hex")}`,
     re_expires_in: 2_592_000,
-    auth_start: ctx.now.toISOString().slice(0, 19).replace("T", " "),
+    auth_start: openApiTimestamp(ctx.now),
   });
 }

@@ -24,6 +24,11 @@ function refuse(status: number, text: string, locale?: Locale): Response {
   });
 }
 
+/** What the checkout tells a shopper who comes back without a payment (app/[locale]/checkout/page.tsx). */
+function checkoutNotice(result: { kind: "linked" | "declined" | "failed"; outcome?: string }): string {
+  return result.kind === "failed" && result.outcome === "open-id-only" ? "open-id-only" : result.kind;
+}
+
 /**
  * The language to refuse in: the one the checkout was in when it asked Alipay (kept with the pending
  * state), else the shopper's remembered or browser language, as pages outside the locale prefixes do.
@@ -67,6 +72,6 @@ export async function GET(request: Request): Promise<Response> {
   // 800107 has no wallet page to jump to: the order page hands its tradeNO to the in-app cashier.
   const target = result.payment?.ok
     ? localizedPath(`/orders/${result.payment.orderId}`, locale)
-    : `${localizedPath("/checkout", locale)}?alipay=${encodeURIComponent(result.kind)}`;
+    : `${localizedPath("/checkout", locale)}?alipay=${checkoutNotice(result)}`;
   return new Response(null, { status: 303, headers: { Location: `${config.siteUrl}${target}`, ...NO_STORE } });
 }
