@@ -29,6 +29,9 @@ const SECRET_KEYS = [
   "openid",
   "userId",
   "user_id",
+  // The app-scoped id Alipay answers apps on OpenID with, in place of the user id.
+  "open_id",
+  "openId",
   "authCode",
   "auth_code",
   "privateKey",

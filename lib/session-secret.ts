@@ -1,9 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Db } from "./db/connection";
 import { getDb } from "./db/database";
-import { generatedSecrets } from "./db/schema/generated-secrets";
+import { keptSecret } from "./db/kept-secret";
 import { getConfig, type Config } from "./env";
 
 const NAME = "session_secret";
@@ -15,15 +14,7 @@ const NAME = "session_secret";
  */
 export async function resolveSessionSecret(config: Pick<Config, "sessionSecret">, db: Db): Promise<string> {
   if (config.sessionSecret) return config.sessionSecret;
-  await db
-    .insert(generatedSecrets)
-    .values({ name: NAME, value: randomBytes(48).toString("base64url") })
-    .onConflictDoNothing();
-  const [row] = await db
-    .select({ value: generatedSecrets.value })
-    .from(generatedSecrets)
-    .where(eq(generatedSecrets.name, NAME));
-  return row!.value;
+  return keptSecret(db, NAME, () => randomBytes(48).toString("base64url"));
 }
 
 const holder = globalThis as typeof globalThis & { __shopSessionSecret?: Promise<string> };

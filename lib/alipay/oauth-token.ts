@@ -1,6 +1,7 @@
 import { AlipayRequestError, AlipaySdk } from "alipay-sdk";
 import { z } from "zod";
 import { ALIPAY_USER_ID } from "./authorize-url";
+import { openApiTimestamp } from "./open-api-time";
 
 /** The merchant's Alipay app as the official SDK needs it; the keys are PEM or the bare base64 Alipay's tool gives. */
 export interface AlipayAppCredentials {
@@ -21,12 +22,18 @@ export interface AlipayAppCredentials {
  */
 export type TokenOutcome =
   | { kind: "linked"; userId: string }
+  /**
+   * A verified answer naming the shopper by `open_id` only (apps created since 2023 default to it): not
+   * the user id QFPay's 800107 documents for `openid`. The open_id itself is never carried out.
+   */
+  | { kind: "open-id-only" }
   | { kind: "refused"; code: string; subCode: string }
   | { kind: "unverified" }
   | { kind: "unreadable" }
   | { kind: "transport" };
 
 const tokenAnswer = z.looseObject({ user_id: z.string().regex(ALIPAY_USER_ID) });
+const openIdAnswer = z.looseObject({ open_id: z.string().min(1).max(128), user_id: z.undefined().optional() });
 const errorAnswer = z.looseObject({
   error_response: z.looseObject({ code: z.string().max(16), sub_code: z.string().max(64).optional() }),
 });
@@ -72,7 +79,8 @@ export async function exchangeAuthCode(app: AlipayAppCredentials, authCode: stri
   try {
     answer = await sdk.exec(
       "alipay.system.oauth.token",
-      { grant_type: "authorization_code", code: authCode },
+      // The SDK stamps the server's local time; this stamp, Beijing time, takes its place.
+      { grant_type: "authorization_code", code: authCode, timestamp: openApiTimestamp(new Date()) },
       { validateSign: true },
     );
   } catch (error) {
@@ -88,6 +96,7 @@ export async function exchangeAuthCode(app: AlipayAppCredentials, authCode: stri
   }
   const token = tokenAnswer.safeParse(answer);
   if (token.success) return { kind: "linked", userId: token.data.user_id };
+  if (openIdAnswer.safeParse(answer).success) return { kind: "open-id-only" };
   const refused = z
     .looseObject({ code: z.string().max(16), sub_code: z.string().max(64).optional() })
     .safeParse(answer);

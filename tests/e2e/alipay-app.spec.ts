@@ -154,3 +154,34 @@ test("in the Alipay app: the authorisation page and the order page with its cash
   await expectNoAxeViolations(page, "the order page after the cashier was closed");
   await page.context().close();
 });
+
+test("in the Alipay app: a return that is not this visit's is refused in the shopper's language, and changes nothing", async ({
+  browser,
+}) => {
+  const page = await inAlipayApp(browser);
+  await addToCart(page);
+  await page.goto("/zh-HK/checkout");
+  await page.getByLabel("電郵地址").fill("shopper@example.com");
+  await page.getByRole("button", { name: "用支付寶付款", exact: true }).click();
+  await expect(page).toHaveURL(/\/sandbox\/alipay\/authorize\?/);
+  const authorisePage = page.url();
+
+  // Another visit's state (an attacker's link), then a junk one: refused in Traditional Chinese.
+  for (const state of ["c29tZW9uZS1lbHNlcy1zdGF0ZS0xMjM0NTY3OA", "x"]) {
+    const refused = await page.goto(`/api/alipay/return?state=${state}&auth_code=abcdefgh1234&scope=auth_base`);
+    expect(refused!.status()).toBe(400);
+    expect(refused!.headers()["content-language"]).toBe("zh-HK");
+    expect(await refused!.text()).toContain("這次支付寶授權不屬於你目前的瀏覽");
+  }
+  const malformed = await page.goto("/api/alipay/return?auth_code=%3Cscript%3E");
+  expect(malformed!.status()).toBe(400);
+  expect(malformed!.headers()["content-language"]).toBe("zh-HK");
+  expect(await malformed!.text()).toContain("這不是支付寶傳回的回覆");
+
+  // The pending authorisation was left as it was: allowed now, it pays in one press, in Chinese.
+  await page.goto(authorisePage);
+  await page.getByRole("button", { name: "允許", exact: true }).click();
+  await expect(page).toHaveURL(/\/zh-HK\/orders\/[\w-]{22}$/);
+  await expect(page.getByRole("dialog", { name: "付款給QFPay Sandbox Merchant" })).toBeVisible();
+  await page.context().close();
+});

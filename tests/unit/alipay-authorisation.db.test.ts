@@ -2,6 +2,9 @@ import { createSign, generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { exchangeAuthCode, type AlipayAppCredentials, type TokenOutcome } from "@/lib/alipay/oauth-token";
 import type { Db } from "@/lib/db/connection";
+import { eq } from "drizzle-orm";
+import { sandboxAlipayAuthCodes } from "@/lib/db/schema/alipay-sandbox";
+import { createLogger } from "@/lib/log";
 import { issueAuthCode } from "@/lib/sandbox/alipay/auth-codes";
 import { SANDBOX_ALIPAY_APP_ID } from "@/lib/sandbox/alipay/credentials";
 import { sandboxAlipayKeys, type SandboxAlipayKeys } from "@/lib/sandbox/alipay/keys";
@@ -239,6 +242,33 @@ describe("the auth code's exchange (alipay.system.oauth.token through alipay-sdk
     expect(replayed.alipayAuth?.state).toBe(state);
     // The code the replay carried was never spent.
     expect((await exchange(again)).kind).toBe("linked");
+  });
+
+  it("an app on OpenID: the sandbox answers open_id only, a verified answer the shop cannot pay with", async () => {
+    const code = await issueAuthCode(db, SANDBOX_ALIPAY_APP_ID, "auth_base", NOW(), "open_id");
+    const [issued] = await db.select().from(sandboxAlipayAuthCodes).where(eq(sandboxAlipayAuthCodes.code, code));
+    const openId = issued!.userId;
+    expect(openId).not.toMatch(/^2088\d{12}$/);
+
+    const session: AlipaySessionFields = {};
+    const state = begun(session);
+    const result = await finishAlipayAuthorisation(session, alipayReturn(state, code), exchange, spend, NOW());
+    expect(result).toEqual({
+      kind: "failed",
+      email: "shopper@example.com",
+      locale: "zh-HK",
+      outcome: "open-id-only",
+    });
+    // Alipay's web page instead; the open_id is kept nowhere and said nowhere.
+    expect(session).toEqual({ alipayFallback: "failed" });
+    expect(JSON.stringify(result)).not.toContain(openId);
+
+    // A log line that carried it anyway (an answer logged whole by mistake) says "[redacted]".
+    const lines: string[] = [];
+    const log = createLogger({ write: (line: string) => void lines.push(line) }, "info");
+    log.info({ event: "test", open_id: openId, answer: { open_id: openId, openId } });
+    expect(lines.join("")).not.toContain(openId);
+    expect(lines.join("")).toContain("[redacted]");
   });
 
   it("two exchanges of one code at once: one user id, one refusal", async () => {

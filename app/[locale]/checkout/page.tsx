@@ -20,8 +20,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("checkout"))("title") };
 }
 
-/** What came of Alipay's authorisation, as its return route sends the shopper back here. */
-const ALIPAY_RETURNS = ["linked", "declined", "failed"] as const;
+/** What came of Alipay's authorisation, as its return route sends the shopper back here, and its words. */
+const ALIPAY_RETURNS = {
+  linked: "linked",
+  declined: "declined",
+  failed: "failed",
+  "open-id-only": "openIdOnly",
+} as const;
 
 export default async function CheckoutPage({
   searchParams,
@@ -31,7 +36,10 @@ export default async function CheckoutPage({
   const t = await getTranslations("checkout");
   const ta = await getTranslations("alipayApp");
   const { alipay: returned } = await searchParams;
-  const alipayReturn = ALIPAY_RETURNS.find((kind) => kind === returned);
+  const alipayReturn =
+    typeof returned === "string" && Object.hasOwn(ALIPAY_RETURNS, returned)
+      ? ALIPAY_RETURNS[returned as keyof typeof ALIPAY_RETURNS]
+      : undefined;
   const tw = await getTranslations("wallets");
   const locale = await getLocale();
   const textOf = await productTexts();

@@ -14,14 +14,29 @@ function newUserId(): string {
   return `2088${digits}`;
 }
 
-/** The code Alipay's authorisation page hands back when the shopper allows it. */
-export async function issueAuthCode(db: Db, appId: string, scope: string, now: Date): Promise<string> {
+/** An app-scoped open_id, as Alipay gives apps on OpenID (created since 2023): letters and digits, no 2088. */
+function newOpenId(): string {
+  return `0${randomBytes(32).toString("base64url").replace(/[-_]/g, "0")}`;
+}
+
+/**
+ * The code Alipay's authorisation page hands back when the shopper allows it. `identity` says how Alipay
+ * names the shopper to this app: by user id (2088…), or, for an app on OpenID, by open_id only.
+ */
+export async function issueAuthCode(
+  db: Db,
+  appId: string,
+  scope: string,
+  now: Date,
+  identity: "user_id" | "open_id" = "user_id",
+): Promise<string> {
   const code = randomBytes(24).toString("hex");
   await db.insert(sandboxAlipayAuthCodes).values({
     code,
     appId,
     scope,
-    userId: newUserId(),
+    // The id the code answers with, of either kind (an open_id never starts 2088 and twelve digits).
+    userId: identity === "open_id" ? newOpenId() : newUserId(),
     expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS),
   });
   return code;

@@ -1,8 +1,7 @@
 import "server-only";
 import { createPublicKey, generateKeyPairSync } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connection";
-import { generatedSecrets } from "../../db/schema/generated-secrets";
+import { keptSecret } from "../../db/kept-secret";
 
 /**
  * The sandbox's two RSA key pairs, PEM: the merchant's app key (the SDK signs requests with its private
@@ -28,21 +27,6 @@ function newPrivateKey(): string {
   }) as string;
 }
 
-async function keptPrivateKey(db: Db, name: string): Promise<string> {
-  const [kept] = await db
-    .select({ value: generatedSecrets.value })
-    .from(generatedSecrets)
-    .where(eq(generatedSecrets.name, name));
-  if (kept) return kept.value;
-  // Two instances may make one at once: the first insert wins and both read it.
-  await db.insert(generatedSecrets).values({ name, value: newPrivateKey() }).onConflictDoNothing();
-  const [row] = await db
-    .select({ value: generatedSecrets.value })
-    .from(generatedSecrets)
-    .where(eq(generatedSecrets.name, name));
-  return row!.value;
-}
-
 const publicOf = (privateKey: string) => createPublicKey(privateKey).export({ type: "spki", format: "pem" }) as string;
 
 const cache = new WeakMap<Db, Promise<SandboxAlipayKeys>>();
@@ -52,8 +36,8 @@ export function sandboxAlipayKeys(db: Db): Promise<SandboxAlipayKeys> {
   let keys = cache.get(db);
   if (!keys) {
     keys = (async () => {
-      const appPrivateKey = await keptPrivateKey(db, APP_KEY);
-      const alipayPrivateKey = await keptPrivateKey(db, ALIPAY_KEY);
+      const appPrivateKey = await keptSecret(db, APP_KEY, newPrivateKey);
+      const alipayPrivateKey = await keptSecret(db, ALIPAY_KEY, newPrivateKey);
       return {
         appPrivateKey,
         appPublicKey: publicOf(appPrivateKey),

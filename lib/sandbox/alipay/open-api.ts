@@ -1,5 +1,7 @@
 import "server-only";
 import { createSign, createVerify, randomBytes } from "node:crypto";
+import { ALIPAY_USER_ID } from "../../alipay/authorize-url";
+import { instantOfOpenApiTimestamp, openApiTimestamp } from "../../alipay/open-api-time";
 import type { Db } from "../../db/connection";
 import { redeemAuthCode } from "./auth-codes";
 import { SANDBOX_ALIPAY_APP_ID } from "./credentials";
@@ -42,8 +44,12 @@ function error(ctx: OpenApiContext, code: string, msg: string, subCode: string, 
   return signedAnswer(ctx, "error_response", { code, msg, sub_code: subCode, sub_msg: subMsg }, 400);
 }
 
-/** Alipay's timestamp, `yyyy-MM-dd HH:mm:ss`. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+/**
+ * How far a request's timestamp may stray from the gateway's clock. Alipay refuses a stale or
+ * far-future timestamp; the window is the sandbox's assumption, wide enough for honest clock drift and
+ * far narrower than the eight hours a server writing UTC would be off.
+ */
+const TIMESTAMP_WINDOW_MS = 15 * 60_000;
 
 export function signContent(params: Record<string, string>): string {
   return Object.keys(params)
@@ -78,8 +84,17 @@ export async function handleOpenApi(ctx: OpenApiContext, url: URL, form: URLSear
     return error(ctx, "40002", "Invalid Arguments", "isv.invalid-app-id", "no such app_id");
   if (params.sign_type !== "RSA2")
     return error(ctx, "40002", "Invalid Arguments", "isv.invalid-signature-type", "sign_type must be RSA2");
-  if (!TIMESTAMP.test(params.timestamp!))
+  const stamped = instantOfOpenApiTimestamp(params.timestamp!);
+  if (!stamped)
     return error(ctx, "40002", "Invalid Arguments", "isv.invalid-timestamp", "timestamp is not yyyy-MM-dd HH:mm:ss");
+  if (Math.abs(stamped.getTime() - ctx.now.getTime()) > TIMESTAMP_WINDOW_MS)
+    return error(
+      ctx,
+      "40002",
+      "Invalid Arguments",
+      "isv.invalid-timestamp",
+      "timestamp is not Beijing time now (UTC+8)",
+    );
   let signed = false;
   try {
     signed = createVerify("RSA-SHA256")
@@ -103,11 +118,11 @@ export async function handleOpenApi(ctx: OpenApiContext, url: URL, form: URLSear
   const userId = params.code ? await redeemAuthCode(ctx.db, params.code, params.app_id, ctx.now) : null;
   if (!userId) return error(ctx, "40002", "Invalid Arguments", "isv.code-invalid", "the auth code is not valid");
   return signedAnswer(ctx, RESPONSE_KEY, {
-    user_id: userId,
+    ...(ALIPAY_USER_ID.test(userId) ? { user_id: userId } : { open_id: userId }),
     access_token: `authbseB${randomBytes(16).toString("hex")}`,
     expires_in: 1_296_000,
     refresh_token: `authbseB${randomBytes(16).toString("hex")}`,
     re_expires_in: 2_592_000,
-    auth_start: ctx.now.toISOString().slice(0, 19).replace("T", " "),
+    auth_start: openApiTimestamp(ctx.now),
   });
 }

@@ -1,4 +1,7 @@
 import { localizedPath } from "@/i18n/localized-path";
+import { hasLocale } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { negotiateLocale } from "@/i18n/negotiate";
 import { routing, type Locale } from "@/i18n/routing";
 import { exchangeAuthCode } from "@/lib/alipay/oauth-token";
 import { getConfig } from "@/lib/env";
@@ -10,8 +13,30 @@ import { getShopSession } from "@/lib/web/session";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-function refuse(status: number, text: string): Response {
-  return new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", ...NO_STORE } });
+function refuse(status: number, text: string, locale?: Locale): Response {
+  return new Response(`${text}\n`, {
+    status,
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      ...(locale ? { "Content-Language": locale } : {}),
+      ...NO_STORE,
+    },
+  });
+}
+
+/** What the checkout tells a shopper who comes back without a payment (app/[locale]/checkout/page.tsx). */
+function checkoutNotice(result: { kind: "linked" | "declined" | "failed"; outcome?: string }): string {
+  return result.kind === "failed" && result.outcome === "open-id-only" ? "open-id-only" : result.kind;
+}
+
+/**
+ * The language to refuse in: the one the checkout was in when it asked Alipay (kept with the pending
+ * state), else the shopper's remembered or browser language, as pages outside the locale prefixes do.
+ */
+function refusalLocale(pending: string | undefined, request: Request): Locale {
+  if (hasLocale(routing.locales, pending)) return pending;
+  const cookie = /(?:^|;\s*)NEXT_LOCALE=([^;]*)/.exec(request.headers.get("cookie") ?? "")?.[1];
+  return negotiateLocale(cookie, request.headers.get("accept-language"));
 }
 
 /**
@@ -28,6 +53,8 @@ export async function GET(request: Request): Promise<Response> {
   const session = await getShopSession();
   const app = config.alipay;
   const ctx = await getPaymentsContext();
+  // Read before the answer is taken: a refused answer leaves the pending state, a taken one removes it.
+  const locale = refusalLocale(session.alipayAuth?.locale, request);
   const result = await returnFromAlipay(ctx, session, url.searchParams, async (code) =>
     exchangeAuthCode(await alipayAppCredentials(app, ctx.db), code),
   );
@@ -37,20 +64,14 @@ export async function GET(request: Request): Promise<Response> {
     ...(result.kind === "failed" ? { exchange: result.outcome } : {}),
     ...(result.payment ? { payment: result.payment.ok ? "started" : result.payment.problem.code } : {}),
   });
-  if (result.kind === "malformed") return refuse(400, "Bad request: this is not an answer from Alipay.");
+  const t = await getTranslations({ locale, namespace: "alipayApp.refused" });
+  if (result.kind === "malformed") return refuse(400, t("malformed"), locale);
   // Another browser's answer, a stale one, or one used already: nothing is changed, the shopper starts again.
-  if (result.kind === "bad-state")
-    return refuse(
-      400,
-      "This Alipay authorisation does not belong to this visit. Go back to the checkout and try again.",
-    );
+  if (result.kind === "bad-state") return refuse(400, t("badState"), locale);
   await session.save();
-  const locale: Locale = (routing.locales as readonly string[]).includes(result.locale)
-    ? (result.locale as Locale)
-    : routing.defaultLocale;
   // 800107 has no wallet page to jump to: the order page hands its tradeNO to the in-app cashier.
   const target = result.payment?.ok
     ? localizedPath(`/orders/${result.payment.orderId}`, locale)
-    : `${localizedPath("/checkout", locale)}?alipay=${encodeURIComponent(result.kind)}`;
+    : `${localizedPath("/checkout", locale)}?alipay=${checkoutNotice(result)}`;
   return new Response(null, { status: 303, headers: { Location: `${config.siteUrl}${target}`, ...NO_STORE } });
 }
