@@ -77,7 +77,7 @@ export default defineConfig({
   webServer: [
     {
       // A fresh embedded database for every run; the build is the one `next start` serves in production.
-      command: `rm -rf .data/e2e && npm run build && npx next start -H 127.0.0.1 -p ${PORT}`,
+      command: `rm -rf .data/e2e && npm run build && npm start -- -H 127.0.0.1 -p ${PORT}`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 240_000,
@@ -91,7 +91,7 @@ export default defineConfig({
     },
     {
       // The same build (the servers start in order), paying through CBTIS.
-      command: `rm -rf .data/e2e-cbtis && npx next start -H 127.0.0.1 -p ${CBTIS_PORT}`,
+      command: `rm -rf .data/e2e-cbtis && npm start -- -H 127.0.0.1 -p ${CBTIS_PORT}`,
       url: `${cbtisURL}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 240_000,

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -10,6 +10,10 @@ import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 const NEXT_BIN = createRequire(path.join(ROOT, "package.json")).resolve("next/dist/bin/next");
+// Node's own options from `npm start` (the heap's bounds), so every test server runs as the shop runs.
+const START_NODE_FLAGS = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start as string)
+  .split(/\s+/)
+  .filter((word) => word.startsWith("--"));
 
 export const SERVER_SECRETS = {
   SESSION_SECRET: "reliability-session-secret-at-least-32-chars",
@@ -81,6 +85,7 @@ export async function startProductionServer(options: ServerOptions): Promise<Pro
         : { PGLITE_DATA_DIR: options.database.pgliteDir };
   const command = [
     process.execPath,
+    ...START_NODE_FLAGS,
     ...(options.nodeArgs ?? []),
     NEXT_BIN,
     "start",
