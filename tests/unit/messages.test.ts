@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ADMIN_CLIENT_NAMESPACES, CLIENT_NAMESPACES } from "@/i18n/client-messages";
+import {
+  ADMIN_CLIENT_NAMESPACES,
+  ALIPAY_APP_CLIENT_NAMESPACES,
+  CLIENT_NAMESPACES,
+  SANDBOX_ALIPAY_CLIENT_NAMESPACES,
+} from "@/i18n/client-messages";
 import { routing } from "@/i18n/routing";
 import { GLOBAL_ERROR_WORDS } from "@/app/global-error-words";
 import { PRODUCTS } from "@/lib/catalog/products";
@@ -95,20 +100,52 @@ describe("the message files", () => {
     expect(WALLETS.map((wallet) => en.get(`wallets.${wallet}`))).toEqual(["AlipayHK", "Alipay"]);
   });
 
+  // Each client component (a 'use client' file under app/) with the namespaces it reads.
+  const clientComponents = sourceFiles(join(ROOT, "app"))
+    .map((file) => ({ file: relative(ROOT, file), text: readFileSync(file, "utf8") }))
+    .filter(({ text }) => /^["']use client["']/m.test(text))
+    .map(({ file, text }) => ({
+      file,
+      namespaces: [...text.matchAll(/useTranslations\(\s*"(\w+)/g)].map((match) => match[1]!),
+    }));
+  const namespacesOf = (files: typeof clientComponents) => [...new Set(files.flatMap((f) => f.namespaces))].sort();
+  const isAdmin = (file: string) => file.startsWith("app/[locale]/admin/");
+  // The Alipay app's cashier and the sandbox's stand-in bridge: their words travel only inside AlipayAppMessages.
+  const IN_APP_PAYMENT = "app/[locale]/orders/[id]/in-app-payment.tsx";
+  const inAppScoped: readonly string[] = [...ALIPAY_APP_CLIENT_NAMESPACES, ...SANDBOX_ALIPAY_CLIENT_NAMESPACES];
+  const inApp = clientComponents.filter((c) => c.namespaces.some((namespace) => inAppScoped.includes(namespace)));
+
   it("sends the browser exactly the namespaces its client components read, the admin's only to its pages", () => {
-    const read = (dir: string, skip?: string) =>
-      new Set(
-        sourceFiles(join(ROOT, dir))
-          .filter((file) => !skip || !file.startsWith(join(ROOT, skip)))
-          .map((file) => readFileSync(file, "utf8"))
-          .filter((text) => /^["']use client["']/m.test(text))
-          .flatMap((text) => [...text.matchAll(/useTranslations\(\s*"(\w+)/g)].map((match) => match[1]!)),
-      );
-    const admin = "app/[locale]/admin";
-    expect([...CLIENT_NAMESPACES].sort()).toEqual([...read("app", admin)].sort());
-    const adminOnly = [...read(admin)].filter(
+    const everyPage = clientComponents.filter((c) => !isAdmin(c.file) && !inApp.includes(c));
+    expect([...CLIENT_NAMESPACES].sort()).toEqual(namespacesOf(everyPage));
+    const adminOnly = namespacesOf(clientComponents.filter((c) => isAdmin(c.file))).filter(
       (namespace) => !(CLIENT_NAMESPACES as readonly string[]).includes(namespace),
     );
-    expect([...ADMIN_CLIENT_NAMESPACES].sort()).toEqual(adminOnly.sort());
+    expect([...ADMIN_CLIENT_NAMESPACES].sort()).toEqual(adminOnly);
+  });
+
+  it("sends the Alipay app's words only with the in-app payment, the sandbox bridge's only in sandbox mode", () => {
+    const beyondEveryPage = (files: typeof clientComponents) =>
+      namespacesOf(files).filter((namespace) => !(CLIENT_NAMESPACES as readonly string[]).includes(namespace));
+    const sandbox = inApp.filter((c) => c.file.startsWith("app/sandbox/"));
+    expect(beyondEveryPage(inApp.filter((c) => !sandbox.includes(c)))).toEqual([...ALIPAY_APP_CLIENT_NAMESPACES]);
+    expect(beyondEveryPage(sandbox)).toEqual([...SANDBOX_ALIPAY_CLIENT_NAMESPACES]);
+    // Each of them is drawn by the in-app payment alone, inside the provider that carries their words.
+    const sources = sourceFiles(join(ROOT, "app")).map((file) => ({
+      file: relative(ROOT, file),
+      text: readFileSync(file, "utf8"),
+    }));
+    const scope = /<AlipayAppMessages\b[^>]*>([\s\S]*?)<\/AlipayAppMessages>/.exec(
+      sources.find((s) => s.file === IN_APP_PAYMENT)!.text,
+    )?.[1];
+    expect(scope, "in-app-payment.tsx wraps its client components in AlipayAppMessages").toBeDefined();
+    for (const component of inApp) {
+      const modulePath = component.file.replace(/^app\//, "").replace(/\.tsx?$/, "");
+      const name = basename(modulePath);
+      const importers = sources.filter((s) => s.text.includes(`/${name}";`)).map((s) => s.file);
+      expect(importers, component.file).toEqual([IN_APP_PAYMENT]);
+      const exported = [...readFileSync(join(ROOT, component.file), "utf8").matchAll(/export function (\w+)/g)];
+      for (const [, fn] of exported) expect(scope, `${fn} inside AlipayAppMessages`).toContain(`<${fn}`);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { formatMoney } from "@/lib/money";
 import type { OrderView } from "@/lib/payments/order-status";
 import type { CurrencyCode } from "@/lib/qfpay/currencies";
 import { SandboxAlipayBridge } from "@/app/sandbox/alipay/sandbox-alipay-bridge";
+import { AlipayAppMessages } from "./alipay-app-messages";
 import { AlipayTradePay } from "./alipay-trade-pay";
 import type { RetryChoice } from "./retry-choices";
 import { RetryOptions } from "./retry-options";
@@ -41,10 +42,10 @@ export async function InAppPayment({
         {t.rich("title", { amount, wallet, money: (chunks) => <span className="money">{chunks}</span> })}
       </h2>
       {alipayApp ? (
-        <>
+        <AlipayAppMessages sandbox={sandbox}>
           {sandbox && <SandboxAlipayBridge />}
           <AlipayTradePay tradeNo={attempt.tradeNo!} provider={provider} />
-        </>
+        </AlipayAppMessages>
       ) : (
         <p className="notice" role="note">
           {ta("outsideApp")}
