@@ -1,5 +1,6 @@
-import { randomInt } from "node:crypto";
+import { createSign, generateKeyPairSync, randomInt } from "node:crypto";
 import { expect, request, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { openApiTimestamp } from "../../lib/alipay/open-api-time";
 import { formatGatewayTime } from "../../lib/qfpay/gateway-time";
 import { signNotificationBody } from "../../lib/qfpay/notification";
 import { signParams } from "../../lib/qfpay/sign";
@@ -1859,6 +1860,31 @@ const ALIPAY_APP_UA =
   "Mozilla/5.0 (Linux; U; Android 14; en-US; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 " +
   "Chrome/120.0 Mobile Safari/537.36 AliApp(AP/10.5.36.8000) AlipayClient/10.5.36.8000 Language/en";
 
+/** A well-formed alipay.system.oauth.token request, RSA2-signed with `key` (not the app's). */
+function signedOpenApiForm(appId: string, key: string, timestamp = openApiTimestamp(new Date())): string {
+  const params: Record<string, string> = {
+    app_id: appId,
+    method: "alipay.system.oauth.token",
+    charset: "utf-8",
+    sign_type: "RSA2",
+    timestamp,
+    version: "1.0",
+    grant_type: "authorization_code",
+    code: "abcdefgh1234",
+  };
+  const content = Object.keys(params)
+    .sort()
+    .map((name) => `${name}=${params[name]}`)
+    .join("&");
+  params.sign = createSign("RSA-SHA256").update(content, "utf8").sign(key, "base64");
+  return new URLSearchParams(params).toString();
+}
+
+const STRANGER_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
+  type: "pkcs8",
+  format: "pem",
+}) as string;
+
 test("Alipay's routes: the return, the sandbox's authorisation page and open API refuse bad input with a 4xx and change nothing", async ({
   baseURL,
 }) => {
@@ -1880,6 +1906,8 @@ test("Alipay's routes: the return, the sandbox's authorisation page and open API
   expect(authorize.pathname).toBe("/sandbox/alipay/authorize");
   const state = authorize.searchParams.get("state")!;
   const before = await shopper.cart();
+  // The session cookie as it is now, with the pending state: what a replay would send later.
+  const pendingCookie = (await shopper.api.storageState()).cookies.find((c) => c.name === "shop_session")!.value;
 
   // The return: nothing of Alipay's, another session's state, a replayed or malformed one.
   const returns: [string, Visitor, number][] = [
@@ -1893,6 +1921,9 @@ test("Alipay's routes: the return, the sandbox's authorisation page and open API
     [`/api/alipay/return?state=${"s".repeat(101)}`, shopper, 400],
     [`/api/alipay/return?state=${state}&auth_code=abcdefgh1234`, stranger, 400],
     [`/api/alipay/return?state=${state}%00`, shopper, 400],
+    [`/api/alipay/return?state=${state}&auth_code=${"a".repeat(6000)}&scope=${"b".repeat(2000)}`, shopper, 400],
+    [`/api/alipay/return?state=${state}&auth_code=abcdefgh1234&scope=${"b".repeat(65)}`, shopper, 400],
+    [`/api/alipay/return?state=${state}&auth_code=abcdefgh1234&app_id=junk`, shopper, 400],
   ];
   for (const [path, visitor, status] of returns) {
     const response = await visitor.get(path);
@@ -1967,7 +1998,7 @@ test("Alipay's routes: the return, the sandbox's authorisation page and open API
           charset: "utf-8",
           sign_type: "RSA2",
           sign: "Zm9yZ2Vk",
-          timestamp: "2026-12-02 10:00:00",
+          timestamp: openApiTimestamp(new Date()),
           version: "1.0",
           grant_type: "authorization_code",
           code: "abcdefgh1234",
@@ -1975,6 +2006,30 @@ test("Alipay's routes: the return, the sandbox's authorisation page and open API
       },
       400,
       /isv\.invalid-signature/,
+    ],
+    [
+      "signed with another key",
+      { headers: form, body: signedOpenApiForm(good.app_id!, STRANGER_KEY) },
+      400,
+      /isv\.invalid-signature/,
+    ],
+    [
+      "signed, then its code changed",
+      {
+        headers: form,
+        body: signedOpenApiForm(good.app_id!, STRANGER_KEY).replace("code=abcdefgh1234", "code=abcdefgh9999"),
+      },
+      400,
+      /isv\.invalid-signature/,
+    ],
+    [
+      "stamped in UTC, not Beijing time",
+      {
+        headers: form,
+        body: signedOpenApiForm(good.app_id!, STRANGER_KEY, new Date().toISOString().slice(0, 19).replace("T", " ")),
+      },
+      400,
+      /isv\.invalid-timestamp/,
     ],
     ["a field twice", { headers: form, body: "app_id=1&app_id=2" }, 400, /isv\.invalid-parameter/],
     ["not UTF-8", { headers: form, body: Buffer.from([0x61, 0x3d, 0xff, 0xfe]) }, 400],
@@ -1993,11 +2048,18 @@ test("Alipay's routes: the return, the sandbox's authorisation page and open API
   const back = new URL(allowed.headers()["location"]!);
   expect(back.pathname).toBe("/api/alipay/return");
   expect(back.searchParams.get("state")).toBe(state);
-  const linked = await shopper.get(back.pathname + back.search);
-  expect(linked.status()).toBe(303);
-  expect(new URL(linked.headers()["location"]!).search).toBe("?alipay=linked");
-  // Its replay is refused: the state was spent.
+  // One press: the return places the order and sends the shopper to it.
+  const paying = await shopper.get(back.pathname + back.search);
+  expect(paying.status()).toBe(303);
+  expect(new URL(paying.headers()["location"]!).pathname).toMatch(/^\/orders\/[\w-]{22}$/);
+  // Its replay is refused: the state was spent, in this session and, for a copy of the old cookie that
+  // still carries it, in the database. Nothing more is placed.
   expect((await shopper.get(back.pathname + back.search)).status()).toBe(400);
+  const replayer = await Visitor.open(baseURL!, { shop_session: pendingCookie });
+  const replayed = await replayer.get(back.pathname + back.search);
+  expect(replayed.status()).toBe(400);
+  expect(replayed.headers()["set-cookie"]).toBeUndefined();
+  await replayer.dispose();
   await shopper.dispose();
   await stranger.dispose();
 });

@@ -86,6 +86,37 @@ test("@phone redirects to the wallet and comes back on return_url to the receipt
   await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
 });
 
+const ALIPAY_APP =
+  "Mozilla/5.0 (Linux; U; Android 14; en-US; Pixel 7 Build/UQ1A.240205.004) AppleWebKit/537.36 (KHTML, like Gecko) " +
+  "Version/4.0 Chrome/120.0.6099.193 Mobile Safari/537.36 AliApp(AP/10.5.36.8000) AlipayClient/10.5.36.8000 Language/en";
+
+test("inside the Alipay app: one press, Alipay's authorisation and its in-app cashier, each request on another instance, Paid", async ({
+  browser,
+}) => {
+  // The checkout, the return (state spent in the shared database, the user id exchanged with the
+  // sandbox's open API, signed with keys every instance reads alike), the order page and the notification
+  // land on instances in turn.
+  const context = await browser.newContext({
+    userAgent: ALIPAY_APP,
+    viewport: { width: 412, height: 915 },
+    isMobile: true,
+    hasTouch: true,
+    ignoreHTTPSErrors: true,
+  });
+  const page = await context.newPage();
+  await addToCart(page);
+  await checkoutWith(page, "Alipay");
+  await expect(page).toHaveURL(new RegExp(`^${ORIGIN}/sandbox/alipay/authorize\\?`));
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`^${ORIGIN}/orders/[\\w-]{22}$`));
+  const cashier = page.getByRole("dialog", { name: "Pay QFPay Sandbox Merchant" });
+  await expect(cashier).toBeVisible();
+  await cashier.getByRole("button", { name: "Pay", exact: true }).click();
+  await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
+  expect(await page.content()).not.toMatch(/2088\d{12}/);
+  await context.close();
+});
+
 test("a notification that falls due while no request runs goes out with the next request, not on a timer", async () => {
   const { shopper, orderId, syssn } = await placeOrder("198.51.100.31");
   await control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 1_000 } });
