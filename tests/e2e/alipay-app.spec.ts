@@ -30,7 +30,7 @@ async function inAlipayApp(browser: Browser): Promise<Page> {
 }
 
 /** Cart, checkout, "Pay with Alipay", and Alipay's authorisation page answered with `answer`. */
-async function authorise(page: Page, answer: "Allow" | "Deny") {
+async function authorise(page: Page, answer: "Allow" | "Allow, as an app on OpenID (open_id only)" | "Deny") {
   await addToCart(page);
   await checkoutWith(page, "Alipay");
   await expect(page).toHaveURL(/\/sandbox\/alipay\/authorize\?app_id=\d{16}&scope=auth_base&redirect_uri=[^&]+&state=/);
@@ -86,6 +86,18 @@ test("in the Alipay app: a shopper who denies the authorisation pays through Ali
   await page.getByRole("button", { name: "Pay", exact: true }).click();
   await expect(page).toHaveURL(/\/orders\/[\w-]{22}\?t=[\w-]{32}$/);
   await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
+  await page.context().close();
+});
+
+test("in the Alipay app: an Alipay app on OpenID answers open_id only, and the shopper pays through Alipay's web page, told why", async ({
+  browser,
+}) => {
+  const page = await inAlipayApp(browser);
+  await authorise(page, "Allow, as an app on OpenID (open_id only)");
+  await expect(page).toHaveURL(/\/checkout\?alipay=open-id-only$/);
+  await expect(page.getByText("Alipay identified your account in a way this shop cannot yet use")).toBeVisible();
+  await page.getByRole("button", { name: "Pay with Alipay", exact: true }).click();
+  await expect(page).toHaveURL(/\/sandbox\/cashier\/\d{26}$/);
   await page.context().close();
 });
 

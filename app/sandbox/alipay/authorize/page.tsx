@@ -39,6 +39,9 @@ export default async function SandboxAlipayAuthorizePage({
           <button type="submit" name="answer" value="allow" className="button button-primary">
             {t("allow")}
           </button>
+          <button type="submit" name="answer" value="allow-open-id" className="button">
+            {t("allowOpenId")}
+          </button>
           <button type="submit" name="answer" value="deny" className="button">
             {t("deny")}
           </button>

@@ -9,7 +9,8 @@ function refuse(status: number, text: string): Response {
   return new Response(`${text}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
-const answerSchema = z.object({ answer: z.enum(["allow", "deny"]) });
+/** "allow-open-id": allowed, answered as Alipay answers an app on OpenID (created since 2023): open_id only. */
+const answerSchema = z.object({ answer: z.enum(["allow", "allow-open-id", "deny"]) });
 
 /**
  * The sandbox authorisation page's Allow and Deny: a plain form post answered with a redirect, so that the
@@ -32,9 +33,15 @@ export async function POST(request: Request): Promise<Response> {
   const answer = answerSchema.safeParse(fields);
   if (!parsed.success || !answer.success) return refuse(400, "Bad request: not an authorisation this page offers.");
   const code =
-    answer.data.answer === "allow"
-      ? await issueAuthCode(await getDb(), parsed.data.app_id, parsed.data.scope, new Date())
-      : null;
+    answer.data.answer === "deny"
+      ? null
+      : await issueAuthCode(
+          await getDb(),
+          parsed.data.app_id,
+          parsed.data.scope,
+          new Date(),
+          answer.data.answer === "allow-open-id" ? "open_id" : "user_id",
+        );
   return new Response(null, {
     status: 303,
     headers: { Location: authorizeReturnUrl(parsed.data, code), "Cache-Control": "no-store" },
