@@ -18,11 +18,13 @@ const nextConfig = {
   // to check the deploy did): make sure traced bundles carry them.
   outputFileTracingIncludes: {
     "/**": ["./lib/db/migrations/**/*"],
-    // A product's share image reads its illustration and the typeface's WOFF files from disk. Its route ends
-    // in the image's id since generateImageMetadata describes it (og:image:alt) in the page's language.
+    // A product's share image reads its illustration and its fonts' WOFF files from disk (Figtree's, and
+    // the Chinese subsets npm run share-fonts makes). Its route ends in the image's id since
+    // generateImageMetadata describes it (og:image:alt) in the page's language.
     "/[locale]/products/[slug]/opengraph-image/[__metadata_id__]": [
       "./public/products/*.svg",
       "./node_modules/@fontsource/figtree/files/figtree-latin-{500,700}-normal.woff",
+      "./app/_fonts/share-image/*.woff",
     ],
   },
   // On Vercel the database is always PostgreSQL (lib/env.ts refuses to start without one): no function

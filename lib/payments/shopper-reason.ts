@@ -1,11 +1,5 @@
-/**
- * The reasons a shopper may be told why a payment did not go through, each worded by the pages in the
- * shopper's language (messages/*.json "reasons.<key>"). A gateway picks one from its own code
- * (PaymentGateway.shopperReason): QFPay's explained codes keep their number as their key; the rest are the
- * shop's own. Nothing here is English, so a Chinese page never shows a sentence it cannot translate.
- */
-export const SHOPPER_REASON_KEYS = [
-  // QFPay's codes the shop explains.
+/** QFPay's codes the shop explains, each a reason of its own (lib/gateways/qfpay/qfpay-shopper-reason.ts). */
+export const QFPAY_EXPLAINED_CODES = [
   "1205",
   "1201",
   "1181",
@@ -16,6 +10,16 @@ export const SHOPPER_REASON_KEYS = [
   "1297",
   "1296",
   "1294",
+] as const;
+
+/**
+ * The reasons a shopper may be told why a payment did not go through, each worded by the pages in the
+ * shopper's language (messages/*.json "reasons.<key>"). A gateway picks one from its own code
+ * (PaymentGateway.shopperReason): QFPay's explained codes keep their number as their key; the rest are the
+ * shop's own. Nothing here is English, so a Chinese page never shows a sentence it cannot translate.
+ */
+export const SHOPPER_REASON_KEYS = [
+  ...QFPAY_EXPLAINED_CODES,
   // The shop's and any gateway's.
   "not_found",
   "expired_by_shop",

@@ -128,3 +128,23 @@ test.describe("choosing the language", () => {
     await expect(page.getByRole("button", { name: "Add to cart" }).first()).toBeVisible();
   });
 });
+
+test("a product's share image is a picture in each language, drawn with the fonts the shop ships", async ({
+  page,
+  request,
+}) => {
+  const drawn = new Map<string, string>();
+  for (const prefix of ["", "/zh-HK", "/zh-CN"]) {
+    await page.goto(`${prefix}/products/yixing-clay-teapot`);
+    const url = await page.locator('meta[property="og:image"]').getAttribute("content");
+    expect(url, prefix).toMatch(/\/products\/yixing-clay-teapot\/opengraph-image\//);
+    const image = await request.get(url!);
+    expect(image.status(), url!).toBe(200);
+    expect(image.headers()["content-type"]).toBe("image/png");
+    const body = await image.body();
+    expect(body.subarray(1, 4).toString("latin1"), url!).toBe("PNG");
+    drawn.set(prefix, body.toString("base64"));
+  }
+  // Each language draws its own words: no locale falls back to another's picture.
+  expect(new Set(drawn.values()).size).toBe(3);
+});

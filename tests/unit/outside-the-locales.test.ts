@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { drawable } from "@/app/[locale]/products/[slug]/share-image-text";
 import { browserLocale } from "@/app/global-error-locale";
 
 /*
- * The two places that speak the shopper's language without next-intl's help: the page shown when the root
- * layout itself failed (app/global-error.tsx), which reads the language in the browser, and the share
- * image, which may only draw what its Latin typeface has glyphs for (next/og would fetch the rest).
+ * The place that speaks the shopper's language without next-intl's help: the page shown when the root
+ * layout itself failed (app/global-error.tsx), which reads the language in the browser.
  */
 
 function inBrowser(pathname: string, cookie: string, languages: string[]) {
@@ -33,17 +31,5 @@ describe("the failed page's language", () => {
     expect(browserLocale()).toBe("zh-CN");
     inBrowser("/zh-HKX/nothing", "", ["de"]);
     expect(browserLocale()).toBe("en");
-  });
-});
-
-describe("the share image's text", () => {
-  it("draws English, prices and the shop's punctuation, never Chinese", () => {
-    expect(drawable("Yixing Clay Teapot, 200 ml")).toBe(true);
-    expect(drawable("Aged Pu'er Cake, 357 g")).toBe(true);
-    expect(drawable("HK$1,280.00")).toBe(true);
-    expect(drawable("Pay with AlipayHK or Alipay")).toBe(true);
-    expect(drawable("宜興紫砂壺 200 ml")).toBe(false);
-    expect(drawable("用AlipayHK或支付寶付款")).toBe(false);
-    expect(drawable("海港茶舍")).toBe(false);
   });
 });

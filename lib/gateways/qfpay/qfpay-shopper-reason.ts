@@ -1,18 +1,9 @@
-import type { ShopperReason, ShopperReasonKey } from "../../payments/shopper-reason";
+import { QFPAY_EXPLAINED_CODES, type ShopperReason, type ShopperReasonKey } from "../../payments/shopper-reason";
 import { describeStatus } from "../../qfpay/status-codes";
 
 /** QFPay's codes (and the shop's own about a QFPay payment) that the shopper is told a reason of their own. */
 const EXPLAINED: ReadonlySet<ShopperReasonKey> = new Set<ShopperReasonKey>([
-  "1205",
-  "1201",
-  "1181",
-  "1142",
-  "1263",
-  "1264",
-  "1100",
-  "1297",
-  "1296",
-  "1294",
+  ...QFPAY_EXPLAINED_CODES,
   "not_found",
   "expired_by_shop",
 ]);

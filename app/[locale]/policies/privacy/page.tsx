@@ -1,22 +1,9 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { languageAlternates } from "@/app/_components/language-alternates";
-import type { Locale } from "@/i18n/routing";
 import { providerName } from "@/lib/provider-name";
 import { SHOP } from "@/lib/shop-details";
-import { PolicyContact } from "../policy-contact";
+import { PolicyPage, policyMetadata } from "../policy-page";
 
-type Props = { params: Promise<{ locale: Locale }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations("policies.privacy");
-  const shop = (await getTranslations("layout"))("shopName");
-  return {
-    title: t("title"),
-    description: t("description", { shop }),
-    alternates: languageAlternates((await params).locale, "/policies/privacy"),
-  };
-}
+export const generateMetadata = policyMetadata("privacy");
 
 // A starter privacy statement that describes what this code base does; keep it true as the shop changes.
 export default async function PrivacyPage() {
@@ -26,8 +13,7 @@ export default async function PrivacyPage() {
   const provider = providerName();
   const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
-    <main className="page narrow policy" id="main">
-      <h1>{t("title")}</h1>
+    <PolicyPage policy="privacy">
       <p>{t("intro", { legalName })}</p>
 
       <h2>{t("collectTitle")}</h2>
@@ -51,9 +37,6 @@ export default async function PrivacyPage() {
 
       <h2>{t("rightsTitle")}</h2>
       <p>{t.rich("rights", { email: SHOP.email, mail: (chunks) => <a href={`mailto:${SHOP.email}`}>{chunks}</a> })}</p>
-
-      <h2>{t("contactTitle")}</h2>
-      <PolicyContact />
-    </main>
+    </PolicyPage>
   );
 }

@@ -1,23 +1,10 @@
 import { providerName } from "@/lib/provider-name";
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { languageAlternates } from "@/app/_components/language-alternates";
 import { Link } from "@/i18n/link";
-import type { Locale } from "@/i18n/routing";
 import { SHOP } from "@/lib/shop-details";
-import { PolicyContact } from "../policy-contact";
+import { PolicyPage, policyMetadata } from "../policy-page";
 
-type Props = { params: Promise<{ locale: Locale }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslations("policies.terms");
-  const shop = (await getTranslations("layout"))("shopName");
-  return {
-    title: t("title"),
-    description: t("description", { shop }),
-    alternates: languageAlternates((await params).locale, "/policies/terms"),
-  };
-}
+export const generateMetadata = policyMetadata("terms");
 
 // Starter terms, written for the merchant to adapt (and to have checked) before trading (README, "Make it your shop").
 export default async function TermsPage() {
@@ -25,8 +12,7 @@ export default async function TermsPage() {
   const policies = await getTranslations("policies");
   const footer = await getTranslations("footer");
   return (
-    <main className="page narrow policy" id="main">
-      <h1>{t("title")}</h1>
+    <PolicyPage policy="terms">
       <p>
         {t("intro", {
           legalName: policies("legalName"),
@@ -55,9 +41,6 @@ export default async function TermsPage() {
 
       <h2>{t("lawTitle")}</h2>
       <p>{t("law")}</p>
-
-      <h2>{t("contactTitle")}</h2>
-      <PolicyContact />
-    </main>
+    </PolicyPage>
   );
 }

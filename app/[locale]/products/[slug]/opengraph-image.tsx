@@ -8,7 +8,7 @@ import { keepUnits } from "@/lib/catalog/keep-units";
 import { productBySlug } from "@/lib/catalog/products";
 import { getConfig } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
-import { drawable } from "./share-image-text";
+import { SHARE_IMAGE_FONTS } from "@/app/_fonts/share-image/share-image-fonts";
 
 export const size = { width: 1200, height: 630 };
 export const contentType = "image/png";
@@ -26,16 +26,39 @@ export async function generateImageMetadata({ params }: { params: Params | Promi
 // The typeface of the pages, read from the installed package: nothing is fetched to draw a share image.
 // Satori takes WOFF but not WOFF2, hence @fontsource/figtree's static files beside the variable one.
 const FONT_DIR = path.join(process.cwd(), "node_modules/@fontsource/figtree/files");
-const fonts = Promise.all([
-  readFile(path.join(FONT_DIR, "figtree-latin-500-normal.woff")),
-  readFile(path.join(FONT_DIR, "figtree-latin-700-normal.woff")),
-]);
+const FIGTREE = Promise.all(
+  ([500, 700] as const).map(async (weight) => ({
+    name: "Figtree",
+    data: await readFile(path.join(FONT_DIR, `figtree-latin-${weight}-normal.woff`)),
+    weight,
+    style: "normal" as const,
+  })),
+);
+
+// Chinese: Noto Sans CJK cut down to the characters the image can draw (app/_fonts/share-image), read once
+// per locale when first asked for. next/og would otherwise fetch the glyphs from Google Fonts at run time.
+const CJK_DIR = path.join(process.cwd(), "app/_fonts/share-image");
+const cjkFonts = new Map<Locale, ReturnType<typeof readCjkFonts>>();
+function readCjkFonts(locale: Locale) {
+  return Promise.all(
+    SHARE_IMAGE_FONTS.filter((font) => font.locale === locale).map(async (font) => ({
+      name: "Noto Sans CJK",
+      data: await readFile(path.join(CJK_DIR, font.file)),
+      weight: font.weight,
+      style: "normal" as const,
+    })),
+  );
+}
+function fontsFor(locale: Locale) {
+  if (!cjkFonts.has(locale)) cjkFonts.set(locale, readCjkFonts(locale));
+  return cjkFonts.get(locale)!;
+}
 
 /**
- * The picture a chat app or social site shows when someone shares a product's link, in the page's language
- * as far as the typeface can draw it. The shop ships no CJK font (the pages use the system's, and a CJK web
- * font is megabytes), and next/og fetches glyphs it lacks from Google Fonts: so a line in Chinese is drawn
- * in English instead (drawable()), and nothing is ever fetched.
+ * The picture a chat app or social site shows when someone shares a product's link, in the page's language:
+ * Latin letters and figures in the pages' typeface, Chinese in the locale's Noto Sans CJK (Hong Kong's or
+ * the mainland's glyph forms). Every character it can draw is in those files (tests/unit/share-image-fonts.test.ts),
+ * so nothing is ever fetched.
  */
 export default async function ProductShareImage({ params }: { params: Promise<Params> }) {
   const resolved = await params;
@@ -43,8 +66,9 @@ export default async function ProductShareImage({ params }: { params: Promise<Pa
   if (!product) return new Response("Not found", { status: 404 });
   const locale = localeOf(resolved);
   const { qfpay, storeCurrency } = getConfig();
-  const [regular, bold] = await fonts;
+  const fonts = [...(await FIGTREE), ...(await fontsFor(locale))];
   const art = await readFile(path.join(process.cwd(), "public", product.image));
+  // What it says: share-image-characters.ts keeps these messages' characters in the fonts.
   const say = async (locale: Locale) => {
     const t = await getTranslations({ locale, namespace: "shareImage" });
     const tw = await getTranslations({ locale, namespace: "wallets" });
@@ -60,27 +84,27 @@ export default async function ProductShareImage({ params }: { params: Promise<Pa
           : t("payWith", { wallet: wallets[0]! }),
     };
   };
-  const own = await say(locale);
-  const english = locale === "en" ? own : await say("en");
-  const line = (key: keyof typeof own) => (drawable(own[key]) ? own[key] : english[key]);
+  const line = await say(locale);
   return new ImageResponse(
-    <div style={{ display: "flex", width: "100%", height: "100%", background: "#fbfaf7", fontFamily: "Figtree" }}>
+    <div
+      style={{
+        display: "flex",
+        width: "100%",
+        height: "100%",
+        background: "#fbfaf7",
+        fontFamily: "Figtree, Noto Sans CJK",
+      }}
+    >
       <img src={`data:image/svg+xml;base64,${art.toString("base64")}`} width={640} height={630} alt="" />
       <div style={{ display: "flex", flexDirection: "column", justifyContent: "center", padding: 56, flex: 1 }}>
-        <div style={{ fontSize: 28, fontWeight: 500, color: "#0b6e4f" }}>{line("shop")}</div>
+        <div style={{ fontSize: 28, fontWeight: 500, color: "#0b6e4f" }}>{line.shop}</div>
         <div style={{ fontSize: 60, fontWeight: 700, color: "#17201c", lineHeight: 1.1, marginTop: 20 }}>
-          {keepUnits(line("name"))}
+          {keepUnits(line.name)}
         </div>
-        <div style={{ fontSize: 44, fontWeight: 700, color: "#17201c", marginTop: 28 }}>{line("price")}</div>
-        <div style={{ fontSize: 26, fontWeight: 500, color: "#55625c", marginTop: 28 }}>{line("payWith")}</div>
+        <div style={{ fontSize: 44, fontWeight: 700, color: "#17201c", marginTop: 28 }}>{line.price}</div>
+        <div style={{ fontSize: 26, fontWeight: 500, color: "#55625c", marginTop: 28 }}>{line.payWith}</div>
       </div>
     </div>,
-    {
-      ...size,
-      fonts: [
-        { name: "Figtree", data: regular, weight: 500, style: "normal" },
-        { name: "Figtree", data: bold, weight: 700, style: "normal" },
-      ],
-    },
+    { ...size, fonts },
   );
 }
