@@ -32,6 +32,7 @@ export async function returnFromAlipay(
   );
   if (result.kind === "malformed" || result.kind === "bad-state") return result;
   session.checkoutEmail = result.email;
+  delete session.alipayProblem;
   if (result.kind !== "linked" || !result.pay || !session.alipayUserId) return result;
   const payment = await payForCart(ctx, session, {
     email: result.email,
@@ -40,5 +41,7 @@ export async function returnFromAlipay(
     locale: result.locale,
     payer: session.alipayUserId,
   });
+  // Not placed (sold out meanwhile, the cart emptied in another tab): the checkout says why at once.
+  if (!payment.ok) session.alipayProblem = payment.problem;
   return { ...result, payment };
 }
