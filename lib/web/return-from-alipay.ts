@@ -34,6 +34,11 @@ export async function returnFromAlipay(
   session.checkoutEmail = result.email;
   delete session.alipayProblem;
   if (result.kind !== "linked" || !result.pay || !session.alipayUserId) return result;
+  // The cart changed while the shopper was on Alipay's page (another tab): not paid for unseen.
+  if (result.pay.cart !== undefined && result.pay.cart !== session.cartId) {
+    session.alipayProblem = { code: "cartChanged" };
+    return { ...result, payment: { ok: false, problem: session.alipayProblem } };
+  }
   const payment = await payForCart(ctx, session, {
     email: result.email,
     wallet: "alipay",

@@ -55,7 +55,7 @@ async function pressedInAlipayApp(sid: string): Promise<{ session: ShopSessionDa
       session,
       { appId: SANDBOX_ALIPAY_APP_ID, authorizePage: `${shop.server.url}/sandbox/alipay/authorize` },
       `${shop.server.url}/api/alipay/return`,
-      { email: "shopper@example.com", locale: "zh-HK", pay: { device: "mobile" } },
+      { email: "shopper@example.com", locale: "zh-HK", pay: { device: "mobile", cart: session.cartId } },
       new Date(),
     ),
   );
@@ -109,6 +109,19 @@ describe("the return from Alipay's authorisation carries out the press that aske
       exchange,
     );
     expect(second).toMatchObject({ kind: "linked", payment: { ok: true } });
+  });
+
+  it("a cart changed while the shopper was on Alipay's page is not paid for unseen: the checkout says so", async () => {
+    const { session, query } = await pressedInAlipayApp("changed-meanwhile");
+    // Another tab added the Pu'er cake: the cart is another one than the press was for.
+    session.cart = [...session.cart!, { sku: "TEA-PUE-357", qty: 1 }];
+    session.cartId = "changed-meanwhile-cart-2";
+    const outcome = await returnFromAlipay(shop.ctx, session, query, exchange);
+    expect(outcome).toMatchObject({ kind: "linked", payment: { ok: false, problem: { code: "cartChanged" } } });
+    expect(await ordersOf("changed-meanwhile")).toEqual([]);
+    expect(session.alipayProblem).toEqual({ code: "cartChanged" });
+    // Still linked: the next press pays in Alipay's cashier for the cart as it is now.
+    expect(session.alipayUserId).toMatch(/^2088\d{12}$/);
   });
 
   it("a denied authorisation places nothing: the checkout offers Alipay's web page", async () => {
