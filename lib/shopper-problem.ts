@@ -19,6 +19,8 @@ export type ShopperProblem =
   /** The total must be above `minimum` (minor units of `currency`). */
   | { code: "walletMinimum"; wallet: Wallet; minimum: number; currency: string }
   | { code: "orderChanged" }
+  /** The cart changed between a press of "Pay" and the moment it was carried out (Alipay's return). */
+  | { code: "cartChanged" }
   | { code: "orderMissing" }
   | { code: "orderClosed" }
   | { code: "checkedOutAlready" };

@@ -39,6 +39,8 @@ export async function shopperProblemText(problem: ShopperProblem): Promise<strin
     }
     case "orderChanged":
       return t("orderChanged");
+    case "cartChanged":
+      return t("cartChanged");
     case "orderMissing":
       return t("orderMissing");
     case "orderClosed":

@@ -14,7 +14,8 @@ export interface PendingAuthorisation {
   at: number;
   email: string;
   locale: string;
-  pay?: { device: Device };
+  /** `cart`: the name the cart had at the press (session `cartId`): a changed cart is not paid for unseen. */
+  pay?: { device: Device; cart?: string };
 }
 
 /** What of the shopper's session the authorisation reads and writes (lib/web/session.ts ShopSessionData). */
@@ -61,7 +62,7 @@ export type AuthorisationReturn =
   /** A state this session did not start, or a stale one: refused, and the session left as it was. */
   | { kind: "bad-state" }
   /** `pay`: the checkout's press this authorisation interrupted, to be carried out now. */
-  | { kind: "linked"; email: string; locale: string; pay?: { device: Device } }
+  | { kind: "linked"; email: string; locale: string; pay?: { device: Device; cart?: string } }
   | { kind: "declined"; email: string; locale: string }
   /** The code could not be exchanged (refused, unverified, unreachable): Alipay's web page instead. */
   | { kind: "failed"; email: string; locale: string; outcome: Exclude<TokenOutcome["kind"], "linked"> };

@@ -32,7 +32,13 @@ export async function returnFromAlipay(
   );
   if (result.kind === "malformed" || result.kind === "bad-state") return result;
   session.checkoutEmail = result.email;
+  delete session.alipayProblem;
   if (result.kind !== "linked" || !result.pay || !session.alipayUserId) return result;
+  // The cart changed while the shopper was on Alipay's page (another tab): not paid for unseen.
+  if (result.pay.cart !== undefined && result.pay.cart !== session.cartId) {
+    session.alipayProblem = { code: "cartChanged" };
+    return { ...result, payment: { ok: false, problem: session.alipayProblem } };
+  }
   const payment = await payForCart(ctx, session, {
     email: result.email,
     wallet: "alipay",
@@ -40,5 +46,7 @@ export async function returnFromAlipay(
     locale: result.locale,
     payer: session.alipayUserId,
   });
+  // Not placed (sold out meanwhile, the cart emptied in another tab): the checkout says why at once.
+  if (!payment.ok) session.alipayProblem = payment.problem;
   return { ...result, payment };
 }

@@ -6,6 +6,7 @@ import { getSessionSecret } from "../session-secret";
 import type { PendingAuthorisation } from "./alipay-authorisation";
 import { openSealedSession } from "./sealed-session";
 import type { CartLine } from "../catalog/price-cart";
+import type { ShopperProblem } from "../shopper-problem";
 
 /**
  * The shopper's sealed cookie: an opaque session id (which owns the orders placed with it) and the
@@ -23,6 +24,11 @@ export interface ShopSessionData {
   alipayUserId?: string;
   /** The shopper declined (or Alipay failed) the authorisation: Alipay is paid through its web page instead. */
   alipayFallback?: "declined" | "failed";
+  /**
+   * Why the return from Alipay's authorisation could not place the order its press asked for (sold out
+   * meanwhile, ...): the checkout it lands on says so at once, not only after "Pay with Alipay" again.
+   */
+  alipayProblem?: ShopperProblem;
   /** The email typed before Alipay's authorisation, given back to the checkout form on return. */
   checkoutEmail?: string;
 }

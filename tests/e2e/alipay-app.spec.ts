@@ -197,3 +197,48 @@ test("in the Alipay app: a return that is not this visit's is refused in the sho
   await expect(page.getByRole("dialog", { name: "付款給QFPay Sandbox Merchant" })).toBeVisible();
   await page.context().close();
 });
+
+test("in the Alipay app: goods sold out between the press and Alipay's return are named on the checkout at once", async ({
+  browser,
+}) => {
+  const page = await inAlipayApp(browser);
+  const tins = "Tea Caddy Tins, set of two";
+  expect((await page.request.post("/sandbox/stock", { data: { sku: "GOOD-TIN-SET", stock: 1 } })).status()).toBe(200);
+  await addToCart(page, tins);
+  await checkoutWith(page, "Alipay");
+  await expect(page).toHaveURL(/\/sandbox\/alipay\/authorize\?/);
+  // Another shopper takes the last one while this one is on Alipay's page.
+  expect((await page.request.post("/sandbox/stock", { data: { sku: "GOOD-TIN-SET", stock: 0 } })).status()).toBe(200);
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
+  await expect(page).toHaveURL(/\/checkout\?alipay=unpaid$/);
+  // The reason at once, not "press Pay with Alipay" and the reason only after that press.
+  await expect(page.getByRole("main").getByRole("note")).toHaveText(
+    `Your Alipay account is linked, but your order could not be placed: ${tins} is sold out. ` +
+      "Check your cart, then press “Pay with Alipay” again.",
+  );
+  expect(await page.content()).not.toMatch(/2088\d{12}/);
+  await page.context().close();
+});
+
+test("in the Alipay app: a cart changed in another tab while Alipay's page was open is not paid for unseen", async ({
+  browser,
+}) => {
+  const page = await inAlipayApp(browser);
+  await addToCart(page);
+  await checkoutWith(page, "Alipay");
+  await expect(page).toHaveURL(/\/sandbox\/alipay\/authorize\?/);
+  const otherTab = await page.context().newPage();
+  await addToCart(otherTab, "Harbour Tote Bag");
+  await otherTab.close();
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
+  await expect(page).toHaveURL(/\/checkout\?alipay=unpaid$/);
+  await expect(page.getByRole("main").getByRole("note")).toHaveText(
+    "Your Alipay account is linked, but your order could not be placed: Your cart changed while Alipay was open. " +
+      "Check your cart, then press “Pay with Alipay” again.",
+  );
+  // Still linked: the next press pays the cart as it is now in Alipay's cashier, with no second authorisation.
+  await page.getByRole("button", { name: "Pay with Alipay", exact: true }).click();
+  await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
+  await expect(cashier(page)).toBeVisible();
+  await page.context().close();
+});

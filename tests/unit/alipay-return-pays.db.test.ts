@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exchangeAuthCode, type AlipayAppCredentials } from "@/lib/alipay/oauth-token";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/connection";
+import { inventory } from "@/lib/db/schema/inventory";
 import { orders } from "@/lib/db/schema/orders";
 import { paymentAttempts } from "@/lib/db/schema/payments";
 import { issueAuthCode } from "@/lib/sandbox/alipay/auth-codes";
@@ -12,7 +13,7 @@ import { beginAlipayAuthorisation } from "@/lib/web/alipay-authorisation";
 import { returnFromAlipay } from "@/lib/web/return-from-alipay";
 import type { ShopSessionData } from "@/lib/web/session";
 import { serve, type RunningServer } from "../support/http-server";
-import { TEA } from "../support/payments-helpers";
+import { stockOf, TEA } from "../support/payments-helpers";
 import { shopForThisFile } from "../support/shop-harness";
 import type { TestDatabaseHandle } from "../support/test-database";
 
@@ -54,7 +55,7 @@ async function pressedInAlipayApp(sid: string): Promise<{ session: ShopSessionDa
       session,
       { appId: SANDBOX_ALIPAY_APP_ID, authorizePage: `${shop.server.url}/sandbox/alipay/authorize` },
       `${shop.server.url}/api/alipay/return`,
-      { email: "shopper@example.com", locale: "zh-HK", pay: { device: "mobile" } },
+      { email: "shopper@example.com", locale: "zh-HK", pay: { device: "mobile", cart: session.cartId } },
       new Date(),
     ),
   );
@@ -83,6 +84,44 @@ describe("the return from Alipay's authorisation carries out the press that aske
     // The user id went to QFPay as openid and nowhere the shop writes down.
     expect(JSON.stringify(shop.logLines)).not.toMatch(/2088\d{12}/);
     expect(JSON.stringify(order)).not.toMatch(/2088\d{12}/);
+  });
+
+  it("an order the return cannot place (sold out meanwhile) keeps why, for the checkout to say at once", async () => {
+    const { session, query } = await pressedInAlipayApp("sold-out-meanwhile");
+    const db = shop.database.db;
+    const stock = (await stockOf(db, TEA))!;
+    await db.update(inventory).set({ stock: 0 }).where(eq(inventory.sku, TEA));
+    try {
+      const outcome = await returnFromAlipay(shop.ctx, session, query, exchange);
+      expect(outcome).toMatchObject({ kind: "linked", payment: { ok: false, problem: { code: "soldOut", sku: TEA } } });
+      expect(await ordersOf("sold-out-meanwhile")).toEqual([]);
+      // The checkout the shopper lands on says it, instead of "press Pay with Alipay" and the reason after.
+      expect(session.alipayProblem).toEqual({ code: "soldOut", sku: TEA });
+    } finally {
+      await db.update(inventory).set({ stock }).where(eq(inventory.sku, TEA));
+    }
+    // Once paid through a later return, nothing of it is kept.
+    const again = await pressedInAlipayApp("sold-out-meanwhile");
+    const second = await returnFromAlipay(
+      shop.ctx,
+      { ...again.session, alipayProblem: session.alipayProblem },
+      again.query,
+      exchange,
+    );
+    expect(second).toMatchObject({ kind: "linked", payment: { ok: true } });
+  });
+
+  it("a cart changed while the shopper was on Alipay's page is not paid for unseen: the checkout says so", async () => {
+    const { session, query } = await pressedInAlipayApp("changed-meanwhile");
+    // Another tab added the Pu'er cake: the cart is another one than the press was for.
+    session.cart = [...session.cart!, { sku: "TEA-PUE-357", qty: 1 }];
+    session.cartId = "changed-meanwhile-cart-2";
+    const outcome = await returnFromAlipay(shop.ctx, session, query, exchange);
+    expect(outcome).toMatchObject({ kind: "linked", payment: { ok: false, problem: { code: "cartChanged" } } });
+    expect(await ordersOf("changed-meanwhile")).toEqual([]);
+    expect(session.alipayProblem).toEqual({ code: "cartChanged" });
+    // Still linked: the next press pays in Alipay's cashier for the cart as it is now.
+    expect(session.alipayUserId).toMatch(/^2088\d{12}$/);
   });
 
   it("a denied authorisation places nothing: the checkout offers Alipay's web page", async () => {

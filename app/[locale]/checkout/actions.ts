@@ -75,7 +75,7 @@ export const startCheckoutAction = validatedAction(
         session,
         alipay,
         `${siteUrl}/api/alipay/return`,
-        { email, locale, pay: { device } },
+        { email, locale, pay: { device, cart: session.cartId } },
         ctx.now(),
       );
       await session.save();

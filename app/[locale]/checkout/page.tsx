@@ -26,6 +26,7 @@ const ALIPAY_RETURNS = {
   declined: "declined",
   failed: "failed",
   "open-id-only": "openIdOnly",
+  unpaid: "unpaid",
 } as const;
 
 export default async function CheckoutPage({
@@ -99,7 +100,11 @@ export default async function CheckoutPage({
       {guess.inApp && <p className="notice">{t("inAppNotice", { app: guess.inApp })}</p>}
       {alipayReturn ? (
         <p className="notice" role="note">
-          {ta(alipayReturn)}
+          {alipayReturn === "unpaid"
+            ? session.alipayProblem
+              ? ta("unpaid", { reason: await shopperProblemText(session.alipayProblem) })
+              : ta("linked")
+            : ta(alipayReturn)}
         </p>
       ) : (
         guess.alipayApp &&

@@ -25,7 +25,13 @@ function refuse(status: number, text: string, locale?: Locale): Response {
 }
 
 /** What the checkout tells a shopper who comes back without a payment (app/[locale]/checkout/page.tsx). */
-function checkoutNotice(result: { kind: "linked" | "declined" | "failed"; outcome?: string }): string {
+function checkoutNotice(result: {
+  kind: "linked" | "declined" | "failed";
+  outcome?: string;
+  payment?: { ok: boolean };
+}): string {
+  // Linked, but the order its press asked for could not be placed: the checkout reads why from the session.
+  if (result.payment && !result.payment.ok) return "unpaid";
   return result.kind === "failed" && result.outcome === "open-id-only" ? "open-id-only" : result.kind;
 }
 
