@@ -2,14 +2,19 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 /** What the benchmark reads of the server's process (Linux's /proc; null elsewhere). */
 
-/** The server's peak resident memory (Linux's high-water mark), in MB. */
-export function peakRssMb(pid: number): number | null {
+/** One memory line of the process's /proc status (VmRSS, VmHWM), in MB; null off Linux. */
+function statusMb(pid: number, field: "VmRSS" | "VmHWM"): number | null {
   try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
     return kb ? Math.round(Number(kb) / 1024) : null;
   } catch {
     return null;
   }
+}
+
+/** The server's peak resident memory (Linux's high-water mark), in MB. */
+export function peakRssMb(pid: number): number | null {
+  return statusMb(pid, "VmHWM");
 }
 
 /** The server's CPU time so far, in clock ticks (Linux), or null elsewhere. */
@@ -40,12 +45,7 @@ export async function waitForIdle(pid: number): Promise<void> {
 
 /** The server's resident memory now, in MB (Linux; null elsewhere). */
 export function rssMb(pid: number): number | null {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : null;
-  } catch {
-    return null;
-  }
+  return statusMb(pid, "VmRSS");
 }
 
 /**
