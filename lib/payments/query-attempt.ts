@@ -12,6 +12,12 @@ export type QueryOutcome = { result: "settled"; truth: GatewayTruth } | { result
 type QueriedAttempt = Pick<Attempt, "id" | "outTradeNo" | "txdtm">;
 
 /**
+ * How many answers of one look-up are applied at once. On PostgreSQL each holds a connection of the pool
+ * (10, or 5 on a serverless host) for its transaction, and the requests answered meanwhile need the rest.
+ */
+const APPLIED_AT_ONCE = 4;
+
+/**
  * Asks the gateway what became of an attempt and applies the answer. At most one caller queries an attempt
  * per spacing interval (a guarded claim on `last_queried_at`), so pollers never flood the gateway.
  */
@@ -44,11 +50,11 @@ export async function queryAttempts(
   const truths = await ctx.gateway.lookUpPayments(
     claimed.map((attempt) => ({ outTradeNo: attempt.outTradeNo, requestTime: attempt.txdtm })),
   );
-  for (const current of claimed) {
+  const apply = async (current: Attempt) => {
     const truth = truths.get(current.outTradeNo);
     if (!truth) {
       results.set(current.id, { result: "gateway_unavailable" });
-      continue;
+      return;
     }
     // The row as claimed: when it already stood paid by this payment (paid is final) and nobody claimed
     // otherwise, nothing is left to do.
@@ -57,6 +63,13 @@ export async function queryAttempts(
       truth.kind === "paid" && isPaidBy(current, truth) && claims.every((claim) => confirms(truth, claim));
     if (!settled) await settleAttempt(ctx, current.id, truth, `query:${cause}`, claims);
     results.set(current.id, { result: "settled", truth });
-  }
+  };
+  // Each answer is applied in a transaction of its own, a few at a time: one after another, a burst's
+  // batch kept the database waiting on each round trip in turn while the server sat idle.
+  const waiting = [...claimed];
+  const applier = async () => {
+    for (let current = waiting.shift(); current; current = waiting.shift()) await apply(current);
+  };
+  await Promise.all(Array.from({ length: Math.min(APPLIED_AT_ONCE, waiting.length) }, applier));
   return results;
 }

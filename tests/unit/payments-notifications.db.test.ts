@@ -101,6 +101,21 @@ describe("the notification route", () => {
     }
   });
 
+  it("applies a batch's answers side by side: twelve orders of one tea paid together, each once, its stock taken exactly", async () => {
+    const stockBefore = (await stockOf(shop.database.db, TEA))!;
+    const paid = [];
+    for (let i = 0; i < 12; i++) paid.push(await paidButNotNotified(2));
+    // On PostgreSQL the answers' transactions run at once and all lock the tea's one stock row.
+    const answers = await Promise.all(paid.map((p) => post(p.body)));
+    expect(answers.map((a) => `${a.status} ${a.text}`)).toEqual(paid.map(() => "200 SUCCESS"));
+    await shop.settle();
+    for (const p of paid) {
+      expect((await orderOf(shop, p.orderId)).state).toBe("paid");
+      expect(await eventCount(shop, p.orderId, "order.paid_effects")).toBe(1);
+    }
+    expect(await stockOf(shop.database.db, TEA)).toBe(stockBefore - 2 * paid.length);
+  });
+
   it("refuses a forged signature without changing anything, and counts it", async () => {
     const { orderId, body } = await paidButNotNotified();
     const before = await refusedCount("bad_signature");
