@@ -17,7 +17,7 @@ import {
 import { PHONE_AGENT } from "../support/shop-http-client";
 import { measureColdStart } from "./cold-start";
 import { measurePaidLatency } from "./paid-latency";
-import { peakRssMb, resetPeakRss, rssMb, waitForIdle } from "./server-process";
+import { cpuPerRequest, peakRssMb, resetPeakRss, rssMb, waitForIdle } from "./server-process";
 import { measureDatabaseFloor } from "./database-floor";
 import { openDatabase } from "@/lib/db/connection";
 import { auditPages, shopperPages, type PageAudit } from "./lighthouse-pages";
@@ -68,8 +68,12 @@ async function main() {
     const idleRss = rssMb(server.pid);
     const peakFromHere = resetPeakRss(server.pid);
     // The floor, on the quiet server, at each concurrency the loads use.
-    const bareCheckout = await measureBareRoute(url, CHECKOUTS.concurrency, SECONDS);
-    const bare = await measureBareRoute(url, NOTIFY_CONNECTIONS, SECONDS);
+    // Each load's server CPU a request: where its bound lies (the server's own work, or waiting).
+    const withCpu = <T>(load: () => Promise<T>, requests: (result: T) => number) =>
+      cpuPerRequest(server.pid, load, requests);
+    const answered = (t: Throughput) => t.requests;
+    const bareCheckout = await withCpu(() => measureBareRoute(url, CHECKOUTS.concurrency, SECONDS), answered);
+    const bare = await withCpu(() => measureBareRoute(url, NOTIFY_CONNECTIONS, SECONDS), answered);
 
     // Checkout: carts filled and the checkout page loaded first; only the submit → pay_url is timed.
     const total = CHECKOUTS.warmUp + CHECKOUTS.sequential + CHECKOUTS.concurrent;
@@ -89,9 +93,9 @@ async function main() {
       prepared.results.slice(CHECKOUTS.warmUp, CHECKOUTS.warmUp + CHECKOUTS.sequential),
       1,
     );
-    const concurrent = await measureCheckouts(
-      prepared.results.slice(CHECKOUTS.warmUp + CHECKOUTS.sequential),
-      CHECKOUTS.concurrency,
+    const concurrent = await withCpu(
+      () => measureCheckouts(prepared.results.slice(CHECKOUTS.warmUp + CHECKOUTS.sequential), CHECKOUTS.concurrency),
+      (timed) => timed.count,
     );
 
     // Notifications: every checkout paid, QFPay's notifications sent at once, a third of them twice.
@@ -103,7 +107,7 @@ async function main() {
     await measureNotifications(url, await notificationsFor(url, warmSyssns, 1 / 3), NOTIFY_CONNECTIONS); // untimed, as above
     const notes = await notificationsFor(url, syssns, 1 / 3);
     await waitForIdle(server.pid);
-    const notifications = await measureNotifications(url, notes, NOTIFY_CONNECTIONS);
+    const notifications = await withCpu(() => measureNotifications(url, notes, NOTIFY_CONNECTIONS), answered);
 
     // Status polling: order pages of orders still awaiting payment, each opened by its signed link.
     const waiting = await pool(20, 4, deadline, async (i) => {
@@ -113,7 +117,10 @@ async function main() {
       return orderUrl(url, orderId!, SERVER_SECRETS.SESSION_SECRET);
     });
     await waitForIdle(server.pid);
-    const status = await measureStatusPolling(url, waiting.results, STATUS_CONNECTIONS, SECONDS);
+    const status = await withCpu(
+      () => measureStatusPolling(url, waiting.results, STATUS_CONNECTIONS, SECONDS),
+      answered,
+    );
     await waitForIdle(server.pid);
     const paidLatency = await measurePaidLatency(url, PAID_RUNS);
 
@@ -172,7 +179,7 @@ async function main() {
     ),
     row(
       `Checkout → pay_url, ${CHECKOUTS.concurrency} concurrent`,
-      `${concurrent.perSecond}/s, p50 ${concurrent.p50} ms, p99 ${concurrent.p99} ms`,
+      `${concurrent.perSecond}/s, p50 ${concurrent.p50} ms, p99 ${concurrent.p99} ms${cpu(concurrent)}`,
       floor(bareCheckout),
       pct(concurrent.perSecond, bareCheckout.perSecond),
       "p99 < 100 ms",
@@ -180,7 +187,7 @@ async function main() {
     ),
     row(
       `Notifications, ${NOTIFY_CONNECTIONS} concurrent, ⅓ duplicates (${results.notes})`,
-      `${notifications.perSecond}/s applied, p50 ${notifications.p50} ms, p99 ${notifications.p99} ms, ${notifications.non2xx} failed`,
+      `${notifications.perSecond}/s applied, p50 ${notifications.p50} ms, p99 ${notifications.p99} ms, ${notifications.non2xx} failed${cpu(notifications)}`,
       floor(bare),
       `${pct(notifications.perSecond, bare.perSecond)} (of the database floor: ${pct(notifications.perSecond, databaseFloor.perSecond)})`,
       engine === "pglite" ? "p99 < 100 ms" : "≥ 25% of the floor, p99 < 50 ms",
@@ -201,7 +208,7 @@ async function main() {
     ),
     row(
       `Order status polling, ${STATUS_CONNECTIONS} concurrent`,
-      `${status.perSecond}/s, p50 ${status.p50} ms, p99 ${status.p99} ms, ${status.non2xx} non-2xx`,
+      `${status.perSecond}/s, p50 ${status.p50} ms, p99 ${status.p99} ms, ${status.non2xx} non-2xx${cpu(status)}`,
       floor(bare),
       pct(status.perSecond, bare.perSecond),
       "",
@@ -262,8 +269,17 @@ async function preparedDatabase(engine: "pglite" | "postgres", name: string) {
   return database;
 }
 
-function floor(t: Throughput): string {
-  return `${t.perSecond}/s, p99 ${t.p99} ms`;
+function floor(t: Throughput & Cpu): string {
+  return `${t.perSecond}/s, p99 ${t.p99} ms${cpu(t)}`;
+}
+
+type Cpu = { cpuMs: number | null; busy: number | null };
+
+/** The server's CPU a request, and how busy it kept one core, when /proc tells. */
+function cpu({ cpuMs, busy }: Cpu): string {
+  return cpuMs === null || busy === null
+    ? ""
+    : `; server CPU ${cpuMs} ms a request, ${Math.round(100 * busy)} % of a core`;
 }
 
 function row(...cells: string[]): string {

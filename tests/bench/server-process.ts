@@ -29,6 +29,30 @@ function cpuTicks(pid: number): number | null {
 }
 
 /**
+ * The server's CPU time spent on `load`, in milliseconds per request (Linux, whose clock ticks are
+ * hundredths of a second; null elsewhere). It shows where a load's bound lies: a server near 1 000 ms of CPU
+ * a second is held by its own work, one well under it by waiting.
+ */
+export async function cpuPerRequest<T>(
+  pid: number,
+  load: () => Promise<T>,
+  requests: (result: T) => number,
+): Promise<T & { cpuMs: number | null; busy: number | null }> {
+  const before = cpuTicks(pid);
+  const started = performance.now();
+  const result = await load();
+  const after = cpuTicks(pid);
+  const seconds = (performance.now() - started) / 1000;
+  if (before === null || after === null || requests(result) === 0) return { ...result, cpuMs: null, busy: null };
+  const cpuSeconds = (after - before) / 100;
+  return {
+    ...result,
+    cpuMs: Math.round((10_000 * cpuSeconds) / requests(result)) / 10,
+    busy: Math.round((100 * cpuSeconds) / seconds) / 100,
+  };
+}
+
+/**
  * Waits until the server has finished what earlier loads left behind (the confirmation queries that
  * follow notifications run after the answer): each measure starts on a quiet server.
  */
