@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test as base, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { addToCart, checkoutWith, orderStatus } from "./shop";
 
@@ -9,25 +9,32 @@ import { addToCart, checkoutWith, orderStatus } from "./shop";
  * itself. In sandbox mode the page brings a stand-in bridge whose cashier opens over the page.
  */
 
-// Each test walks the cart, the checkout, Alipay's authorisation and a cashier or two: more than most.
-test.describe.configure({ timeout: 60_000 });
-
 const ALIPAY_APP =
   "Mozilla/5.0 (Linux; U; Android 14; en-US; Pixel 7 Build/UQ1A.240205.004) AppleWebKit/537.36 (KHTML, like Gecko) " +
   "Version/4.0 Chrome/120.0.6099.193 Mobile Safari/537.36 UCBS/2.11.1.28 AlipayDefined(nt:WIFI,ws:412|915|2.625) " +
   "AliApp(AP/10.5.36.8000) AlipayClient/10.5.36.8000 Language/en useStatusBar/true isConcaveScreen/true Region/CN";
 
-async function inAlipayApp(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    userAgent: ALIPAY_APP,
-    viewport: { width: 412, height: 915 },
-    deviceScaleFactor: 2.625,
-    isMobile: true,
-    hasTouch: true,
-    extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${1 + Math.floor(Math.random() * 250)}` },
-  });
-  return context.newPage();
-}
+/**
+ * `inAlipayApp`: a page as the Alipay app on a phone shows it, in a context of its own (its own session and
+ * client address), closed when the test ends, passed or failed.
+ */
+const test = base.extend<{ inAlipayApp: Page }>({
+  inAlipayApp: async ({ browser }, provide) => {
+    const context = await browser.newContext({
+      userAgent: ALIPAY_APP,
+      viewport: { width: 412, height: 915 },
+      deviceScaleFactor: 2.625,
+      isMobile: true,
+      hasTouch: true,
+      extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${1 + Math.floor(Math.random() * 250)}` },
+    });
+    await provide(await context.newPage());
+    await context.close();
+  },
+});
+
+// Each test walks the cart, the checkout, Alipay's authorisation and a cashier or two: more than most.
+test.describe.configure({ timeout: 60_000 });
 
 /** Cart, checkout, "Pay with Alipay", and Alipay's authorisation page answered with `answer`. */
 async function authorise(page: Page, answer: "Allow" | "Allow, as an app on OpenID (open_id only)" | "Deny") {
@@ -53,8 +60,7 @@ async function pressAndAllow(page: Page) {
   await expect(cashier(page)).toBeVisible();
 }
 
-test("in the Alipay app: one press, authorise, pay in Alipay's cashier, Paid", async ({ browser }) => {
-  const page = await inAlipayApp(browser);
+test("in the Alipay app: one press, authorise, pay in Alipay's cashier, Paid", async ({ inAlipayApp: page }) => {
   await authorise(page, "Allow");
   // Alipay's return carried out the press: no second "Pay with Alipay", straight to the order.
   await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
@@ -68,13 +74,11 @@ test("in the Alipay app: one press, authorise, pay in Alipay's cashier, Paid", a
   await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
   await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
   expect(await page.content()).not.toMatch(/2088\d{12}/);
-  await page.context().close();
 });
 
 test("in the Alipay app: a shopper who denies the authorisation pays through Alipay's web page instead", async ({
-  browser,
+  inAlipayApp: page,
 }) => {
-  const page = await inAlipayApp(browser);
   await authorise(page, "Deny");
   await expect(page).toHaveURL(/\/checkout\?alipay=declined$/);
   await expect(page.getByText("You chose not to share your Alipay account")).toBeVisible();
@@ -86,25 +90,21 @@ test("in the Alipay app: a shopper who denies the authorisation pays through Ali
   await page.getByRole("button", { name: "Pay", exact: true }).click();
   await expect(page).toHaveURL(/\/orders\/[\w-]{22}\?t=[\w-]{32}$/);
   await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
-  await page.context().close();
 });
 
 test("in the Alipay app: an Alipay app on OpenID answers open_id only, and the shopper pays through Alipay's web page, told why", async ({
-  browser,
+  inAlipayApp: page,
 }) => {
-  const page = await inAlipayApp(browser);
   await authorise(page, "Allow, as an app on OpenID (open_id only)");
   await expect(page).toHaveURL(/\/checkout\?alipay=open-id-only$/);
   await expect(page.getByText("Alipay identified your account in a way this shop cannot yet use")).toBeVisible();
   await page.getByRole("button", { name: "Pay with Alipay", exact: true }).click();
   await expect(page).toHaveURL(/\/sandbox\/cashier\/\d{26}$/);
-  await page.context().close();
 });
 
 test("in the Alipay app: cancelled in the cashier (6001), the order stays awaiting payment and is paid on a second try", async ({
-  browser,
+  inAlipayApp: page,
 }) => {
-  const page = await inAlipayApp(browser);
   await pressAndAllow(page);
   await cashier(page).getByRole("button", { name: "Cancel", exact: true }).click();
 
@@ -119,13 +119,11 @@ test("in the Alipay app: cancelled in the cashier (6001), the order stays awaiti
   await expect(cashier(page)).toBeVisible();
   await cashier(page).getByRole("button", { name: "Pay", exact: true }).click();
   await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
-  await page.context().close();
 });
 
 test("in the Alipay app: after a decline (4000) the status says failed and Alipay can be tried again", async ({
-  browser,
+  inAlipayApp: page,
 }) => {
-  const page = await inAlipayApp(browser);
   await pressAndAllow(page);
   await cashier(page).getByRole("button", { name: "Decline", exact: true }).click();
   await expect(orderStatus(page)).toHaveText("Payment failed", { timeout: 15_000 });
@@ -133,14 +131,12 @@ test("in the Alipay app: after a decline (4000) the status says failed and Alipa
   await expect(cashier(page)).toBeVisible();
   await cashier(page).getByRole("button", { name: "Pay", exact: true }).click();
   await expect(orderStatus(page)).toHaveText("Paid", { timeout: 15_000 });
-  await page.context().close();
 });
 
 test("outside the Alipay app, an order made in it says where it is paid and offers other ways", async ({
-  browser,
+  inAlipayApp: page,
   page: elsewhere,
 }) => {
-  const page = await inAlipayApp(browser);
   await pressAndAllow(page);
   const orderLink = await page.evaluate(() => location.pathname);
   // The same session's cookies in an ordinary browser.
@@ -149,11 +145,11 @@ test("outside the Alipay app, an order made in it says where it is paid and offe
   await expect(elsewhere.getByText("This payment is made in the Alipay app.")).toBeVisible();
   await expect(elsewhere.getByRole("dialog")).toHaveCount(0);
   await expect(elsewhere.getByRole("button", { name: "Pay with AlipayHK" })).toBeVisible();
-  await page.context().close();
 });
 
-test("in the Alipay app: the authorisation page and the order page with its cashier pass axe", async ({ browser }) => {
-  const page = await inAlipayApp(browser);
+test("in the Alipay app: the authorisation page and the order page with its cashier pass axe", async ({
+  inAlipayApp: page,
+}) => {
   await addToCart(page);
   await checkoutWith(page, "Alipay");
   await expect(page).toHaveURL(/\/sandbox\/alipay\/authorize\?/);
@@ -164,13 +160,11 @@ test("in the Alipay app: the authorisation page and the order page with its cash
   await cashier(page).getByRole("button", { name: "Cancel", exact: true }).click();
   await expect(page.getByRole("button", { name: "Open Alipay’s cashier again" })).toBeVisible();
   await expectNoAxeViolations(page, "the order page after the cashier was closed");
-  await page.context().close();
 });
 
 test("in the Alipay app: a return that is not this visit's is refused in the shopper's language, and changes nothing", async ({
-  browser,
+  inAlipayApp: page,
 }) => {
-  const page = await inAlipayApp(browser);
   await addToCart(page);
   await page.goto("/zh-HK/checkout");
   await page.getByLabel("電郵地址").fill("shopper@example.com");
@@ -195,13 +189,11 @@ test("in the Alipay app: a return that is not this visit's is refused in the sho
   await page.getByRole("button", { name: "允許", exact: true }).click();
   await expect(page).toHaveURL(/\/zh-HK\/orders\/[\w-]{22}$/);
   await expect(page.getByRole("dialog", { name: "付款給QFPay Sandbox Merchant" })).toBeVisible();
-  await page.context().close();
 });
 
 test("in the Alipay app: goods sold out between the press and Alipay's return are named on the checkout at once", async ({
-  browser,
+  inAlipayApp: page,
 }) => {
-  const page = await inAlipayApp(browser);
   const tins = "Tea Caddy Tins, set of two";
   expect((await page.request.post("/sandbox/stock", { data: { sku: "GOOD-TIN-SET", stock: 1 } })).status()).toBe(200);
   await addToCart(page, tins);
@@ -217,13 +209,11 @@ test("in the Alipay app: goods sold out between the press and Alipay's return ar
       "Check your cart, then press “Pay with Alipay” again.",
   );
   expect(await page.content()).not.toMatch(/2088\d{12}/);
-  await page.context().close();
 });
 
 test("in the Alipay app: a cart changed in another tab while Alipay's page was open is not paid for unseen", async ({
-  browser,
+  inAlipayApp: page,
 }) => {
-  const page = await inAlipayApp(browser);
   await addToCart(page);
   await checkoutWith(page, "Alipay");
   await expect(page).toHaveURL(/\/sandbox\/alipay\/authorize\?/);
@@ -240,5 +230,4 @@ test("in the Alipay app: a cart changed in another tab while Alipay's page was o
   await page.getByRole("button", { name: "Pay with Alipay", exact: true }).click();
   await expect(page).toHaveURL(/\/orders\/[\w-]{22}$/);
   await expect(cashier(page)).toBeVisible();
-  await page.context().close();
 });

@@ -7,8 +7,7 @@ import { sandboxAlipayAuthCodes } from "@/lib/db/schema/alipay-sandbox";
 import { createLogger } from "@/lib/log";
 import { issueAuthCode } from "@/lib/sandbox/alipay/auth-codes";
 import { SANDBOX_ALIPAY_APP_ID } from "@/lib/sandbox/alipay/credentials";
-import { sandboxAlipayKeys, type SandboxAlipayKeys } from "@/lib/sandbox/alipay/keys";
-import { handleOpenApi } from "@/lib/sandbox/alipay/open-api";
+import type { SandboxAlipayKeys } from "@/lib/sandbox/alipay/keys";
 import {
   beginAlipayAuthorisation,
   finishAlipayAuthorisation,
@@ -16,7 +15,8 @@ import {
   type AlipaySessionFields,
 } from "@/lib/web/alipay-authorisation";
 import { spendAlipayState } from "@/lib/web/spend-alipay-state";
-import { serve, type RunningServer } from "../support/http-server";
+import { serve } from "../support/http-server";
+import { startSandboxAlipayGateway, type SandboxAlipayGateway } from "../support/sandbox-alipay-gateway";
 import { createTestDatabase, type TestDatabaseHandle } from "../support/test-database";
 
 /*
@@ -27,8 +27,8 @@ import { createTestDatabase, type TestDatabaseHandle } from "../support/test-dat
 
 let database: TestDatabaseHandle;
 let db: Db;
+let alipayGateway: SandboxAlipayGateway;
 let keys: SandboxAlipayKeys;
-let sandbox: RunningServer;
 let app: AlipayAppCredentials;
 
 const NOW = () => new Date();
@@ -38,22 +38,12 @@ const AUTHORIZE_PAGE = `${SITE}/sandbox/alipay/authorize`;
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
-  keys = await sandboxAlipayKeys(db);
-  sandbox = await serve(async (request) => {
-    const form = new URLSearchParams(await request.text());
-    return handleOpenApi({ db, keys, now: new Date() }, new URL(request.url), form);
-  });
-  app = {
-    appId: SANDBOX_ALIPAY_APP_ID,
-    privateKey: keys.appPrivateKey,
-    keyType: "PKCS8",
-    alipayPublicKey: keys.alipayPublicKey,
-    gateway: `${sandbox.url}/gateway.do`,
-  };
+  alipayGateway = await startSandboxAlipayGateway(db);
+  ({ keys, app } = alipayGateway);
 });
 
 afterAll(async () => {
-  await sandbox?.close();
+  await alipayGateway?.close();
   await database?.close();
 });
 

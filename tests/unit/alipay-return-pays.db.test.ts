@@ -1,19 +1,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exchangeAuthCode, type AlipayAppCredentials } from "@/lib/alipay/oauth-token";
+import { exchangeAuthCode } from "@/lib/alipay/oauth-token";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/connection";
 import { inventory } from "@/lib/db/schema/inventory";
 import { orders } from "@/lib/db/schema/orders";
 import { paymentAttempts } from "@/lib/db/schema/payments";
 import { issueAuthCode } from "@/lib/sandbox/alipay/auth-codes";
 import { SANDBOX_ALIPAY_APP_ID } from "@/lib/sandbox/alipay/credentials";
-import { sandboxAlipayKeys } from "@/lib/sandbox/alipay/keys";
-import { handleOpenApi } from "@/lib/sandbox/alipay/open-api";
 import { beginAlipayAuthorisation } from "@/lib/web/alipay-authorisation";
 import { returnFromAlipay } from "@/lib/web/return-from-alipay";
 import type { ShopSessionData } from "@/lib/web/session";
-import { serve, type RunningServer } from "../support/http-server";
 import { stockOf, TEA } from "../support/payments-helpers";
+import { startSandboxAlipayGateway, type SandboxAlipayGateway } from "../support/sandbox-alipay-gateway";
 import { shopForThisFile } from "../support/shop-harness";
 import type { TestDatabaseHandle } from "../support/test-database";
 
@@ -23,29 +21,17 @@ import type { TestDatabaseHandle } from "../support/test-database";
  */
 
 const shop = shopForThisFile();
-let alipayGateway: RunningServer;
-let app: AlipayAppCredentials;
+let alipayGateway: SandboxAlipayGateway;
 
 beforeAll(async () => {
-  const db = shop.database.db;
-  const keys = await sandboxAlipayKeys(db);
-  alipayGateway = await serve(async (request) =>
-    handleOpenApi({ db, keys, now: new Date() }, new URL(request.url), new URLSearchParams(await request.text())),
-  );
-  app = {
-    appId: SANDBOX_ALIPAY_APP_ID,
-    privateKey: keys.appPrivateKey,
-    keyType: "PKCS8",
-    alipayPublicKey: keys.alipayPublicKey,
-    gateway: `${alipayGateway.url}/gateway.do`,
-  };
+  alipayGateway = await startSandboxAlipayGateway(shop.database.db);
 });
 
 afterAll(async () => {
   await alipayGateway?.close();
 });
 
-const exchange = (code: string) => exchangeAuthCode(app, code);
+const exchange = (code: string) => exchangeAuthCode(alipayGateway.app, code);
 
 /** A shopper with a tea in the cart who pressed "Pay with Alipay" in the Alipay app, and Alipay's answer. */
 async function pressedInAlipayApp(sid: string): Promise<{ session: ShopSessionData; query: URLSearchParams }> {
