@@ -1,8 +1,6 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { logger } from "../../log";
 import type { EventInput } from "../types";
-import { ORDER_STATUS_CHANNEL } from "./order-status-channel";
 
 /**
  * Drizzle's transaction. A row lock or a transition takes a Tx, and a Tx comes only from `transaction()`
@@ -35,7 +33,12 @@ export function onMailQueued(db: Db, listener: () => void): void {
   mailListeners.set(db, listener);
 }
 
-/** Runs `work` in one transaction; the order events it recorded reach the log after the commit. */
+/**
+ * Runs `work` in one transaction; the order events it recorded reach the log after the commit. Each order
+ * whose state moved is announced on ORDER_STATUS_CHANNEL by the database itself as its event is inserted
+ * (migration 0015), delivered after the commit: to every listening process on PostgreSQL, to this one on
+ * PGlite.
+ */
 export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   const events: EventInput[] = [];
   let mailOwed = false;
@@ -43,7 +46,6 @@ export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Prom
     committedLater.set(tx, events);
     const value = await work(tx);
     mailOwed = queuedMail.has(tx);
-    await announceMoves(tx, events);
     return value;
   });
   for (const { orderId, type, cause, attemptId, refundId, fromState, toState } of events) {
@@ -51,18 +53,6 @@ export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Prom
   }
   if (mailOwed) mailListeners.get(db)?.();
   return result;
-}
-
-/**
- * Names, on ORDER_STATUS_CHANNEL, each order whose state or attempt moved (every move records an event with
- * its `toState`). Sent inside the transaction, so the database delivers it only if the transaction commits,
- * and after the commit (PostgreSQL to every listening process, PGlite to this one); a rollback sends nothing.
- */
-async function announceMoves(tx: Tx, events: EventInput[]): Promise<void> {
-  const moved = [...new Set(events.filter((event) => event.toState).map((event) => event.orderId))];
-  if (moved.length === 0) return;
-  const notices = moved.map((orderId) => sql`pg_notify(${ORDER_STATUS_CHANNEL}, ${orderId})`);
-  await tx.execute(sql`select ${sql.join(notices, sql`, `)}`);
 }
 
 /** Notes that this transaction queued mail, to be delivered once it commits. */
