@@ -17,7 +17,7 @@ import {
 import { PHONE_AGENT } from "../support/shop-http-client";
 import { measureColdStart } from "./cold-start";
 import { measurePaidLatency } from "./paid-latency";
-import { cpuPerRequest, peakRssMb, resetPeakRss, rssMb, waitForIdle } from "./server-process";
+import { cpuPerRequest, peakRssMb, resetPeakRss, rssMb, waitForIdle, type ServerCpu } from "./server-process";
 import { measureDatabaseFloor } from "./database-floor";
 import { openDatabase } from "@/lib/db/connection";
 import { auditPages, shopperPages, type PageAudit } from "./lighthouse-pages";
@@ -269,14 +269,12 @@ async function preparedDatabase(engine: "pglite" | "postgres", name: string) {
   return database;
 }
 
-function floor(t: Throughput & Cpu): string {
+function floor(t: Throughput & ServerCpu): string {
   return `${t.perSecond}/s, p99 ${t.p99} ms${cpu(t)}`;
 }
 
-type Cpu = { cpuMs: number | null; busy: number | null };
-
 /** The server's CPU a request, and how busy it kept one core, when /proc tells. */
-function cpu({ cpuMs, busy }: Cpu): string {
+function cpu({ cpuMs, busy }: ServerCpu): string {
   return cpuMs === null || busy === null
     ? ""
     : `; server CPU ${cpuMs} ms a request, ${Math.round(100 * busy)} % of a core`;

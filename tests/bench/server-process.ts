@@ -28,6 +28,9 @@ function cpuTicks(pid: number): number | null {
   }
 }
 
+/** A load's server CPU time a request (ms), and the share of one core it kept busy; null off Linux. */
+export type ServerCpu = { cpuMs: number | null; busy: number | null };
+
 /**
  * The server's CPU time spent on `load`, in milliseconds per request (Linux, whose clock ticks are
  * hundredths of a second; null elsewhere). It shows where a load's bound lies: a server near 1 000 ms of CPU
@@ -37,7 +40,7 @@ export async function cpuPerRequest<T>(
   pid: number,
   load: () => Promise<T>,
   requests: (result: T) => number,
-): Promise<T & { cpuMs: number | null; busy: number | null }> {
+): Promise<T & ServerCpu> {
   const before = cpuTicks(pid);
   const started = performance.now();
   const result = await load();
