@@ -97,3 +97,10 @@ test("the admin's pages have no accessibility violations", async ({ browser, pag
   await expectNoAxeViolations(admin, "the admin's order page");
   await context.close();
 });
+
+// The checks above run axe in the page itself (legacy mode, tests/e2e/axe.ts): it must still see a violation.
+test("axe as these checks run it fails a page with an image that has no text alternative", async ({ page }) => {
+  await check(page, "/policies/terms", "Terms of sale");
+  await page.locator("main").evaluate((main) => main.insertAdjacentHTML("beforeend", '<img src="/favicon.ico">'));
+  await expect(expectNoAxeViolations(page, "the terms with an unlabelled image")).rejects.toThrow(/image-alt/);
+});
