@@ -29,12 +29,13 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   // The SMTP server the shop's receipts go to (SMTP_URL below): one for the run, read by the specs.
   globalSetup: "./tests/e2e/mailbox.global-setup.ts",
-  // Each worker is its own client address, as distinct shoppers are (rate limits count per address).
+  // Each worker is its own client address, as distinct shoppers are (rate limits count per address): drawn
+  // from the worker's index, as random ones could coincide and add two workers' checkouts together.
   use: {
     baseURL,
     launchOptions,
     trace: "retain-on-failure",
-    extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${1 + Math.floor(Math.random() * 250)}` },
+    extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${1 + (Number(process.env.TEST_WORKER_INDEX ?? 0) % 240)}` },
   },
   projects: [
     { name: "stock", testMatch: /stock\.setup\.ts$/ },

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { orderStatus } from "./shop";
+import { goodsForTry, orderStatus } from "./shop";
 
 /*
  * The merchant's admin and the library's refusals in Chinese. The admin signs in, lists and opens an order
@@ -101,17 +101,20 @@ test.describe("in zh-HK", () => {
     page,
     browser,
   }) => {
-    const name = "壽眉白茶 50 g";
-    expect((await page.request.post("/sandbox/stock", { data: { sku: "TEA-SMW-50", stock: 1 } })).status()).toBe(200);
+    const [name, slug, sku] = goodsForTry(
+      ["壽眉白茶 50 g", "shou-mei-white", "TEA-SMW-50"],
+      ["陳年普洱茶餅 357 g", "aged-puer-cake", "TEA-PUE-357"],
+    );
+    expect((await page.request.post("/sandbox/stock", { data: { sku, stock: 1 } })).status()).toBe(200);
     const other = await browser.newContext({
       locale: "zh-HK",
       extraHTTPHeaders: { "x-forwarded-for": "192.0.2.249" },
     });
     const otherPage = await other.newPage();
-    await checkOutInHongKong(otherPage, "shou-mei-white", name);
+    await checkOutInHongKong(otherPage, slug, name);
     await expect(otherPage).toHaveURL(/\/zh-HK\/orders\/[\w-]{22}$/);
 
-    await checkOutInHongKong(page, "shou-mei-white", name);
+    await checkOutInHongKong(page, slug, name);
     await expect(page.getByRole("status").filter({ hasText: "已售罄" })).toHaveText(`${name}已售罄。`);
     await expect(page).toHaveURL(/\/zh-HK\/checkout$/);
     await other.close();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addToCart, checkoutWith, orderStatus, JASMINE } from "./shop";
+import { addToCart, checkoutWith, goodsForTry, orderStatus, JASMINE } from "./shop";
 
 for (const wallet of ["AlipayHK", "Alipay"] as const) {
   test(`desktop: catalog to a QR code, paid in the ${wallet} cashier, and the receipt appears by itself`, async ({
@@ -125,8 +125,11 @@ test("desktop: goods another shopper is paying for are not sold twice, and the s
   page,
   browser,
 }) => {
-  const teapot = "Yixing Clay Teapot, 200 ml";
-  expect((await page.request.post("/sandbox/stock", { data: { sku: "WARE-YIX-200", stock: 1 } })).status()).toBe(200);
+  const [teapot, sku] = goodsForTry(
+    ["Yixing Clay Teapot, 200 ml", "WARE-YIX-200"],
+    ["Celadon Cups, set of four", "WARE-CUP-SET"],
+  );
+  expect((await page.request.post("/sandbox/stock", { data: { sku, stock: 1 } })).status()).toBe(200);
   const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.251" } });
   const otherPage = await other.newPage();
   await addToCart(otherPage, teapot);
@@ -145,8 +148,11 @@ test("desktop: a retry for goods another shopper took meanwhile says so, and sta
   context,
   browser,
 }) => {
-  const kettle = "Glass Kettle, 800 ml";
-  expect((await page.request.post("/sandbox/stock", { data: { sku: "WARE-KET-GLS", stock: 1 } })).status()).toBe(200);
+  const [kettle, sku] = goodsForTry(
+    ["Glass Kettle, 800 ml", "WARE-KET-GLS"],
+    ["Porcelain Gaiwan, 120 ml", "WARE-GAI-WHT"],
+  );
+  expect((await page.request.post("/sandbox/stock", { data: { sku, stock: 1 } })).status()).toBe(200);
   await addToCart(page, kettle);
   await checkoutWith(page, "AlipayHK");
   const payUrl = await page.getByRole("link", { name: "Open payment page" }).getAttribute("href");
