@@ -3,21 +3,20 @@ import type { PaymentsContext } from "./context";
 import type { GatewayTruth } from "./gateway";
 import { applyRefundTotals } from "./refund-totals";
 import { recordEvents } from "./store/events";
-import { lockOrder } from "./store/orders";
 import { takeStockForOrder } from "./store/stock";
 import type { Tx } from "./store/transaction";
 import { flagForReview, moveAttempt, moveOrder } from "./store/transitions";
-import type { Attempt, EventInput } from "./types";
+import type { Attempt, EventInput, Order } from "./types";
 
+/** QFPay says the attempt is paid: `attempt` and `order` were locked together by the caller's transaction. */
 export async function applyPaid(
   tx: Tx,
   ctx: PaymentsContext,
   attempt: Attempt,
+  order: Order,
   truth: Extract<GatewayTruth, { kind: "paid" }>,
   cause: string,
 ): Promise<void> {
-  const order = await lockOrder(tx, attempt.orderId);
-  if (!order) return;
   const detail = { syssn: truth.syssn, amount: truth.amount, currency: truth.currency };
 
   if (

@@ -2,11 +2,10 @@ import type { PaymentsContext } from "./context";
 import type { GatewayTruth } from "./gateway";
 import { confirms, contradiction, type PaymentClaim } from "./payment-claim";
 import { applyPaid } from "./apply-payment";
-import { latestAttemptId, lockAttempt, updateAttemptDetails } from "./store/attempts";
-import { lockOrder } from "./store/orders";
+import { latestAttemptId, lockAttemptWithOrder, updateAttemptDetails } from "./store/attempts";
 import { transaction, type Tx } from "./store/transaction";
 import { flagForReviewOnce, moveAttempt, moveOrder } from "./store/transitions";
-import type { Attempt } from "./types";
+import type { Attempt, Order } from "./types";
 /**
  * Applies what QFPay says about an attempt, in one transaction. Safe to call any number of times, in any
  * order, concurrently: the guarded transitions let exactly one caller take each step, and the side
@@ -22,28 +21,33 @@ export async function settleAttempt(
   claims: readonly PaymentClaim[] = [],
 ): Promise<void> {
   await transaction(ctx.db, async (tx) => {
-    const attempt = await lockAttempt(tx, attemptId);
-    if (!attempt) return;
-    await applyTruth(tx, ctx, attempt, truth, cause);
+    const locked = await lockAttemptWithOrder(tx, attemptId);
+    if (!locked) return;
+    const { attempt, order } = locked;
+    await applyTruth(tx, ctx, attempt, order, truth, cause);
     // Once QFPay's word is applied, each signed claim it does not bear out is told to the merchant.
     for (const claim of claims.filter((each) => !confirms(truth, each))) {
-      await flagContradiction(tx, attempt, claim, truth, "confirmation", "notification");
+      await flagContradiction(tx, attempt, order, claim, truth, "confirmation", "notification");
     }
   });
 }
 
-/** What QFPay says about a locked attempt, applied as the state machine allows (what it returns is not used). */
+/**
+ * What QFPay says about a locked attempt, applied as the state machine allows (what it returns is not used).
+ * `order` is its order, locked with it.
+ */
 async function applyTruth(
   tx: Tx,
   ctx: PaymentsContext,
   attempt: Attempt,
+  order: Order,
   truth: GatewayTruth,
   cause: string,
 ): Promise<unknown> {
-  if (attempt.state === "paid" && truth.kind !== "paid") return contradictPaid(tx, ctx, attempt, truth, cause);
+  if (attempt.state === "paid" && truth.kind !== "paid") return contradictPaid(tx, ctx, attempt, order, truth, cause);
   switch (truth.kind) {
     case "paid":
-      return applyPaid(tx, ctx, attempt, truth, cause);
+      return applyPaid(tx, ctx, attempt, order, truth, cause);
     case "pending":
       // A created attempt QFPay holds was sent, but its answer was lost (a crash, a dropped connection):
       // it is unknown until QFPay settles it, and the shopper is offered a fresh start meanwhile.
@@ -86,13 +90,12 @@ async function applyTruth(
 async function flagContradiction(
   tx: Tx,
   attempt: Attempt,
+  order: Order,
   claimed: PaymentClaim,
   truth: GatewayTruth,
   cause: string,
   by: "notification" | "shop",
 ): Promise<void> {
-  const order = await lockOrder(tx, attempt.orderId);
-  if (!order) return;
   await flagForReviewOnce(tx, order.id, contradiction(claimed, truth, by), cause, {
     attemptId: attempt.id,
     syssn: claimed.syssn,
@@ -108,6 +111,7 @@ async function contradictPaid(
   tx: Tx,
   ctx: PaymentsContext,
   attempt: Attempt,
+  order: Order,
   truth: Exclude<GatewayTruth, { kind: "paid" }>,
   cause: string,
 ): Promise<void> {
@@ -119,6 +123,7 @@ async function contradictPaid(
   await flagContradiction(
     tx,
     attempt,
+    order,
     { syssn: attempt.syssn ?? "", amount: attempt.amount, currency: attempt.currency },
     truth,
     cause,

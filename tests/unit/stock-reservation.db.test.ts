@@ -1,6 +1,8 @@
 import { beforeEach, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { priceCart } from "@/lib/catalog/price-cart";
-import { setStock } from "@/lib/payments/store/stock";
+import { setStock, takeStockForOrder } from "@/lib/payments/store/stock";
+import { transaction } from "@/lib/payments/store/transaction";
 import { retryPayment } from "@/lib/payments/retry-payment";
 import { startPayment } from "@/lib/payments/start-payment";
 import { eventually } from "../support/sandbox-harness";
@@ -173,3 +175,64 @@ it("checkouts and payments of the same goods at once all go through: stock rows 
     1_000 - 16,
   ]);
 });
+
+it.runIf(process.env.TEST_DB_ENGINE === "postgres")(
+  "a paid order's goods are taken in sku order, in one statement: it never holds a later row while it waits for an earlier one",
+  async () => {
+    // The catalog lists the oolong before the pu'er; sku order is the other way round.
+    const [first, second] = ["TEA-PUE-357", "TEA-TGY-100"];
+    const db = shop.database.db;
+    const priced = priceCart([
+      { sku: second, qty: 1 },
+      { sku: first, qty: 1 },
+    ]);
+    if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
+    const placed = await startPayment(shop.ctx, {
+      sessionId: "shopper-sku-order",
+      email: "shopper@example.com",
+      items: priced.items,
+      wallet: "alipayhk",
+      device: "desktop",
+    });
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problem));
+    const rowTaken = async (sku: string) => {
+      try {
+        await db.execute(sql`select sku from inventory where sku = ${sku} for update nowait`);
+        return false;
+      } catch (error) {
+        // 55P03, lock_not_available.
+        expect(error).toMatchObject({ cause: { code: "55P03" } });
+        return true;
+      }
+    };
+    /** Whether `probe` is locked while taking the order's stock waits for another transaction's lock on `held`. */
+    const whileWaitingFor = async (held: string, probe: string) => {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let holding!: () => void;
+      const isHeld = new Promise<void>((resolve) => (holding = resolve));
+      const holder = transaction(db, async (tx) => {
+        await tx.execute(sql`select sku from inventory where sku = ${held} for update`);
+        holding();
+        await released;
+      });
+      await isHeld;
+      const taking = transaction(db, (tx) => takeStockForOrder(tx, placed.orderId));
+      try {
+        await eventually(async () => {
+          const { rows } = (await db.execute(
+            sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+          )) as unknown as { rows: { waiting: number }[] };
+          return rows[0]!.waiting === 1;
+        });
+        return await rowTaken(probe);
+      } finally {
+        release();
+        await holder;
+        expect(await taking).toEqual([]);
+      }
+    };
+    expect(await whileWaitingFor(first, second)).toBe(false);
+    expect(await whileWaitingFor(second, first)).toBe(true);
+  },
+);

@@ -1,14 +1,33 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../../db/connection";
+import { orders } from "../../db/schema/orders";
 import { paymentAttempts } from "../../db/schema/payments";
 import { OPEN_ATTEMPT_STATES } from "../state-machine";
-import type { Attempt } from "../types";
+import type { Attempt, Order } from "../types";
 import { recordEvent } from "./events";
 import { ROW_LOCK, type Tx } from "./transaction";
 
 export async function lockAttempt(tx: Tx, attemptId: number): Promise<Attempt | undefined> {
   const [attempt] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId)).for(ROW_LOCK);
   return attempt;
+}
+
+/**
+ * The attempt and its order, both locked in one round trip. PostgreSQL locks a statement's rows in the
+ * order its `OF` list names their tables: the attempt and then its order, the order every transaction that
+ * locks both takes them in (lib/payments/retry-payment.ts says why).
+ */
+export async function lockAttemptWithOrder(
+  tx: Tx,
+  attemptId: number,
+): Promise<{ attempt: Attempt; order: Order } | undefined> {
+  const [locked] = await tx
+    .select({ attempt: paymentAttempts, order: orders })
+    .from(paymentAttempts)
+    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+    .where(eq(paymentAttempts.id, attemptId))
+    .for(ROW_LOCK, { of: [paymentAttempts, orders] });
+  return locked;
 }
 
 /**

@@ -20,19 +20,22 @@ export async function seedInventory(db: Db): Promise<void> {
  * (oversold). It runs inside the transaction that marks the order paid, under its locks.
  */
 export async function takeStockForOrder(tx: Tx, orderId: string): Promise<string[]> {
-  // The rows in sku order first, as checkout locks them (lib/payments/stock-reservation.ts): an update
-  // in whatever order the join gives could deadlock with a checkout of the same goods.
-  await tx.execute(sql`
-    select ${inventory.sku} from ${inventory}
-    where ${inventory.sku} in (select ${orderItems.sku} from ${orderItems} where ${orderItems.orderId} = ${orderId})
-    order by ${inventory.sku} for update`);
+  // One round trip. The rows are locked in sku order first, as checkout locks them
+  // (lib/payments/stock-reservation.ts): an update in whatever order the join gives could deadlock with a
+  // checkout of the same goods. The update reaches only rows `locked` gave, so each is locked, in sku order,
+  // before it is taken from; a row changed meanwhile is taken from as it now stands (PostgreSQL rereads it).
   const result = await tx.execute(sql`
     with wanted as (
       select ${orderItems.sku} as sku, sum(${orderItems.quantity}) as quantity
       from ${orderItems} where ${orderItems.orderId} = ${orderId} group by ${orderItems.sku}
+    ), locked as (
+      select ${inventory.sku} as sku from ${inventory}
+      where ${inventory.sku} in (select sku from wanted)
+      order by ${inventory.sku} for update
     ), taken as (
       update ${inventory} set stock = ${inventory.stock} - wanted.quantity, updated_at = now()
-      from wanted where ${inventory.sku} = wanted.sku
+      from wanted join locked on locked.sku = wanted.sku
+      where ${inventory.sku} = wanted.sku
       returning ${inventory.sku} as sku, ${inventory.stock} as stock
     )
     select wanted.sku from wanted left join taken on taken.sku = wanted.sku
