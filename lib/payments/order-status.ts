@@ -2,10 +2,10 @@ import type { PaymentsContext } from "./context";
 import { queryAttempt } from "./query-attempt";
 import { statusKeyOf } from "./status-key";
 import { ORDER_STATUS_TEXT, OPEN_ATTEMPT_STATES } from "./state-machine";
-import { attemptsOf, latestAttempt } from "./store/attempts";
-import { itemsOf, readOrder, readOrderState } from "./store/orders";
+import { attemptsOf, latestAttempt, orderStateWithLatestAttempt } from "./store/attempts";
+import { itemsOf, readOrder } from "./store/orders";
 import { refundsOf } from "./store/refunds";
-import type { AttemptState, OrderState } from "./types";
+import type { Attempt, AttemptState, OrderState } from "./types";
 
 export type OrderView = NonNullable<Awaited<ReturnType<typeof readOrderStatus>>>;
 
@@ -34,23 +34,20 @@ function isFinal(orderState: OrderState, latestAttemptState: AttemptState | unde
 }
 
 /**
- * The order's latest attempt, after asking QFPay about it if it is still pending (at most once per
- * spacing interval per attempt, however many pages poll).
+ * Asks QFPay about an attempt still open (at most once per spacing interval per attempt, however many pages
+ * poll); true when its answer was applied, and what was read before is stale.
  */
-async function latestAttemptAfterQuery(ctx: PaymentsContext, orderId: string) {
-  const attempt = await latestAttempt(ctx.db, orderId);
-  if (
-    attempt &&
+async function settledByQuery(ctx: PaymentsContext, attempt: Attempt | null | undefined): Promise<boolean> {
+  return (
+    !!attempt &&
     OPEN_ATTEMPT_STATES.includes(attempt.state) &&
     (await queryAttempt(ctx, attempt, "status")) === "settled"
-  )
-    return latestAttempt(ctx.db, orderId);
-  return attempt;
+  );
 }
 
 /** The order page's one call: the order as stored, after asking QFPay about an attempt still pending. */
 export async function readOrderStatus(ctx: PaymentsContext, orderId: string) {
-  await latestAttemptAfterQuery(ctx, orderId);
+  await settledByQuery(ctx, await latestAttempt(ctx.db, orderId));
   const order = await readOrder(ctx.db, orderId);
   if (!order) return null;
   const [items, attempts, orderRefunds] = await Promise.all([
@@ -73,7 +70,9 @@ export async function readOrderStatus(ctx: PaymentsContext, orderId: string) {
 
 /** What the order page polls for: the same states and words as readOrderStatus, and nothing else to read. */
 export async function readOrderProgress(ctx: PaymentsContext, orderId: string) {
-  return progressOf(ctx, orderId, await latestAttemptAfterQuery(ctx, orderId));
+  const stored = await orderStateWithLatestAttempt(ctx.db, orderId);
+  if (await settledByQuery(ctx, stored?.attempt)) return progressOf(await orderStateWithLatestAttempt(ctx.db, orderId));
+  return progressOf(stored);
 }
 
 /**
@@ -81,14 +80,14 @@ export async function readOrderProgress(ctx: PaymentsContext, orderId: string) {
  * move prompted (the order's live stream), which has nothing to learn from QFPay.
  */
 export async function readStoredProgress(ctx: PaymentsContext, orderId: string) {
-  return progressOf(ctx, orderId, await latestAttempt(ctx.db, orderId));
+  return progressOf(await orderStateWithLatestAttempt(ctx.db, orderId));
 }
 
 export type OrderProgress = NonNullable<Awaited<ReturnType<typeof readOrderProgress>>>;
 
-async function progressOf(ctx: PaymentsContext, orderId: string, attempt: { state: AttemptState } | undefined) {
-  const state = await readOrderState(ctx.db, orderId);
-  if (!state) return null;
+function progressOf(stored: { state: OrderState; attempt: { state: AttemptState } | null } | undefined) {
+  if (!stored) return null;
+  const { state, attempt } = stored;
   return {
     state,
     attemptState: attempt?.state ?? null,

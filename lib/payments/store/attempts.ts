@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { orders } from "../../db/schema/orders";
 import { paymentAttempts } from "../../db/schema/payments";
@@ -49,6 +49,28 @@ export async function latestAttempt(
     .limit(1);
   if (!latest || !options.lock) return latest;
   return lockAttempt(db as Tx, latest.id);
+}
+
+/**
+ * The order's state and its latest attempt, in one round trip: what the order page's live status reads on
+ * every poll. Undefined when there is no such order; `attempt` is null for an order without one.
+ */
+export async function orderStateWithLatestAttempt(
+  db: Db,
+  orderId: string,
+): Promise<{ state: Order["state"]; attempt: Attempt | null } | undefined> {
+  const [row] = await db
+    .select({ state: orders.state, attempt: paymentAttempts })
+    .from(orders)
+    .leftJoin(
+      paymentAttempts,
+      eq(
+        paymentAttempts.id,
+        sql`(select max(latest.id) from ${paymentAttempts} latest where latest.order_id = ${orders.id})`,
+      ),
+    )
+    .where(eq(orders.id, orderId));
+  return row;
 }
 
 /** The id of the order's latest attempt, unlocked: a transaction compares it before and after its locks. */
