@@ -143,6 +143,19 @@ describe("receipts by email", () => {
     expect(messagesFor(receiptId(orderId))).toHaveLength(1);
   });
 
+  it("messages due together all go in one run: a claim takes only the messages it asks for", async () => {
+    mailbox.refuseNext(3, 451);
+    const orders = [await paidOrder(shop), await paidOrder(shop), await paidOrder(shop)];
+    shiftMs = 61_000;
+    // One claim of one: the other two stay due, for this deliverer's next claim or another's.
+    const [first] = await claimDueMail(shop.database.db, clock(), MAIL_LEASE_MS, 1);
+    expect(first).toBeDefined();
+    expect(await claimDueMail(shop.database.db, clock(), MAIL_LEASE_MS, 5)).toHaveLength(2);
+    shiftMs += MAIL_LEASE_MS + 1_000;
+    expect(await deliverDueMail(shop.ctx)).toEqual({ sent: 3, unsent: 0 });
+    for (const { orderId } of orders) expect(messagesFor(receiptId(orderId))).toHaveLength(1);
+  });
+
   it("a deliverer that died holding a message: it goes once its lease lapses, and once only", async () => {
     mailbox.refuseNext(1, 451);
     const { orderId } = await paidOrder(shop);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/connection";
 import { mailOutbox, type MailKind } from "../../db/schema/mail";
 import { orders } from "../../db/schema/orders";
@@ -64,7 +64,9 @@ export async function claimDueMail(db: Db, now: Date, leaseMs: number, limit: nu
       leaseToken: token,
       tries: sql`${mailOutbox.tries} + 1`,
     })
-    .where(and(inArray(mailOutbox.id, due), eq(mailOutbox.state, "queued")))
+    // The ids picked once, into an array: as `id IN (subquery)`, PostgreSQL may run the subquery again for
+    // each row it compares, each run locking further rows, so a claim of one took every message due.
+    .where(and(sql`${mailOutbox.id} = any(array(${due}))`, eq(mailOutbox.state, "queued")))
     .returning();
 }
 
