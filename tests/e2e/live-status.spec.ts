@@ -20,6 +20,8 @@ async function payAtCashier(page: Page) {
   const cashier = await page.context().newPage();
   await cashier.goto(payUrl!);
   await cashier.getByRole("button", { name: "Pay", exact: true }).click();
+  // Closed only once the cashier sent the shopper back: closed at once, it could cancel the payment's request.
+  await expect(cashier).toHaveURL(/\/orders\/[\w-]{22}\?t=[\w-]{32}$/);
   await cashier.close();
 }
 
