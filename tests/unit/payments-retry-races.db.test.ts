@@ -3,11 +3,10 @@ import { sql } from "drizzle-orm";
 import { retryPayment } from "@/lib/payments/retry-payment";
 import { lockAttemptWithOrder } from "@/lib/payments/store/attempts";
 import { lockOrder } from "@/lib/payments/store/orders";
-import { transaction } from "@/lib/payments/store/transaction";
 import { signNotificationBody } from "@/lib/qfpay/notification";
 import { SANDBOX_CLIENT_KEY } from "@/lib/sandbox/credentials";
 import { notificationBody } from "@/lib/sandbox/notifications";
-import { eventually } from "../support/sandbox-harness";
+import { isRowLocked, whileWaiting } from "../support/row-locks";
 import { shopForThisFile } from "../support/shop-harness";
 import { checkout, orderOf } from "../support/payments-helpers";
 
@@ -49,32 +48,13 @@ it.runIf(process.env.TEST_DB_ENGINE === "postgres")(
   async () => {
     const { orderId, attempt } = await checkout(shop);
     const db = shop.database.db;
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let held!: () => void;
-    const orderHeld = new Promise<void>((resolve) => (held = resolve));
-    const holder = transaction(db, async (tx) => {
-      await lockOrder(tx, orderId);
-      held();
-      await released;
-    });
-    await orderHeld;
-    const locker = transaction(db, (tx) => lockAttemptWithOrder(tx, attempt.id));
-    try {
-      await eventually(async () => {
-        const { rows } = (await db.execute(
-          sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-        )) as unknown as { rows: { waiting: number }[] };
-        return rows[0]!.waiting === 1;
-      });
-      // 55P03, lock_not_available: the attempt is locked by the statement still waiting for the order.
-      await expect(
-        db.execute(sql`select id from payment_attempts where id = ${attempt.id} for no key update nowait`),
-      ).rejects.toMatchObject({ cause: { code: "55P03" } });
-    } finally {
-      release();
-    }
-    await holder;
-    expect((await locker)?.order.id).toBe(orderId);
+    const { probed, result } = await whileWaiting(
+      db,
+      (tx) => lockOrder(tx, orderId),
+      (tx) => lockAttemptWithOrder(tx, attempt.id),
+      () => isRowLocked(db, sql`select id from payment_attempts where id = ${attempt.id} for no key update nowait`),
+    );
+    expect(probed).toBe(true);
+    expect(result?.order.id).toBe(orderId);
   },
 );

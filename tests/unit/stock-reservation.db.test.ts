@@ -2,10 +2,10 @@ import { beforeEach, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { priceCart } from "@/lib/catalog/price-cart";
 import { setStock, takeStockForOrder } from "@/lib/payments/store/stock";
-import { transaction } from "@/lib/payments/store/transaction";
 import { retryPayment } from "@/lib/payments/retry-payment";
 import { startPayment } from "@/lib/payments/start-payment";
 import { eventually } from "../support/sandbox-harness";
+import { isRowLocked, whileWaiting } from "../support/row-locks";
 import { shopForThisFile } from "../support/shop-harness";
 import { attemptsOf, orderOf, stockOf } from "../support/payments-helpers";
 
@@ -195,44 +195,18 @@ it.runIf(process.env.TEST_DB_ENGINE === "postgres")(
       device: "desktop",
     });
     if (!placed.ok) throw new Error(JSON.stringify(placed.problem));
-    const rowTaken = async (sku: string) => {
-      try {
-        await db.execute(sql`select sku from inventory where sku = ${sku} for update nowait`);
-        return false;
-      } catch (error) {
-        // 55P03, lock_not_available.
-        expect(error).toMatchObject({ cause: { code: "55P03" } });
-        return true;
-      }
+    /** Whether `probe`'s row is locked while taking the order's stock waits for another's lock on `held`. */
+    const lockedWhileWaitingFor = async (held: string, probe: string) => {
+      const { probed, result } = await whileWaiting(
+        db,
+        (tx) => tx.execute(sql`select sku from inventory where sku = ${held} for update`),
+        (tx) => takeStockForOrder(tx, placed.orderId),
+        () => isRowLocked(db, sql`select sku from inventory where sku = ${probe} for update nowait`),
+      );
+      expect(result).toEqual([]);
+      return probed;
     };
-    /** Whether `probe` is locked while taking the order's stock waits for another transaction's lock on `held`. */
-    const whileWaitingFor = async (held: string, probe: string) => {
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      let holding!: () => void;
-      const isHeld = new Promise<void>((resolve) => (holding = resolve));
-      const holder = transaction(db, async (tx) => {
-        await tx.execute(sql`select sku from inventory where sku = ${held} for update`);
-        holding();
-        await released;
-      });
-      await isHeld;
-      const taking = transaction(db, (tx) => takeStockForOrder(tx, placed.orderId));
-      try {
-        await eventually(async () => {
-          const { rows } = (await db.execute(
-            sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-          )) as unknown as { rows: { waiting: number }[] };
-          return rows[0]!.waiting === 1;
-        });
-        return await rowTaken(probe);
-      } finally {
-        release();
-        await holder;
-        expect(await taking).toEqual([]);
-      }
-    };
-    expect(await whileWaitingFor(first, second)).toBe(false);
-    expect(await whileWaitingFor(second, first)).toBe(true);
+    expect(await lockedWhileWaitingFor(first, second)).toBe(false);
+    expect(await lockedWhileWaitingFor(second, first)).toBe(true);
   },
 );
