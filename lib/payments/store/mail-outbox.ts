@@ -57,17 +57,19 @@ export async function claimDueMail(db: Db, now: Date, leaseMs: number, limit: nu
     .orderBy(asc(mailOutbox.id))
     .limit(limit)
     .for("update", { skipLocked: true });
-  return db
-    .update(mailOutbox)
-    .set({
-      leaseUntil: new Date(now.getTime() + leaseMs),
-      leaseToken: token,
-      tries: sql`${mailOutbox.tries} + 1`,
-    })
-    // The ids picked once, into an array: as `id IN (subquery)`, PostgreSQL may run the subquery again for
-    // each row it compares, each run locking further rows, so a claim of one took every message due.
-    .where(and(sql`${mailOutbox.id} = any(array(${due}))`, eq(mailOutbox.state, "queued")))
-    .returning();
+  return (
+    db
+      .update(mailOutbox)
+      .set({
+        leaseUntil: new Date(now.getTime() + leaseMs),
+        leaseToken: token,
+        tries: sql`${mailOutbox.tries} + 1`,
+      })
+      // The ids picked once, into an array: as `id IN (subquery)`, PostgreSQL may run the subquery again for
+      // each row it compares, each run locking further rows, so a claim of one took every message due.
+      .where(and(sql`${mailOutbox.id} = any(array(${due}))`, eq(mailOutbox.state, "queued")))
+      .returning()
+  );
 }
 
 /** The lease still held: a deliverer whose lease lapsed and was taken over writes nothing. */
