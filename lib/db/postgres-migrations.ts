@@ -2,6 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Pool } from "pg";
+import { hasDatabaseCode } from "./errors";
 
 /** A serverless cold start found the schema older than its code: migrations belong to the deploy. */
 export class SchemaBehindError extends Error {
@@ -33,7 +34,7 @@ export async function postgresSchemaBehind(pool: Pool, folder: string): Promise<
     return rows[0]?.at == null || Number(rows[0].at) < newestMigration(folder);
   } catch (error) {
     // 42P01: no migrations table yet, a new database.
-    if ((error as { code?: string }).code === "42P01") return true;
+    if (hasDatabaseCode(error, "42P01")) return true;
     throw error;
   }
 }

@@ -23,7 +23,12 @@ beforeEach(async () => {
 
 let carts = 0;
 function buy(qty: number, sku = TEAPOT) {
-  const priced = priceCart([{ sku, qty }]);
+  return buyCart([{ sku, qty }]);
+}
+
+/** A checkout of these lines by a shopper of its own, with a cart of its own. */
+function buyCart(lines: { sku: string; qty: number }[]) {
+  const priced = priceCart(lines);
   if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
   carts += 1;
   return startPayment(shop.ctx, {
@@ -117,19 +122,10 @@ it("20 checkouts at once for 5 gaiwans: exactly 5 orders, the rest refused", asy
 it("a cart of several goods is held whole or not at all", async () => {
   await setStock(shop.database.db, 1, "GOOD-TOTE-HK");
   await setStock(shop.database.db, 5, "GOOD-TIN-SET");
-  const priced = priceCart([
+  const result = await buyCart([
     { sku: "GOOD-TIN-SET", qty: 2 },
     { sku: "GOOD-TOTE-HK", qty: 2 },
   ]);
-  if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
-  const result = await startPayment(shop.ctx, {
-    sessionId: "shopper-set",
-    email: "shopper@example.com",
-    items: priced.items,
-    wallet: "alipayhk",
-    device: "desktop",
-    checkoutKey: "cart-set",
-  });
   expect(result).toEqual({ ok: false, problem: { code: "fewLeft", sku: "GOOD-TOTE-HK", available: 1 } });
   // Nothing of the refused cart holds the cups.
   const cups = await buy(5, "GOOD-TIN-SET");
@@ -140,22 +136,11 @@ it("checkouts and payments of the same goods at once all go through: stock rows 
   const [white, green] = ["TEA-SMW-50", "TEA-LJ-50"];
   await setStock(shop.database.db, 1_000, white);
   await setStock(shop.database.db, 1_000, green);
-  const cart = (first: string, second: string) => {
-    const priced = priceCart([
+  const cart = (first: string, second: string) =>
+    buyCart([
       { sku: first, qty: 1 },
       { sku: second, qty: 2 },
     ]);
-    if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
-    carts += 1;
-    return startPayment(shop.ctx, {
-      sessionId: `shopper-${carts}`,
-      email: "shopper@example.com",
-      items: priced.items,
-      wallet: "alipayhk",
-      device: "desktop",
-      checkoutKey: `cart-${carts}`,
-    });
-  };
   const placed = await Promise.all(Array.from({ length: 8 }, () => cart(green, white)));
   await shop.control({ action: "fault", fault: { endpoint: "notify", kind: "delay", delayMs: 3_600_000 }, count: 8 });
   for (const order of placed) {
@@ -182,18 +167,10 @@ it.runIf(process.env.TEST_DB_ENGINE === "postgres")(
     // The catalog lists the oolong before the pu'er; sku order is the other way round.
     const [first, second] = ["TEA-PUE-357", "TEA-TGY-100"];
     const db = shop.database.db;
-    const priced = priceCart([
+    const placed = await buyCart([
       { sku: second, qty: 1 },
       { sku: first, qty: 1 },
     ]);
-    if (!priced.ok) throw new Error(JSON.stringify(priced.problem));
-    const placed = await startPayment(shop.ctx, {
-      sessionId: "shopper-sku-order",
-      email: "shopper@example.com",
-      items: priced.items,
-      wallet: "alipayhk",
-      device: "desktop",
-    });
     if (!placed.ok) throw new Error(JSON.stringify(placed.problem));
     /** Whether `probe`'s row is locked while taking the order's stock waits for another's lock on `held`. */
     const lockedWhileWaitingFor = async (held: string, probe: string) => {
